@@ -1,0 +1,117 @@
+"""The ``companion`` command line, and the ``make_app()`` factory shared with the tests."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from companion import __version__
+from companion.paths import data_dir
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
+"""Exit codes: success, a problem with the data or content, bad usage, another instance runs."""
+
+
+def _common(top: bool) -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        # Sub-commands must not reset a --data-dir given before the command name.
+        default=None if top else argparse.SUPPRESS,
+        help="the data folder (default: $COMPANION_HOME, else the platform's data folder)",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser for every command."""
+    common = _common(top=False)
+    parser = argparse.ArgumentParser(
+        prog="companion",
+        description="A terminal companion for a reverse-mentoring pair. "
+        "Run without a command to open the app.",
+        parents=[_common(top=True)],
+    )
+    parser.add_argument("--version", action="version", version=f"companion {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+
+    demo = sub.add_parser(
+        "demo", parents=[common], help="fill a folder with a sample pair and open the app on it"
+    )
+    demo.add_argument("--no-open", action="store_true", help="only write the data and say where")
+
+    content = sub.add_parser("content", parents=[common], help="work with the curriculum")
+    content_sub = content.add_subparsers(dest="content_command", metavar="ACTION", required=True)
+    check = content_sub.add_parser(
+        "check", parents=[common], help="validate lessons, decks and playbook; list every problem"
+    )
+    check.add_argument(
+        "path", nargs="?", help="a content folder to check on top of the shipped one"
+    )
+
+    export = sub.add_parser(
+        "export", parents=[common], help="write the journal out (json on standard output)"
+    )
+    export.add_argument("--format", choices=["json"], required=True, help="the output format")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    export.add_argument(
+        "--include-private", action="store_true", help="include each person's private notes"
+    )
+
+    sub.add_parser("backup", parents=[common], help="take a backup of the data folder now")
+
+    restore = sub.add_parser(
+        "restore", parents=[common], help="restore the data folder from a backup"
+    )
+    which = restore.add_mutually_exclusive_group(required=True)
+    which.add_argument("--latest", action="store_true", help="the newest backup")
+    which.add_argument("file", nargs="?", metavar="FILE", help="a backup file")
+    return parser
+
+
+def make_app(data: Path | None = None) -> App[None]:
+    """Return the Companion app for the data folder ``data`` (built here for CLI and tests)."""
+    from companion.app import CompanionApp
+    from companion.storage.store import Store
+
+    return CompanionApp(Store.open(data_dir(data)))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args = build_parser().parse_args(argv)
+    data = data_dir(args.data_dir)
+    if args.command == "content":
+        from companion.commands.content import check
+
+        return check(args.path, data)
+    if args.command == "demo":
+        from companion.commands.demo import run_demo
+
+        return run_demo(args.data_dir, open_app=not args.no_open)
+    if args.command == "export":
+        from companion.commands.data import export
+
+        return export(data, args.format, args.output, args.include_private)
+    if args.command == "backup":
+        from companion.commands.data import backup
+
+        return backup(data)
+    if args.command == "restore":
+        from companion.commands.data import restore
+
+        return restore(data, args.file, latest=args.latest)
+    from companion.commands.app import run_app
+
+    return run_app(data)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,94 @@
+"""``companion export``, ``backup`` and ``restore``."""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from companion.domain.export import JournalExport
+from companion.storage.atomic import atomic_write
+from companion.storage.backups import take_backup
+from companion.storage.lock import LockHeldError
+from companion.storage.restore import NoBackupError, latest_backup, restore_backup
+from companion.storage.schema import InvalidFileError
+from companion.storage.store import DataUnreadableError, Store
+
+EXIT_OK, EXIT_PROBLEM, EXIT_LOCKED = 0, 1, 3
+
+
+def _err(message: str) -> None:
+    print(f"companion: {message}", file=sys.stderr)
+
+
+def export(data: Path, fmt: str, output: str | None, include_private: bool) -> int:
+    """Write the journal in ``fmt`` to ``output`` or standard output."""
+    try:
+        store = Store.open(data, readonly=True)
+    except DataUnreadableError as exc:
+        _err(str(exc))
+        return EXIT_PROBLEM
+    journal = store.journal
+    document = JournalExport(
+        exported_at=datetime.now(UTC),
+        includes_private_notes=include_private,
+        pair=journal.pair(),
+        settings=journal.settings(),
+        goals=journal.goals(),
+        sessions=journal.sessions(),
+        actions=journal.actions(),
+        checkins=journal.checkins(),
+        log=journal.log_entries(),
+        cards=store.cards.cards(),
+        card_states=store.cards.states(),
+        review_logs=store.reviews.logs(),
+    )
+    text = document.to_json() + "\n"
+    if output:
+        atomic_write(Path(output), text.encode())
+        print(f"wrote {output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def backup(data: Path) -> int:
+    """Take a backup of the data folder now."""
+    try:
+        with Store.open(data, backup=False) as store:
+            for item in store.recovered:
+                _err(item.message())
+            if store.recovered:
+                return EXIT_PROBLEM
+            made = take_backup(data)
+    except LockHeldError as exc:
+        _err(f"{exc} (in the app: Settings, then 'Back up now')")
+        return EXIT_LOCKED
+    if made is None:
+        _err(f"nothing to back up in {data}")
+        return EXIT_PROBLEM
+    print(f"backup written: {made}")
+    return EXIT_OK
+
+
+def restore(data: Path, file: str | None, *, latest: bool) -> int:
+    """Restore the data folder from the newest backup or from ``file``."""
+    try:
+        source = latest_backup(data) if latest else Path(file or "").expanduser()
+        if not source.is_file():
+            _err(f"{source} is not a file")
+            return EXIT_PROBLEM
+        safety = restore_backup(data, source)
+    except NoBackupError as exc:
+        _err(str(exc))
+        return EXIT_PROBLEM
+    except InvalidFileError as exc:
+        _err(f"{exc.path}: {exc.why}; nothing was changed")
+        return EXIT_PROBLEM
+    except LockHeldError as exc:
+        _err(str(exc))
+        return EXIT_LOCKED
+    print(f"restored {data} from {source.name}")
+    if safety is not None:
+        print(f"the data it replaced is kept in {safety}")
+    return EXIT_OK

@@ -1,0 +1,1 @@
+"""Reading and validating the curriculum in ``content/`` (no user interface here)."""

@@ -1,0 +1,24 @@
+"""Which content folders make up the curriculum for a data folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from companion.curriculum.catalogue import Curriculum
+from companion.curriculum.loader import load_curriculum
+from companion.curriculum.locations import shipped_content_dir
+from companion.curriculum.problems import Problem
+from companion.domain.content import Origin
+
+
+def content_roots(user_dir: Path | None) -> list[tuple[Path, Origin]]:
+    """Return the shipped content folder and, when given and present, the user's own."""
+    roots: list[tuple[Path, Origin]] = [(shipped_content_dir(), "shipped")]
+    if user_dir is not None and user_dir.is_dir():
+        roots.append((user_dir, "user"))
+    return roots
+
+
+def load_for(user_dir: Path | None) -> tuple[Curriculum, list[Problem]]:
+    """Load the shipped curriculum with the user's own content on top."""
+    return load_curriculum(content_roots(user_dir))

@@ -1,0 +1,64 @@
+"""YAML parsing that remembers on which line each value stands."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import yaml
+
+
+class YamlDocument:
+    """A parsed YAML document plus its node tree, to turn a field path into a line."""
+
+    def __init__(self, text: str, first_line: int = 1) -> None:
+        """Parse ``text``; ``first_line`` is the file line on which ``text`` starts.
+
+        Raises ``yaml.YAMLError`` when the text is not valid YAML.
+        """
+        self.first_line = first_line
+        self.node = yaml.compose(text, Loader=yaml.SafeLoader)
+        self.data: Any = yaml.safe_load(text)
+
+    def line_of(self, loc: Sequence[int | str]) -> int:
+        """Return the file line of the value at ``loc``, or of its nearest parent."""
+        node = self.node
+        line = node.start_mark.line if node is not None else 0
+        for part in loc:
+            child = None
+            if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+                for key, value in node.value:
+                    if key.value == part:
+                        child = value
+                        line = key.start_mark.line
+                        break
+            elif (
+                isinstance(node, yaml.SequenceNode)
+                and isinstance(part, int)
+                and 0 <= part < len(node.value)
+            ):
+                child = node.value[part]
+                line = child.start_mark.line
+            if child is None:
+                break
+            node = child
+        return self.first_line + line
+
+
+def yaml_error_line(error: yaml.YAMLError, first_line: int = 1) -> int:
+    """Return the file line a YAML error points at.
+
+    An error found only at the end of the text (an unclosed bracket or quote)
+    points at the line where the unclosed construct began.
+    """
+    problem = getattr(error, "problem_mark", None)
+    context = getattr(error, "context_mark", None)
+    at_end = problem is not None and problem.pointer >= len(problem.buffer or "") - 1
+    mark = context if (at_end and context is not None) else (problem or context)
+    return first_line + (mark.line if mark is not None else 0)
+
+
+def yaml_error_message(error: yaml.YAMLError) -> str:
+    """Return a one-line description of a YAML error."""
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    return f"invalid YAML: {problem}"

@@ -1,0 +1,51 @@
+"""Shared building blocks for the domain models: the base model, roles and ids."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, StringConstraints
+
+Role = Literal["mentor", "mentee"]
+"""Who someone is in the pair: the junior *mentor* or the senior *mentee*."""
+
+Leader = Literal["mentor", "mentee", "both"]
+"""Who leads a lesson."""
+
+Owner = Literal["mentor", "mentee", "shared"]
+"""Who owns a goal: one person or both."""
+
+ROLES: tuple[Role, Role] = ("mentor", "mentee")
+"""Both roles, the junior mentor first."""
+
+ROLE_LABELS: dict[str, str] = {
+    "mentor": "junior mentor",
+    "mentee": "senior mentee",
+    "both": "both",
+    "shared": "shared",
+}
+"""How each role reads in a sentence."""
+
+KebabId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=80),
+]
+"""An id written in kebab-case: lower-case letters, digits and single hyphens."""
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+"""A required, non-blank line of text."""
+
+LongText = Annotated[str, StringConstraints(max_length=200_000)]
+"""Free text such as notes; may be empty."""
+
+
+def new_id() -> str:
+    """Return a fresh, random record id (12 hex digits)."""
+    return uuid.uuid4().hex[:12]
+
+
+class Model(BaseModel):
+    """Base of every domain model: strict about unknown fields, validates assignments."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, str_strip_whitespace=False)

@@ -1,0 +1,73 @@
+"""The two people, their pair and the agreement they made."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from companion.domain.base import Model, Role, Text
+
+Cadence = Literal["weekly", "fortnightly", "monthly"]
+"""How often the pair plans to meet."""
+
+CADENCE_DAYS: dict[str, int] = {"weekly": 7, "fortnightly": 14, "monthly": 30}
+"""The number of days between sessions for each cadence (a month counts as 30 days)."""
+
+
+class Person(Model):
+    """One member of the pair."""
+
+    name: Text
+    """The name the app uses for this person."""
+    role: Role
+    """``mentor`` for the junior who teaches, ``mentee`` for the senior who learns."""
+    title: Annotated[str, Field(max_length=200)] = ""
+    """Job title, optional."""
+    department: Annotated[str, Field(max_length=200)] = ""
+    """Department or team, optional."""
+
+
+class Expectations(Model):
+    """What each person hopes to get from the programme, in a sentence."""
+
+    mentor: Annotated[str, Field(max_length=2000)] = ""
+    """The junior mentor's expectation."""
+    mentee: Annotated[str, Field(max_length=2000)] = ""
+    """The senior mentee's expectation."""
+
+
+class Pair(Model):
+    """A reverse-mentoring pair and the shape of their programme."""
+
+    mentor: Person
+    """The junior employee who teaches technology and culture."""
+    mentee: Person
+    """The senior leader who learns, and coaches in return."""
+    started_on: date
+    """The date of the first session, or the planned start."""
+    cadence: Cadence = "fortnightly"
+    """How often they meet."""
+    session_minutes: Annotated[int, Field(ge=15, le=240)] = 60
+    """The planned length of a session, in minutes."""
+    programme_weeks: Annotated[int, Field(ge=1, le=260)] = 26
+    """How long the programme runs, in weeks."""
+    agreement: list[Text] = Field(default_factory=list)
+    """The ground rules both people agreed to."""
+    expectations: Expectations = Field(default_factory=Expectations)
+    """Each person's expectations."""
+    next_session_on: date | None = None
+    """The date they agreed for the next session, when they set one."""
+
+    @model_validator(mode="after")
+    def _roles_match(self) -> Pair:
+        if self.mentor.role != "mentor":
+            raise ValueError("the mentor must have the role 'mentor'")
+        if self.mentee.role != "mentee":
+            raise ValueError("the mentee must have the role 'mentee'")
+        return self
+
+    def person(self, role: Role) -> Person:
+        """Return the person who has ``role``."""
+        return self.mentor if role == "mentor" else self.mentee

@@ -1,0 +1,49 @@
+"""A TinyDB storage that writes atomically and serves reads from memory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb.storages import Storage
+
+from companion.storage.atomic import atomic_write
+
+
+class AtomicJSONStorage(Storage):
+    """Keeps the whole file in memory; every write replaces the file atomically.
+
+    TinyDB's stock ``JSONStorage`` re-reads the file on every operation and
+    rewrites it in place, which is slow and can leave invalid JSON after a
+    crash. Here the first read loads the file (or takes ``preloaded`` data that
+    the opener already parsed and validated) and later reads come from memory.
+    A failed write drops the memory copy, so the next read comes from the last
+    state that reached the disk.
+    """
+
+    def __init__(self, path: str | Path, preloaded: dict[str, Any] | None = None) -> None:
+        """Serve ``path``; ``preloaded`` is its already parsed content, if any."""
+        self.path = Path(path)
+        self._data: dict[str, Any] | None = preloaded
+
+    def read(self) -> dict[str, Any] | None:
+        """Return the database content, loading the file the first time."""
+        if self._data is None:
+            if not self.path.exists():
+                return None
+            loaded = orjson.loads(self.path.read_bytes())
+            self._data = loaded if isinstance(loaded, dict) else None
+        return self._data
+
+    def write(self, data: dict[str, Any]) -> None:
+        """Write ``data`` to disk atomically, then keep it as the memory copy."""
+        try:
+            atomic_write(self.path, orjson.dumps(data))
+        except BaseException:
+            self._data = None
+            raise
+        self._data = data
+
+    def close(self) -> None:
+        """Nothing to flush: every write is already on disk."""

@@ -1,0 +1,102 @@
+"""A typed table: one TinyDB table of one domain model, keyed by a string id."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, MutableMapping
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel
+from tinydb.table import Document, Table
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class Records(Generic[M]):
+    """Domain models in a TinyDB table; callers never see a TinyDB document.
+
+    Models are validated once and cached until the table changes; an index from
+    each record's key to its TinyDB document id makes updates and deletes direct.
+    """
+
+    def __init__(self, table: Table, model: type[M], key: Callable[[M], str]) -> None:
+        """Wrap ``table``, whose documents are ``model`` records identified by ``key``."""
+        self._table = table
+        self._model = model
+        self._key = key
+        self._items: dict[str, M] | None = None
+        self._doc_ids: dict[str, int] = {}
+
+    def _load(self) -> dict[str, M]:
+        if self._items is None:
+            items: dict[str, M] = {}
+            doc_ids: dict[str, int] = {}
+            for doc in self._table.all():
+                item = self._model.model_validate(dict(doc))
+                items[self._key(item)] = item
+                doc_ids[self._key(item)] = doc.doc_id
+            self._items, self._doc_ids = items, doc_ids
+        return self._items
+
+    def all(self) -> list[M]:
+        """Return every record, in insertion order."""
+        return list(self._load().values())
+
+    def get(self, key: str) -> M | None:
+        """Return the record with ``key``, or None."""
+        return self._load().get(key)
+
+    def put(self, item: M) -> M:
+        """Insert ``item`` or replace the record with the same key; return it."""
+        item = self._model.model_validate(item.model_dump())
+        items = self._load()
+        key = self._key(item)
+        doc: dict[str, Any] = item.model_dump(mode="json")
+        try:
+            if key in self._doc_ids:
+                doc_id = self._doc_ids[key]
+
+                def replace(stored: MutableMapping[Any, Any]) -> None:
+                    stored.clear()
+                    stored.update(doc)
+
+                self._table.update(replace, doc_ids=[doc_id])
+            else:
+                self._doc_ids[key] = self._table.insert(doc)
+        except BaseException:
+            self._items = None
+            raise
+        items[key] = item
+        return item
+
+    def delete(self, key: str) -> bool:
+        """Delete the record with ``key``; return whether there was one."""
+        self._load()
+        doc_id = self._doc_ids.get(key)
+        if doc_id is None:
+            return False
+        try:
+            self._table.remove(doc_ids=[doc_id])
+        except BaseException:
+            self._items = None
+            raise
+        assert self._items is not None
+        del self._items[key]
+        del self._doc_ids[key]
+        return True
+
+    def put_single(self, item: M) -> M:
+        """Store ``item`` as the one record of a single-record table (pair, settings)."""
+        item = self._model.model_validate(item.model_dump())
+        try:
+            self._table.upsert(Document(item.model_dump(mode="json"), doc_id=1))
+        except BaseException:
+            self._items = None
+            raise
+        self._items = {"1": item}
+        self._doc_ids = {"1": 1}
+        return item
+
+    def single(self) -> M | None:
+        """Return the one record of a single-record table, or None."""
+        records = self.all()
+        return records[0] if records else None

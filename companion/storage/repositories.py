@@ -1,0 +1,208 @@
+"""Typed repository methods over the data files; they take and return domain models."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+
+from companion.domain.base import Role
+from companion.domain.cards import Card, CardState, ReviewLog
+from companion.domain.checkins import CheckIn
+from companion.domain.goals import Goal
+from companion.domain.log import LogEntry
+from companion.domain.pair import Pair
+from companion.domain.sessions import ActionItem, Session
+from companion.domain.settings import Settings
+from companion.storage.jsonstorage import AtomicJSONStorage
+from companion.storage.records import Records
+
+
+def open_db(path: Path, preloaded: dict[str, Any]) -> TinyDB:
+    """Open a TinyDB on ``path`` with our atomic storage and already validated content."""
+    return TinyDB(path, storage=AtomicJSONStorage, preloaded=preloaded)
+
+
+def _by_id(item: Any) -> str:
+    return str(item.id)
+
+
+def _single(_: Any) -> str:
+    return "1"
+
+
+class JournalRepository:
+    """The pair, settings, goals, sessions, action items, check-ins and mentoring log."""
+
+    def __init__(self, db: TinyDB) -> None:
+        """Serve the tables of the journal database ``db``."""
+        self._db = db
+        self._pair = Records(db.table("pair"), Pair, _single)
+        self._settings = Records(db.table("settings"), Settings, _single)
+        self._goals = Records(db.table("goals"), Goal, _by_id)
+        self._sessions = Records(db.table("sessions"), Session, _by_id)
+        self._actions = Records(db.table("actions"), ActionItem, _by_id)
+        self._checkins = Records(db.table("checkins"), CheckIn, _by_id)
+        self._log = Records(db.table("log"), LogEntry, _by_id)
+
+    def pair(self) -> Pair | None:
+        """Return the pair, or None before onboarding."""
+        return self._pair.single()
+
+    def save_pair(self, pair: Pair) -> Pair:
+        """Store the pair."""
+        return self._pair.put_single(pair)
+
+    def settings(self) -> Settings:
+        """Return the settings (defaults until changed)."""
+        return self._settings.single() or Settings()
+
+    def save_settings(self, settings: Settings) -> Settings:
+        """Store the settings."""
+        return self._settings.put_single(settings)
+
+    def goals(self) -> list[Goal]:
+        """Return every goal, in the order they were added."""
+        return self._goals.all()
+
+    def add_goal(self, goal: Goal) -> Goal:
+        """Store a new goal (or replace one with the same id)."""
+        return self._goals.put(goal)
+
+    update_goal = add_goal
+
+    def delete_goal(self, goal_id: str) -> bool:
+        """Delete a goal; return whether it existed."""
+        return self._goals.delete(goal_id)
+
+    def sessions(self) -> list[Session]:
+        """Return every session, oldest first."""
+        return sorted(self._sessions.all(), key=lambda s: (s.date, s.started_at is None))
+
+    def session(self, session_id: str) -> Session | None:
+        """Return one session, or None."""
+        return self._sessions.get(session_id)
+
+    def add_session(self, session: Session) -> Session:
+        """Store a new session (or replace one with the same id)."""
+        return self._sessions.put(session)
+
+    update_session = add_session
+
+    def delete_session(self, session_id: str) -> bool:
+        """Delete a session; return whether it existed."""
+        return self._sessions.delete(session_id)
+
+    def actions(self, session_id: str | None = None) -> list[ActionItem]:
+        """Return action items, all of them or those of one session."""
+        items = self._actions.all()
+        return items if session_id is None else [a for a in items if a.session_id == session_id]
+
+    def add_action(self, item: ActionItem) -> ActionItem:
+        """Store a new action item (or replace one with the same id)."""
+        return self._actions.put(item)
+
+    update_action = add_action
+
+    def delete_action(self, action_id: str) -> bool:
+        """Delete an action item; return whether it existed."""
+        return self._actions.delete(action_id)
+
+    def checkins(self) -> list[CheckIn]:
+        """Return every check-in, oldest first."""
+        return sorted(self._checkins.all(), key=lambda c: c.date)
+
+    def add_checkin(self, checkin: CheckIn) -> CheckIn:
+        """Store a check-in."""
+        return self._checkins.put(checkin)
+
+    def log_entries(self) -> list[LogEntry]:
+        """Return the mentoring log, oldest first."""
+        return sorted(self._log.all(), key=lambda e: e.date)
+
+    def add_log_entry(self, entry: LogEntry) -> LogEntry:
+        """Store a new log entry (or replace one with the same id)."""
+        return self._log.put(entry)
+
+    update_log_entry = add_log_entry
+
+    def delete_log_entry(self, entry_id: str) -> bool:
+        """Delete a log entry; return whether it existed."""
+        return self._log.delete(entry_id)
+
+
+def _state_key(state: CardState) -> str:
+    return f"{state.role}:{state.card_id}"
+
+
+class CardRepository:
+    """Cards the pair owns (captured, imported, edited) and each person's review state."""
+
+    def __init__(self, db: TinyDB) -> None:
+        """Serve the tables of the cards database ``db``."""
+        self._cards = Records(db.table("cards"), Card, _by_id)
+        self._states = Records(db.table("states"), CardState, _state_key)
+
+    def cards(self) -> list[Card]:
+        """Return the stored cards (the shipped decks come from the curriculum)."""
+        return self._cards.all()
+
+    def put_card(self, card: Card) -> Card:
+        """Store a card, replacing one with the same id."""
+        return self._cards.put(card)
+
+    def delete_card(self, card_id: str) -> bool:
+        """Delete a stored card; return whether it existed."""
+        return self._cards.delete(card_id)
+
+    def states(self, role: Role | None = None) -> list[CardState]:
+        """Return review states, of everyone or of one person."""
+        items = self._states.all()
+        return items if role is None else [s for s in items if s.role == role]
+
+    def state(self, card_id: str, role: Role) -> CardState | None:
+        """Return one person's state for one card, or None if they never met it."""
+        return self._states.get(f"{role}:{card_id}")
+
+    def put_state(self, state: CardState) -> CardState:
+        """Store one person's state for one card."""
+        return self._states.put(state)
+
+
+def _log_key(log: ReviewLog) -> str:
+    return f"{log.role}:{log.card_id}:{log.reviewed_at.isoformat()}"
+
+
+class ReviewRepository:
+    """The review logs, one file per year under ``reviews/`` so each write stays small."""
+
+    def __init__(self, folder: Path, opener: Callable[[int], TinyDB]) -> None:
+        """Serve ``folder``; ``opener(year)`` returns the validated database of that year."""
+        self._folder = folder
+        self._opener = opener
+        self._years: dict[int, Records[ReviewLog]] = {}
+
+    def _year(self, year: int) -> Records[ReviewLog]:
+        if year not in self._years:
+            self._years[year] = Records(self._opener(year).table("reviews"), ReviewLog, _log_key)
+        return self._years[year]
+
+    def years(self) -> list[int]:
+        """Return the years that have review logs, oldest first."""
+        on_disk = {int(p.stem) for p in self._folder.glob("*.json") if p.stem.isdigit()}
+        return sorted(on_disk | set(self._years))
+
+    def add(self, log: ReviewLog) -> ReviewLog:
+        """Append one review log to its year's file."""
+        return self._year(log.reviewed_at.year).put(log)
+
+    def logs(self, card_id: str | None = None, role: Role | None = None) -> list[ReviewLog]:
+        """Return review logs, oldest first, optionally for one card and/or one person."""
+        found = [log for year in self.years() for log in self._year(year).all()]
+        if card_id is not None:
+            found = [log for log in found if log.card_id == card_id]
+        if role is not None:
+            found = [log for log in found if log.role == role]
+        return sorted(found, key=lambda log: log.reviewed_at)

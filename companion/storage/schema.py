@@ -1,0 +1,143 @@
+"""What each data file holds, its schema version, validation and migrations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import orjson
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from companion.domain.cards import Card, CardState, ReviewLog
+from companion.domain.checkins import CheckIn
+from companion.domain.errors import describe
+from companion.domain.goals import Goal
+from companion.domain.log import LogEntry
+from companion.domain.pair import Pair
+from companion.domain.sessions import ActionItem, Session
+from companion.domain.settings import Settings
+
+SCHEMA_VERSION = 1
+"""The schema version this code writes; files with a newer one are not read."""
+
+META = "meta"
+"""The table holding ``{"schema": N}`` in every file."""
+
+TABLES: dict[str, dict[str, type[BaseModel]]] = {
+    "journal": {
+        "pair": Pair,
+        "settings": Settings,
+        "goals": Goal,
+        "sessions": Session,
+        "actions": ActionItem,
+        "checkins": CheckIn,
+        "log": LogEntry,
+    },
+    "cards": {"cards": Card, "states": CardState},
+    "reviews": {"reviews": ReviewLog},
+}
+"""For each kind of file, its tables and the model of their documents."""
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+MIGRATIONS: dict[str, dict[int, Migration]] = {"journal": {}, "cards": {}, "reviews": {}}
+"""``MIGRATIONS[kind][n]`` turns a file of schema ``n`` into schema ``n + 1``."""
+
+
+class InvalidFileError(Exception):
+    """A data file that cannot be used as it is: not JSON, wrong shape, or invalid records."""
+
+    def __init__(self, path: Path, why: str) -> None:
+        super().__init__(f"{path.name}: {why}")
+        self.path = path
+        self.why = why
+
+
+def kind_of(path: Path) -> str:
+    """Return the kind of data file (journal, cards or reviews) from its path."""
+    if path.parent.name == "reviews":
+        return "reviews"
+    return path.stem
+
+
+def empty(kind: str) -> dict[str, Any]:
+    """Return the content of a new, empty file of ``kind``."""
+    data: dict[str, Any] = {name: {} for name in TABLES[kind]}
+    data[META] = {"1": {"schema": SCHEMA_VERSION}}
+    return data
+
+
+def schema_of(data: dict[str, Any]) -> int | None:
+    """Return the schema version recorded in ``data``, or None when there is none."""
+    meta = data.get(META)
+    if not isinstance(meta, dict):
+        return None
+    for doc in meta.values():
+        if isinstance(doc, dict) and isinstance(doc.get("schema"), int):
+            return int(doc["schema"])
+    return None
+
+
+def parse(path: Path) -> dict[str, Any]:
+    """Read and parse a data file; raise InvalidFileError when it is not a JSON object."""
+    raw = path.read_bytes()
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        what = "it is empty" if not raw.strip() else f"it is not valid JSON ({exc})"
+        raise InvalidFileError(path, what) from None
+    if not isinstance(data, dict):
+        raise InvalidFileError(path, "it does not hold a set of tables")
+    return data
+
+
+def migrate(kind: str, data: dict[str, Any], path: Path) -> tuple[dict[str, Any], bool]:
+    """Bring ``data`` to the current schema; return it and whether anything changed."""
+    version = schema_of(data)
+    if version is None:
+        raise InvalidFileError(path, "it has no schema version")
+    if version > SCHEMA_VERSION:
+        raise InvalidFileError(
+            path,
+            f"it was written with schema {version} by a newer Companion; "
+            f"this one reads up to schema {SCHEMA_VERSION}",
+        )
+    if version < 1:
+        raise InvalidFileError(path, f"schema {version} is not a known version")
+    changed = False
+    while version < SCHEMA_VERSION:
+        step = MIGRATIONS[kind].get(version)
+        if step is None:
+            raise InvalidFileError(path, f"no migration from schema {version}")
+        data = step(data)
+        version += 1
+        data[META] = {"1": {"schema": version}}
+        changed = True
+    return data, changed
+
+
+_ADAPTERS: dict[type[BaseModel], TypeAdapter[Any]] = {}
+
+
+def _adapter(model: type[BaseModel]) -> TypeAdapter[Any]:
+    if model not in _ADAPTERS:
+        _ADAPTERS[model] = TypeAdapter(dict[str, model])  # type: ignore[valid-type]
+    return _ADAPTERS[model]
+
+
+def validate(kind: str, data: dict[str, Any], path: Path) -> None:
+    """Check every table of ``data`` against its model; raise InvalidFileError on a problem."""
+    for name in data:
+        if name != META and name not in TABLES[kind]:
+            raise InvalidFileError(path, f"unknown table '{name}'")
+    for name, model in TABLES[kind].items():
+        table = data.get(name, {})
+        if not isinstance(table, dict):
+            raise InvalidFileError(path, f"table '{name}' is not a set of records")
+        try:
+            _adapter(model).validate_python(table)
+        except ValidationError as exc:
+            first = describe(exc)[0]
+            more = exc.error_count() - 1
+            extra = f" (and {more} more problem{'s' * (more > 1)})" if more else ""
+            raise InvalidFileError(path, f"table '{name}', record {first}{extra}") from None

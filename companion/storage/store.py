@@ -1,0 +1,163 @@
+"""Opening the data folder: lock, recover damaged files, back up, migrate, serve repositories."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import orjson
+from tinydb import TinyDB
+
+from companion.storage.atomic import atomic_write, clean_stray_temps, ensure_private_dir
+from companion.storage.backups import list_backups, take_backup
+from companion.storage.lock import DataLock
+from companion.storage.recovery import Recovered, move_aside
+from companion.storage.repositories import (
+    CardRepository,
+    JournalRepository,
+    ReviewRepository,
+    open_db,
+)
+from companion.storage.schema import InvalidFileError, empty, kind_of, migrate, parse, validate
+
+
+class DataUnreadableError(Exception):
+    """A read-only open met a damaged file; nothing was changed."""
+
+
+@dataclass
+class _Loaded:
+    path: Path
+    data: dict[str, Any]
+    changed: bool
+
+
+def _load(path: Path) -> _Loaded:
+    kind = kind_of(path)
+    if not path.exists():
+        return _Loaded(path, empty(kind), True)
+    data, changed = migrate(kind, parse(path), path)
+    validate(kind, data, path)
+    return _Loaded(path, data, changed)
+
+
+@dataclass
+class Store:
+    """The open data folder and its repositories. Close it (or use ``with``) when done."""
+
+    folder: Path
+    journal: JournalRepository
+    cards: CardRepository
+    reviews: ReviewRepository
+    readonly: bool = False
+    recovered: list[Recovered] = field(default_factory=list)
+    backup: Path | None = None
+    _lock: DataLock | None = None
+    _dbs: list[TinyDB] = field(default_factory=list)
+
+    @classmethod
+    def open(cls, folder: Path, *, readonly: bool = False, backup: bool = True) -> Store:
+        """Open ``folder`` (created 0700 if missing).
+
+        A writable open takes the folder's lock (raising ``LockHeldError`` when
+        another process has it), removes temp files a crash left behind, moves
+        any damaged file aside (see ``recovered``), takes a backup when the data
+        changed since the last one, and migrates old schemas. A read-only open
+        takes no lock and changes nothing; it raises ``DataUnreadableError``
+        when a file is damaged.
+        """
+        if readonly:
+            return cls._open_readonly(folder)
+        ensure_private_dir(folder)
+        lock = DataLock(folder).acquire()
+        try:
+            return cls._open_locked(folder, lock, backup)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def _open_locked(cls, folder: Path, lock: DataLock, backup: bool) -> Store:
+        reviews_dir = ensure_private_dir(folder / "reviews")
+        for where in (folder, reviews_dir):
+            clean_stray_temps(where)
+        paths = [
+            folder / "journal.json",
+            folder / "cards.json",
+            *sorted(reviews_dir.glob("*.json")),
+        ]
+        loaded: dict[Path, _Loaded] = {}
+        recovered: list[Recovered] = []
+        for path in paths:
+            try:
+                loaded[path] = _load(path)
+            except InvalidFileError as exc:
+                latest = list_backups(folder)
+                moved = move_aside(path)
+                recovered.append(Recovered(path, moved, exc.why, latest[-1] if latest else None))
+                loaded[path] = _Loaded(path, empty(kind_of(path)), True)
+        # A backup after a recovery would become "the latest" and hide the good one.
+        made = take_backup(folder, only_if_changed=True) if backup and not recovered else None
+        for item in loaded.values():
+            if item.changed:
+                atomic_write(item.path, orjson.dumps(item.data))
+        store = cls._assemble(folder, loaded, readonly=False)
+        store._lock, store.recovered, store.backup = lock, recovered, made
+        return store
+
+    @classmethod
+    def _open_readonly(cls, folder: Path) -> Store:
+        if not (folder / "journal.json").exists():
+            raise DataUnreadableError(f"{folder} holds no Companion data (no journal.json)")
+        paths = [folder / "journal.json", folder / "cards.json"]
+        paths += (
+            sorted((folder / "reviews").glob("*.json")) if (folder / "reviews").is_dir() else []
+        )
+        loaded: dict[Path, _Loaded] = {}
+        for path in paths:
+            try:
+                loaded[path] = _load(path)
+            except InvalidFileError as exc:
+                raise DataUnreadableError(
+                    f"{path} could not be read: {exc.why}. Open the app or run "
+                    "`companion backup` to have it moved aside, then `companion restore --latest`."
+                ) from None
+        return cls._assemble(folder, loaded, readonly=True)
+
+    @classmethod
+    def _assemble(cls, folder: Path, loaded: dict[Path, _Loaded], readonly: bool) -> Store:
+        dbs: list[TinyDB] = []
+
+        def db_for(path: Path) -> TinyDB:
+            item = loaded.get(path)
+            if item is None:
+                item = _load(path)
+                if not readonly:
+                    atomic_write(path, orjson.dumps(item.data))
+                loaded[path] = item
+            db = open_db(path, item.data)
+            dbs.append(db)
+            return db
+
+        journal = JournalRepository(db_for(folder / "journal.json"))
+        cards = CardRepository(db_for(folder / "cards.json"))
+        reviews = ReviewRepository(
+            folder / "reviews", lambda y: db_for(folder / "reviews" / f"{y}.json")
+        )
+        return cls(folder, journal, cards, reviews, readonly=readonly, _dbs=dbs)
+
+    def close(self) -> None:
+        """Release the lock. Every write is already on disk, so nothing is flushed."""
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()

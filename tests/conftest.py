@@ -1,0 +1,38 @@
+"""Shared fixtures: every test gets its own data folder; the real home is never touched."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from companion.domain.pair import Pair, Person
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("COMPANION_HOME", str(home / "companion"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg"))
+    monkeypatch.setenv("HOME", str(home))
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    """A data folder that does not exist yet."""
+    return tmp_path / "data"
+
+
+def make_pair(**changes: object) -> Pair:
+    """A valid pair for tests."""
+    base = Pair(
+        mentor=Person(name="Aisha Khan", role="mentor", title="Analyst"),
+        mentee=Person(name="Richard Hale", role="mentee", title="CFO"),
+        started_on=date(2026, 9, 1),
+        cadence="fortnightly",
+        agreement=["What we say stays between us."],
+    )
+    return base.model_copy(update=changes)
