@@ -231,3 +231,27 @@ def test_migration_runs_on_open_and_is_saved(data: Path, monkeypatch: pytest.Mon
     saved = json.loads((data / "journal.json").read_text())
     assert saved["meta"]["1"]["schema"] == 2
     assert "title" in next(iter(saved["goals"].values()))
+
+
+def test_damaged_review_year_is_moved_aside_when_first_read(data: Path) -> None:
+    from datetime import UTC, datetime
+
+    from companion.domain.cards import ReviewLog
+
+    with Store.open(data) as store:
+        for year in (2025, 2026):
+            store.reviews.add(
+                ReviewLog(
+                    card_id="mfa",
+                    role="mentee",
+                    rating=3,
+                    reviewed_at=datetime(year, 5, 1, tzinfo=UTC),
+                )
+            )
+    (data / "reviews" / "2025.json").write_text('{"reviews": {"1": {"rating": 9}}, "meta"')
+    with Store.open(data) as store:
+        assert store.recovered == []  # not read yet
+        logs = store.reviews.logs()
+        assert [log.reviewed_at.year for log in logs] == [2026]
+        assert [r.original.name for r in store.recovered] == ["2025.json"]
+    assert len(list((data / "reviews").glob("2025.json.corrupt-*"))) == 1

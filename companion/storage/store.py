@@ -43,6 +43,17 @@ def _load(path: Path) -> _Loaded:
     return _Loaded(path, data, changed)
 
 
+def _load_or_recover(path: Path, recovered: list[Recovered]) -> _Loaded:
+    """Load ``path``; if it is damaged, move it aside, note why, and start it empty."""
+    try:
+        return _load(path)
+    except InvalidFileError as exc:
+        backups = list_backups(path.parent if path.parent.name != "reviews" else path.parent.parent)
+        moved = move_aside(path)
+        recovered.append(Recovered(path, moved, exc.why, backups[-1] if backups else None))
+        return _Loaded(path, empty(kind_of(path)), True)
+
+
 @dataclass
 class Store:
     """The open data folder and its repositories. Close it (or use ``with``) when done."""
@@ -83,28 +94,18 @@ class Store:
         reviews_dir = ensure_private_dir(folder / "reviews")
         for where in (folder, reviews_dir):
             clean_stray_temps(where)
-        paths = [
-            folder / "journal.json",
-            folder / "cards.json",
-            *sorted(reviews_dir.glob("*.json")),
-        ]
         loaded: dict[Path, _Loaded] = {}
         recovered: list[Recovered] = []
-        for path in paths:
-            try:
-                loaded[path] = _load(path)
-            except InvalidFileError as exc:
-                latest = list_backups(folder)
-                moved = move_aside(path)
-                recovered.append(Recovered(path, moved, exc.why, latest[-1] if latest else None))
-                loaded[path] = _Loaded(path, empty(kind_of(path)), True)
+        # Review logs (the biggest files) are read when first needed, not here.
+        for path in (folder / "journal.json", folder / "cards.json"):
+            loaded[path] = _load_or_recover(path, recovered)
         # A backup after a recovery would become "the latest" and hide the good one.
         made = take_backup(folder, only_if_changed=True) if backup and not recovered else None
         for item in loaded.values():
             if item.changed:
                 atomic_write(item.path, orjson.dumps(item.data))
-        store = cls._assemble(folder, loaded, readonly=False)
-        store._lock, store.recovered, store.backup = lock, recovered, made
+        store = cls._assemble(folder, loaded, readonly=False, recovered=recovered)
+        store._lock, store.backup = lock, made
         return store
 
     @classmethod
@@ -124,18 +125,26 @@ class Store:
                     f"{path} could not be read: {exc.why}. Open the app or run "
                     "`companion backup` to have it moved aside, then `companion restore --latest`."
                 ) from None
-        return cls._assemble(folder, loaded, readonly=True)
+        return cls._assemble(folder, loaded, readonly=True, recovered=[])
 
     @classmethod
-    def _assemble(cls, folder: Path, loaded: dict[Path, _Loaded], readonly: bool) -> Store:
+    def _assemble(
+        cls, folder: Path, loaded: dict[Path, _Loaded], readonly: bool, recovered: list[Recovered]
+    ) -> Store:
         dbs: list[TinyDB] = []
 
         def db_for(path: Path) -> TinyDB:
             item = loaded.get(path)
             if item is None:
-                item = _load(path)
-                if not readonly:
-                    atomic_write(path, orjson.dumps(item.data))
+                if readonly:
+                    try:
+                        item = _load(path)
+                    except InvalidFileError as exc:
+                        raise DataUnreadableError(f"{path} could not be read: {exc.why}") from None
+                else:
+                    item = _load_or_recover(path, recovered)
+                    if item.changed:
+                        atomic_write(path, orjson.dumps(item.data))
                 loaded[path] = item
             db = open_db(path, item.data)
             dbs.append(db)
@@ -146,7 +155,9 @@ class Store:
         reviews = ReviewRepository(
             folder / "reviews", lambda y: db_for(folder / "reviews" / f"{y}.json")
         )
-        return cls(folder, journal, cards, reviews, readonly=readonly, _dbs=dbs)
+        return cls(
+            folder, journal, cards, reviews, readonly=readonly, recovered=recovered, _dbs=dbs
+        )
 
     def close(self) -> None:
         """Release the lock. Every write is already on disk, so nothing is flushed."""
