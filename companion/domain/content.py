@@ -61,6 +61,8 @@ class Module(Model):
     """Who leads most of its lessons."""
     summary: Text
     """One sentence on what the module is for."""
+    ground_rules: list[Text] = Field(default_factory=list)
+    """Suggested ground rules a pair can pick for its agreement."""
     body: str = ""
     """The introduction (Markdown)."""
     path: str = ""

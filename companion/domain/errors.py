@@ -52,3 +52,11 @@ def describe(exc: ValidationError) -> list[str]:
 
 class ReadableError(Exception):
     """An error whose message is meant to be shown to a person as it is."""
+
+
+def errors_by_field(exc: ValidationError) -> dict[str, str]:
+    """Return the first reason for each field path, for showing next to form fields."""
+    found: dict[str, str] = {}
+    for error in exc.errors():
+        found.setdefault(field_path(error["loc"]), reason(error))
+    return found

@@ -14,6 +14,7 @@ from companion.domain.checkins import CheckIn
 from companion.domain.goals import Goal
 from companion.domain.log import LogEntry
 from companion.domain.pair import Pair
+from companion.domain.progress import LessonMark
 from companion.domain.sessions import ActionItem, Session
 from companion.domain.settings import Settings
 from companion.storage.jsonstorage import AtomicJSONStorage
@@ -46,6 +47,7 @@ class JournalRepository:
         self._actions = Records(db.table("actions"), ActionItem, _by_id)
         self._checkins = Records(db.table("checkins"), CheckIn, _by_id)
         self._log = Records(db.table("log"), LogEntry, _by_id)
+        self._marks = Records(db.table("progress"), LessonMark, lambda m: m.lesson_id)
 
     def pair(self) -> Pair | None:
         """Return the pair, or None before onboarding."""
@@ -131,6 +133,14 @@ class JournalRepository:
     def delete_log_entry(self, entry_id: str) -> bool:
         """Delete a log entry; return whether it existed."""
         return self._log.delete(entry_id)
+
+    def lesson_marks(self) -> list[LessonMark]:
+        """Return the lesson statuses the pair set."""
+        return self._marks.all()
+
+    def mark_lesson(self, mark: LessonMark) -> LessonMark:
+        """Set a lesson's status (replacing an earlier mark)."""
+        return self._marks.put(mark)
 
 
 def _state_key(state: CardState) -> str:

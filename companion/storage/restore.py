@@ -47,18 +47,19 @@ def _safety_copy(folder: Path) -> Path | None:
     return target
 
 
-def restore_backup(folder: Path, backup: Path) -> Path | None:
+def restore_backup(folder: Path, backup: Path, *, lock_held: bool = False) -> Path | None:
     """Replace the data in ``folder`` with the content of ``backup``.
 
     The backup is checked first (every data file valid); the current data is
     zipped to ``backups/before-restore-<time>.zip`` so the restore can be undone;
     then each file is written atomically and data files the backup lacks are
     removed. Takes the folder's lock for the duration (``LockHeldError`` if the
-    app is open). Returns the safety copy, if one was made.
+    app is open), unless the caller says it already holds it (the app itself).
+    Returns the safety copy, if one was made.
     """
     files = read_backup(backup)
     ensure_private_dir(folder)
-    lock = DataLock(folder).acquire()
+    lock = None if lock_held else DataLock(folder).acquire()
     try:
         safety = _safety_copy(folder)
         keep = {Path(name) for name in files}
@@ -71,4 +72,5 @@ def restore_backup(folder: Path, backup: Path) -> Path | None:
                 (folder / rel).unlink(missing_ok=True)
         return safety
     finally:
-        lock.release()
+        if lock is not None:
+            lock.release()

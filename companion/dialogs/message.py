@@ -1,0 +1,95 @@
+"""Small modal dialogs: a message to acknowledge, and a yes/no confirmation."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Static
+
+
+class MessageDialog(ModalScreen[None]):
+    """Shows a message (an error, a warning) until the user dismisses it."""
+
+    DEFAULT_CSS = """
+    MessageDialog { align: center middle; }
+    MessageDialog > Vertical {
+        width: 72; max-width: 100%; height: auto; max-height: 90%;
+        border: thick $error; background: $surface; padding: 0 1;
+    }
+    MessageDialog.-info > Vertical { border: thick $primary; }
+    MessageDialog VerticalScroll { height: auto; max-height: 16; }
+    MessageDialog Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
+    """
+    BINDINGS = [Binding("escape,enter", "dismiss_dialog", "Close")]
+
+    def __init__(self, title: str, message: str, *, error: bool = True) -> None:
+        """Show ``message`` under ``title``; ``error=False`` for a calm, informative tone."""
+        super().__init__(classes="" if error else "-info")
+        self._title = title
+        self._message = message
+
+    def compose(self) -> ComposeResult:
+        """Lay out the dialog."""
+        with Vertical() as box:
+            box.border_title = self._title
+            with VerticalScroll():
+                yield Static(self._message, markup=False)
+            with Horizontal():
+                yield Button("OK", variant="primary", id="ok")
+
+    def on_button_pressed(self) -> None:
+        """Close on OK."""
+        self.dismiss(None)
+
+    def action_dismiss_dialog(self) -> None:
+        """Close the dialog."""
+        self.dismiss(None)
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """Asks a yes/no question; returns True only when the user confirms."""
+
+    DEFAULT_CSS = """
+    ConfirmDialog { align: center middle; }
+    ConfirmDialog > Vertical {
+        width: 64; max-width: 100%; height: auto; border: thick $warning;
+        background: $surface; padding: 0 1;
+    }
+    ConfirmDialog Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
+    ConfirmDialog Button { margin-left: 1; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("y", "confirm", "Yes")]
+
+    def __init__(self, title: str, question: str, confirm_label: str = "Yes") -> None:
+        """Ask ``question``; the confirm button reads ``confirm_label``."""
+        super().__init__()
+        self._title = title
+        self._question = question
+        self._confirm_label = confirm_label
+
+    def compose(self) -> ComposeResult:
+        """Lay out the dialog."""
+        with Vertical() as box:
+            box.border_title = self._title
+            yield Label(self._question, markup=False)
+            with Horizontal():
+                yield Button("Cancel", id="cancel")
+                yield Button(self._confirm_label, variant="warning", id="confirm")
+
+    def on_mount(self) -> None:
+        """Start on Cancel: the safe choice."""
+        self.query_one("#cancel", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Answer with the button pressed."""
+        self.dismiss(event.button.id == "confirm")
+
+    def action_cancel(self) -> None:
+        """Answer no."""
+        self.dismiss(False)
+
+    def action_confirm(self) -> None:
+        """Answer yes."""
+        self.dismiss(True)

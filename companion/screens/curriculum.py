@@ -1,0 +1,142 @@
+"""The curriculum: a tree of modules and lessons with progress marks and filters."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Checkbox, Footer, Header, Select, Tree
+
+from companion.domain.progress import LessonStatus, lesson_statuses
+from companion.formatting import role_label
+
+if TYPE_CHECKING:
+    from companion.app import CompanionApp
+    from companion.domain.content import Lesson
+
+MARKS: dict[str, tuple[str, str]] = {
+    "done": ("✓", "green"),
+    "in-progress": ("◐", "yellow"),
+    "not-started": ("○", "dim"),
+}
+LEADERS = [
+    ("Anyone leads", "any"),
+    ("Junior mentor leads", "mentor"),
+    ("Senior mentee leads", "mentee"),
+    ("Both lead", "both"),
+]
+
+
+class CurriculumScreen(Screen[None]):
+    """Modules and lessons; Enter opens a lesson in the reader."""
+
+    TITLE = "Curriculum"
+    DEFAULT_CSS = """
+    CurriculumScreen #filters { height: auto; padding: 0 1; }
+    CurriculumScreen #filters Select { width: 1fr; max-width: 32; }
+    CurriculumScreen #filters Checkbox { width: auto; }
+    CurriculumScreen Tree { height: 1fr; padding: 0 1; }
+    """
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("f", "focus_filters", "Filter"),
+        Binding("slash", "focus_filters", "Filter", show=False),
+    ]
+
+    @property
+    def companion(self) -> CompanionApp:
+        """The app, typed."""
+        from companion.app import CompanionApp
+
+        assert isinstance(self.app, CompanionApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        """Lay out the filters and the tree."""
+        modules = self.companion.curriculum.ordered_modules()
+        yield Header()
+        with Horizontal(id="filters"):
+            yield Select([(m.title, m.id) for m in modules], prompt="All modules", id="module")
+            yield Select(LEADERS, value="any", allow_blank=False, id="leader")
+            yield Checkbox("Not done yet", id="not-done")
+        tree: Tree[str] = Tree("Curriculum", id="tree")
+        tree.show_root = False
+        yield tree
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill the tree and put the cursor in it."""
+        self.rebuild()
+        self.query_one(Tree).focus()
+
+    def on_screen_resume(self) -> None:
+        """Refresh the marks when coming back from a lesson."""
+        self.rebuild()
+
+    def action_focus_filters(self) -> None:
+        """Move to the first filter."""
+        self.query_one("#module", Select).focus()
+
+    def on_select_changed(self) -> None:
+        """Re-filter."""
+        self.rebuild()
+
+    def on_checkbox_changed(self) -> None:
+        """Re-filter."""
+        self.rebuild()
+
+    def statuses(self) -> dict[str, LessonStatus]:
+        """Return every lesson's status."""
+        journal = self.companion.store.journal
+        return lesson_statuses(journal.lesson_marks(), journal.sessions())
+
+    def _keep(self, lesson: Lesson, statuses: dict[str, LessonStatus]) -> bool:
+        module = self.query_one("#module", Select).value
+        leader = self.query_one("#leader", Select).value
+        not_done = self.query_one("#not-done", Checkbox).value
+        if module != Select.BLANK and lesson.module != module:
+            return False
+        if leader not in ("any", Select.BLANK) and lesson.led_by != leader:
+            return False
+        return not (not_done and statuses.get(lesson.id) == "done")
+
+    def rebuild(self) -> None:
+        """Fill the tree from the curriculum and the current filters."""
+        curriculum = self.companion.curriculum
+        statuses = self.statuses()
+        tree = self.query_one(Tree)
+        selected = tree.cursor_node.data if tree.cursor_node else None
+        tree.clear()
+        cursor_line = None
+        for module in curriculum.ordered_modules():
+            lessons = curriculum.lessons_of(module.id)
+            shown = [lesson for lesson in lessons if self._keep(lesson, statuses)]
+            if not shown:
+                continue
+            done = sum(statuses.get(lesson.id) == "done" for lesson in lessons)
+            label = Text.assemble((module.title, "bold"), (f"  {done}/{len(lessons)} done", "dim"))
+            branch = tree.root.add(label, data=f"module:{module.id}", expand=True)
+            for lesson in shown:
+                mark, style = MARKS[statuses.get(lesson.id, "not-started")]
+                node = branch.add_leaf(
+                    Text.assemble(
+                        (mark + " ", style),
+                        lesson.title,
+                        (f"  {role_label(lesson.led_by)} · {lesson.minutes} min", "dim"),
+                    ),
+                    data=lesson.id,
+                )
+                if lesson.id == selected:
+                    cursor_line = node.line
+        if cursor_line is not None:
+            self.call_after_refresh(setattr, tree, "cursor_line", cursor_line)
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[str]) -> None:
+        """Open the lesson under the cursor."""
+        data = event.node.data
+        if data and not data.startswith("module:"):
+            self.companion.open_lesson(data)

@@ -1,0 +1,233 @@
+"""The dashboard: the pair's programme at a glance; each panel opens its full screen."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, ProgressBar, Sparkline, Static
+
+from companion.domain.overview import Overview
+from companion.formatting import plural, relative_days, short_date
+from companion.widgets.panel import Panel
+
+if TYPE_CHECKING:
+    from companion.app import CompanionApp
+
+
+def line(text: Text) -> Static:
+    """Return a one-line Static that ends in an ellipsis when it does not fit."""
+    text.no_wrap = True
+    text.overflow = "ellipsis"
+    return Static(text, classes="line")
+
+
+STATUS_MARKS = {"not-started": "○", "in-progress": "◐", "achieved": "●", "dropped": "×"}
+
+
+class DashboardScreen(Screen[None]):
+    """Home: next session, progress, goals, actions, cards due and recent sessions."""
+
+    TITLE = "Dashboard"
+    DEFAULT_CSS = """
+    DashboardScreen #board { padding: 0 1; }
+    DashboardScreen .row { height: auto; }
+    DashboardScreen .row > Panel { width: 1fr; }
+    DashboardScreen .row > #goals, DashboardScreen .row > #actions { width: 3fr; }
+    DashboardScreen .row > #cards { width: 2fr; }
+    DashboardScreen #rhythm .overdue { color: $error; text-style: bold; }
+    DashboardScreen .line { text-wrap: nowrap; text-overflow: ellipsis; }
+    DashboardScreen .ratings { height: 1; margin-top: 1; }
+    DashboardScreen .ratings Sparkline { width: 16; }
+    DashboardScreen .ratings Label { width: auto; }
+    DashboardScreen .module-row { height: 1; }
+    DashboardScreen .module-row Label { width: 18; }
+    DashboardScreen .module-row ProgressBar { width: 1fr; }
+    DashboardScreen .module-row Bar { width: 1fr; }
+    DashboardScreen .module-row .count { width: 6; text-align: right; }
+    """
+    BINDINGS = [
+        Binding("c", "open('curriculum')", "Curriculum"),
+        Binding("s", "open('settings')", "Settings"),
+        Binding("q", "app.quit", "Quit"),
+        Binding("r", "refresh_board", "Refresh", show=False),
+    ]
+
+    @property
+    def companion(self) -> CompanionApp:
+        """The app, typed."""
+        from companion.app import CompanionApp
+
+        assert isinstance(self.app, CompanionApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        """Lay out the panels (filled in by :meth:`refresh_board`)."""
+        yield Header()
+        with VerticalScroll(id="board"):
+            with Horizontal(classes="row"):
+                yield Panel("Our rhythm", "settings", id="rhythm")
+                yield Panel("Curriculum progress", "curriculum", id="modules")
+            with Horizontal(classes="row"):
+                yield Panel("Goals", "goals", id="goals")
+                yield Panel("Open actions", "actions", id="actions")
+                yield Panel("Cards due today", "cards", id="cards")
+            yield Panel("Last sessions", "sessions", id="sessions")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill the panels."""
+        self.refresh_board()
+
+    def on_screen_resume(self) -> None:
+        """Refresh when coming back from another screen (data may have changed)."""
+        self.refresh_board()
+
+    def action_refresh_board(self) -> None:
+        """Recompute every panel."""
+        self.refresh_board()
+
+    def action_open(self, target: str) -> None:
+        """Open the full screen called ``target``."""
+        self.companion.open_target(target)
+
+    def on_panel_opened(self, event: Panel.Opened) -> None:
+        """A panel asked to open its screen."""
+        self.companion.open_target(event.target)
+
+    def refresh_board(self) -> None:
+        """Rebuild every panel from a fresh overview."""
+        overview = self.companion.overview()
+        if overview is None:
+            return
+        self.sub_title = f"{overview.pair.mentor.name} & {overview.pair.mentee.name}"
+        self._fill("#rhythm", self._rhythm(overview))
+        self._fill("#modules", self._modules(overview))
+        self._fill("#goals", self._goals(overview))
+        self._fill("#actions", self._actions(overview))
+        self._fill("#cards", self._cards(overview))
+        self._fill("#sessions", self._sessions(overview))
+
+    def _fill(self, selector: str, widgets: list[Static | Horizontal | Sparkline | Label]) -> None:
+        panel = self.query_one(selector, Panel)
+        with self.app.batch_update():
+            panel.remove_children()
+            panel.mount_all(widgets)
+
+    def _rhythm(self, overview: Overview) -> list[Static | Horizontal | Sparkline | Label]:
+        r, pair = overview.rhythm, overview.pair
+        when = f"{short_date(r.next_session)} ({relative_days(r.next_session, overview.today)})"
+        lines: list[Static | Horizontal | Sparkline | Label] = [
+            Static(f"{pair.mentor.name} (junior) · {pair.mentee.name} (senior)", classes="line"),
+            Static(f"Next session: {when}"),
+        ]
+        if r.overdue:
+            since = plural(r.days_since_last or 0, "day")
+            lines.append(Static(f"Overdue: the last session was {since} ago", classes="overdue"))
+        lines.append(Static(f"Sessions: {r.held} held of {r.planned} planned ({pair.cadence})"))
+        if overview.ratings:
+            lines.append(
+                Horizontal(
+                    Label("Ratings "),
+                    Sparkline(overview.ratings[-20:], summary_function=max),
+                    Label(f" latest {overview.ratings[-1]:.1f}/5", classes="muted"),
+                    classes="ratings",
+                )
+            )
+        else:
+            lines.append(
+                Static("Ratings appear here after the first session.", classes="panel-empty")
+            )
+        return lines
+
+    def _modules(self, overview: Overview) -> list[Static | Horizontal | Sparkline | Label]:
+        rows: list[Static | Horizontal | Sparkline | Label] = []
+        for module, progress in overview.modules:
+            bar = ProgressBar(total=max(progress.total, 1), show_eta=False, show_percentage=False)
+            bar.progress = progress.done
+            rows.append(
+                Horizontal(
+                    Label(module.title),
+                    bar,
+                    Label(f"{progress.done}/{progress.total}", classes="count"),
+                    classes="module-row",
+                )
+            )
+        return rows or [Static("No lessons found.", classes="panel-empty")]
+
+    def _goals(self, overview: Overview) -> list[Static | Horizontal | Sparkline | Label]:
+        if not overview.goals:
+            return [Static("No goals yet.", classes="panel-empty")]
+        rows: list[Static | Horizontal | Sparkline | Label] = []
+        for goal in overview.goals[:5]:
+            who = {"mentor": "junior", "mentee": "senior"}.get(goal.owner, "both")
+            rows.append(
+                line(
+                    Text.assemble(
+                        f"{STATUS_MARKS[goal.status]} ",
+                        (f"{goal.progress:>3}% ", "dim"),
+                        (goal.title, "bold" if goal.status == "in-progress" else ""),
+                        (f" · {who}", "dim"),
+                    )
+                )
+            )
+        if len(overview.goals) > 5:
+            rows.append(line(Text(f"… and {len(overview.goals) - 5} more", style="dim")))
+        return rows
+
+    def _actions(self, overview: Overview) -> list[Static | Horizontal | Sparkline | Label]:
+        if not overview.open_actions:
+            return [Static("Nothing open.", classes="panel-empty")]
+        rows: list[Static | Horizontal | Sparkline | Label] = []
+        for item in overview.open_actions[:5]:
+            late = item.due is not None and item.due < overview.today
+            owner = overview.pair.person(item.owner) if item.owner != "shared" else None
+            who = owner.name.split()[0] if owner else "Both"
+            due = f" ({relative_days(item.due, overview.today)})" if item.due else ""
+            rows.append(
+                line(
+                    Text.assemble((f"{who}: ", "bold"), item.text, (due, "red" if late else "dim"))
+                )
+            )
+        if len(overview.open_actions) > 5:
+            rows.append(line(Text(f"… and {len(overview.open_actions) - 5} more", style="dim")))
+        return rows
+
+    def _cards(self, overview: Overview) -> list[Static | Horizontal | Sparkline | Label]:
+        text = Text()
+        for role in ("mentee", "mentor"):
+            due = overview.due[role]
+            name = overview.pair.person(role).name.split()[0]  # type: ignore[arg-type]
+            text.append(f"{name}: ", style="bold")
+            text.append(f"{plural(due.due, 'review')} + {due.new} new\n")
+        text.rstrip()
+        return [Static(text)]
+
+    def _sessions(self, overview: Overview) -> list[Static | Horizontal | Sparkline | Label]:
+        if not overview.recent_sessions:
+            return [
+                Static(
+                    "No sessions yet. Your first one starts from the curriculum.",
+                    classes="panel-empty",
+                )
+            ]
+        lessons = self.companion.curriculum.lessons
+        rows: list[Static | Horizontal | Sparkline | Label] = []
+        for session in overview.recent_sessions:
+            titles = ", ".join(lessons[i].title if i in lessons else i for i in session.lesson_ids)
+            rating = session.average_rating()
+            stars = f"  ★ {rating:.1f}" if rating is not None else ""
+            rows.append(
+                line(
+                    Text.assemble(
+                        (f"{short_date(session.date)}  ", "bold"),
+                        titles or "no lesson",
+                        (f"  {session.minutes} min{stars}", "dim"),
+                    )
+                )
+            )
+        return rows

@@ -1,0 +1,55 @@
+"""The help screen: every binding of the screen it was opened from."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Static
+
+
+def binding_rows(screen: Screen[object]) -> list[tuple[str, str]]:
+    """Return (keys, description) for every binding active on ``screen``, screen's own first."""
+    rows: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for active in screen.active_bindings.values():
+        binding = active.binding
+        description = binding.description or binding.action.replace("_", " ")
+        label = screen.app.get_key_display(binding)
+        if label not in seen:
+            seen.add(label)
+            rows.append((label, description))
+    return rows
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists the keys of the screen underneath; Escape or ? closes it."""
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > Vertical {
+        width: 64; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    HelpScreen DataTable { height: auto; max-height: 20; }
+    HelpScreen Static { color: $text-muted; margin-top: 1; }
+    """
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close help")]
+
+    def __init__(self, target: Screen[object]) -> None:
+        """Describe the bindings of ``target``."""
+        super().__init__()
+        self._rows = binding_rows(target)
+        self._title = getattr(target, "TITLE", None) or type(target).__name__
+
+    def compose(self) -> ComposeResult:
+        """Lay out the table of keys."""
+        with Vertical() as box:
+            box.border_title = f"Keys: {self._title}"
+            table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
+            table.add_columns("Key", "What it does")
+            for label, description in self._rows:
+                table.add_row(label, description)
+            yield table
+            yield Static("Ctrl+P finds lessons, cards, sessions and actions. Esc closes.")

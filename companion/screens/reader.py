@@ -1,0 +1,195 @@
+"""The lesson reader: the lesson, a table of contents, and its objectives, prompts and terms."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from companion.domain.progress import LessonMark, lesson_statuses
+from companion.formatting import role_label
+from companion.widgets.lesson_view import LessonView
+
+if TYPE_CHECKING:
+    from companion.app import CompanionApp
+    from companion.domain.content import Lesson
+
+NARROW = 90
+"""Below this width the side panels start hidden."""
+
+
+def brief(lesson: Lesson) -> Text:
+    """Return the lesson's objectives, prompts and activity as text for the side panel."""
+    text = Text()
+    text.append(f"Led by the {role_label(lesson.led_by)} · {lesson.minutes} min\n\n", style="dim")
+    text.append("Objectives\n", style="bold")
+    for item in lesson.objectives:
+        text.append(f"• {item}\n")
+    text.append("\nPrompts\n", style="bold")
+    for item in lesson.prompts:
+        text.append(f"• {item}\n")
+    text.append("\nTry it together\n", style="bold")
+    text.append(lesson.activity.strip() + "\n")
+    return text
+
+
+class ReaderScreen(Screen[None]):
+    """Reads one lesson; follows links to other lessons with back/forward history."""
+
+    DEFAULT_CSS = """
+    ReaderScreen #toc { width: 28; border-right: vkey $foreground 20%; }
+    ReaderScreen #side { width: 38; border-left: vkey $foreground 20%; padding: 0 1; }
+    ReaderScreen #side OptionList { height: auto; max-height: 10; margin-top: 1; }
+    ReaderScreen #side .heading { text-style: bold; margin-top: 1; }
+    ReaderScreen LessonView { width: 1fr; }
+    ReaderScreen.-no-toc #toc { display: none; }
+    ReaderScreen.-no-side #side { display: none; }
+    """
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("t", "toggle_toc", "Contents"),
+        Binding("p", "toggle_side", "Panel"),
+        Binding("d", "toggle_done", "Mark done"),
+        Binding("left_square_bracket,alt+left", "history(-1)", "Previous lesson"),
+        Binding("right_square_bracket,alt+right", "history(1)", "Next lesson", show=False),
+    ]
+
+    def __init__(self, lesson_id: str) -> None:
+        """Open on ``lesson_id``."""
+        super().__init__()
+        self.history: list[str] = [lesson_id]
+        self.position = 0
+
+    @property
+    def companion(self) -> CompanionApp:
+        """The app, typed."""
+        from companion.app import CompanionApp
+
+        assert isinstance(self.app, CompanionApp)
+        return self.app
+
+    @property
+    def lesson(self) -> Lesson:
+        """The lesson on screen."""
+        return self.companion.curriculum.lessons[self.history[self.position]]
+
+    def compose(self) -> ComposeResult:
+        """Lay out contents, lesson and side panel."""
+        yield Header()
+        with Horizontal():
+            yield OptionList(id="toc")
+            yield LessonView(id="lesson")
+            with VerticalScroll(id="side"):
+                yield Static(id="brief")
+                yield Static("Glossary terms", classes="heading")
+                yield OptionList(id="terms")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Show the lesson; start with the panels hidden on a narrow terminal."""
+        if self.app.size.width < NARROW:
+            self.add_class("-no-toc", "-no-side")
+        self.show_lesson()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Hide the panels when the terminal gets narrow."""
+        if event.size.width < NARROW:
+            self.add_class("-no-toc", "-no-side")
+
+    def show_lesson(self) -> None:
+        """Render the current lesson in every part of the screen."""
+        lesson = self.lesson
+        curriculum = self.companion.curriculum
+        module = curriculum.modules.get(lesson.module)
+        self.title = lesson.title
+        self.sub_title = module.title if module else lesson.module
+        view = self.query_one(LessonView)
+        view.show(lesson.body)
+        toc = self.query_one("#toc", OptionList)
+        toc.clear_options()
+        toc.add_options(
+            Option(section.title or "Introduction", id=str(i))
+            for i, section in enumerate(view.sections)
+        )
+        self.query_one("#brief", Static).update(brief(lesson))
+        terms = self.query_one("#terms", OptionList)
+        terms.clear_options()
+        terms.add_options(
+            Option(curriculum.cards[t].term, id=t) for t in lesson.terms if t in curriculum.cards
+        )
+        self._update_done_label()
+        view.focus()
+
+    def _update_done_label(self) -> None:
+        journal = self.companion.store.journal
+        status = lesson_statuses(journal.lesson_marks(), journal.sessions()).get(self.lesson.id)
+        self.sub_title = (self.sub_title or "").split(" · ")[0] + (
+            " · ✓ done" if status == "done" else ""
+        )
+
+    def navigate(self, lesson_id: str) -> None:
+        """Go to another lesson, dropping any forward history."""
+        if lesson_id not in self.companion.curriculum.lessons:
+            self.notify(f"There is no lesson called {lesson_id}.", severity="warning")
+            return
+        del self.history[self.position + 1 :]
+        self.history.append(lesson_id)
+        self.position += 1
+        self.show_lesson()
+
+    def action_history(self, step: int) -> None:
+        """Move back (-1) or forward (1) through the lessons visited."""
+        target = self.position + step
+        if 0 <= target < len(self.history):
+            self.position = target
+            self.show_lesson()
+
+    def action_toggle_toc(self) -> None:
+        """Show or hide the table of contents."""
+        self.toggle_class("-no-toc")
+        if not self.has_class("-no-toc"):
+            self.query_one("#toc").focus()
+
+    def action_toggle_side(self) -> None:
+        """Show or hide the objectives, prompts and terms."""
+        self.toggle_class("-no-side")
+
+    def action_toggle_done(self) -> None:
+        """Mark the lesson done, or not started again if it was done."""
+        journal = self.companion.store.journal
+        statuses = lesson_statuses(journal.lesson_marks(), journal.sessions())
+        done = statuses.get(self.lesson.id) == "done"
+        mark = LessonMark(
+            lesson_id=self.lesson.id,
+            status="not-started" if done else "done",
+            updated_on=self.companion.now().date(),
+        )
+        if (
+            self.companion.save(lambda: journal.mark_lesson(mark), "the lesson's status")
+            is not None
+        ):
+            self.notify("Marked not done." if done else "Marked done.", timeout=3)
+            self._update_done_label()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Jump to a section, or open a glossary card."""
+        option_id = event.option.id or ""
+        if event.option_list.id == "toc":
+            self.query_one(LessonView).go_to_section(int(option_id))
+        elif event.option_list.id == "terms":
+            self.companion.open_card(option_id)
+
+    def on_lesson_view_link_clicked(self, event: LessonView.LinkClicked) -> None:
+        """Follow a lesson link here; open a web link in the browser."""
+        href = event.href
+        if href.startswith("lesson:"):
+            self.navigate(href.removeprefix("lesson:"))
+        elif href.startswith(("http://", "https://", "mailto:")):
+            self.app.open_url(href)

@@ -1,0 +1,109 @@
+"""Named full screens, so panels and the command palette can open them by name."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.screen import Screen
+
+from companion.formatting import relative_days, role_label, short_date
+
+if TYPE_CHECKING:
+    from companion.app import CompanionApp
+
+SCREEN_TITLES: dict[str, str] = {
+    "dashboard": "Dashboard",
+    "curriculum": "Curriculum",
+    "settings": "Settings",
+    "goals": "Goals",
+    "actions": "Action items",
+    "sessions": "Sessions",
+    "cards": "Cards due today",
+}
+"""Every screen that can be opened by name, with its title."""
+
+
+def make_screen(app: CompanionApp, target: str) -> Screen[None] | None:
+    """Return a new screen for ``target``, or None for an unknown name."""
+    from companion.screens.records import RecordsScreen
+
+    journal = app.store.journal
+    today = app.now().date()
+    pair = journal.pair()
+    if target == "dashboard":
+        from companion.screens.dashboard import DashboardScreen
+
+        return DashboardScreen()
+    if target == "curriculum":
+        from companion.screens.curriculum import CurriculumScreen
+
+        return CurriculumScreen()
+    if target == "settings":
+        from companion.screens.settings import SettingsScreen
+
+        return SettingsScreen()
+    if target == "goals":
+        rows = [
+            (
+                g.title,
+                role_label(g.owner),
+                g.status,
+                f"{g.progress}%",
+                short_date(g.target_date) if g.target_date else "",
+                g.measure,
+            )
+            for g in journal.goals()
+        ]
+        return RecordsScreen(
+            "Goals", ["Goal", "Owner", "Status", "Progress", "Target", "Measure"], rows
+        )
+    if target == "actions":
+        items = sorted(journal.actions(), key=lambda a: (a.done, a.due or today))
+        rows = [
+            (
+                "✓" if a.done else "·",
+                a.text,
+                pair.person(a.owner).name if pair and a.owner != "shared" else "both",
+                f"{short_date(a.due)} ({relative_days(a.due, today)})" if a.due else "",
+            )
+            for a in items
+        ]
+        return RecordsScreen("Action items", ["", "Action", "Owner", "Due"], rows)
+    if target == "sessions":
+        lessons = app.curriculum.lessons
+        rows = [
+            (
+                short_date(s.date),
+                ", ".join(lessons[i].title if i in lessons else i for i in s.lesson_ids),
+                f"{s.minutes} min",
+                str(s.reflections.mentor.rating or "-"),
+                str(s.reflections.mentee.rating or "-"),
+                s.status,
+            )
+            for s in reversed(journal.sessions())
+        ]
+        return RecordsScreen(
+            "Sessions", ["Date", "Lessons", "Length", "Mentor ★", "Mentee ★", "Status"], rows
+        )
+    if target == "cards":
+        states = {(s.role, s.card_id): s for s in app.store.cards.states()}
+        now = app.now()
+        rows = []
+        for card in app.curriculum.cards.values():
+            state = states.get((card.audience, card.id))
+            if state is not None and not state.is_new and state.due <= now:
+                rows.append(
+                    (
+                        card.term,
+                        role_label(card.audience),
+                        card.deck,
+                        relative_days(state.due.date(), today),
+                    )
+                )
+        return RecordsScreen(
+            "Cards due today",
+            ["Term", "For", "Deck", "Due"],
+            rows,
+            note="Reviews already due. New cards are added to each person's review each day.",
+        )
+    return None

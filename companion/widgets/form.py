@@ -1,0 +1,61 @@
+"""Form pieces: a labelled input with its error shown right under it."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Input, Label
+
+
+class FormField(Vertical):
+    """A label, an input, and an error line that appears only when there is an error."""
+
+    DEFAULT_CSS = """
+    FormField { height: auto; margin-bottom: 1; }
+    FormField > Label.field-label { color: $text-muted; }
+    FormField > .field-error { color: $error; display: none; }
+    FormField.-invalid > .field-error { display: block; }
+    FormField.-invalid > Input { border: tall $error; }
+    """
+
+    def __init__(
+        self,
+        label: str,
+        name: str,
+        value: str = "",
+        *,
+        placeholder: str = "",
+        restrict: str | None = None,
+        max_length: int = 0,
+    ) -> None:
+        """A field called ``name`` (used as the id of its input: ``input-<name>``)."""
+        super().__init__(id=f"field-{name}")
+        self._label = label
+        self.field_name = name
+        self._input = Input(
+            value,
+            placeholder=placeholder,
+            restrict=restrict,
+            max_length=max_length,
+            id=f"input-{name}",
+        )
+
+    def compose(self) -> ComposeResult:
+        """Lay out label, input and error."""
+        yield Label(self._label, classes="field-label")
+        yield self._input
+        yield Label("", classes="field-error")
+
+    @property
+    def value(self) -> str:
+        """The text in the input, stripped."""
+        return self._input.value.strip()
+
+    @value.setter
+    def value(self, text: str) -> None:
+        self._input.value = text
+
+    def set_error(self, message: str | None) -> None:
+        """Show ``message`` under the input, or clear the error with None."""
+        self.set_class(bool(message), "-invalid")
+        self.query_one(".field-error", Label).update(message or "")

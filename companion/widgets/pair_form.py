@@ -1,0 +1,148 @@
+"""The pair's details as form fields, shared by the first-run wizard and the settings screen."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Label, Select
+
+from companion.domain.errors import errors_by_field
+from companion.domain.pair import Pair
+from companion.widgets.form import FormField
+
+CADENCES = [("Weekly", "weekly"), ("Fortnightly", "fortnightly"), ("Monthly", "monthly")]
+
+
+class PeopleFields(Vertical):
+    """Both people's names, titles and departments."""
+
+    DEFAULT_CSS = """
+    PeopleFields { height: auto; }
+    PeopleFields .who { text-style: bold; margin-top: 1; }
+    """
+
+    def __init__(self, pair: Pair | None = None, *, id: str | None = None) -> None:
+        """Start from ``pair`` when editing."""
+        super().__init__(id=id)
+        self._pair = pair
+
+    def compose(self) -> ComposeResult:
+        """Lay out the fields."""
+        for role, heading in (
+            ("mentor", "The junior mentor (teaches technology and culture)"),
+            ("mentee", "The senior mentee (learns, and coaches in return)"),
+        ):
+            person = self._pair.person(role) if self._pair else None  # type: ignore[arg-type]
+            yield Label(heading, classes="who")
+            yield FormField("Name", f"{role}-name", person.name if person else "", max_length=100)
+            yield FormField(
+                "Job title (optional)",
+                f"{role}-title",
+                person.title if person else "",
+                max_length=200,
+            )
+            yield FormField(
+                "Department (optional)",
+                f"{role}-department",
+                person.department if person else "",
+                max_length=200,
+            )
+
+    def values(self) -> dict[str, Any]:
+        """Return the people as dictionaries ready for validation."""
+
+        def field(name: str) -> str:
+            return self.query_one(f"#field-{name}", FormField).value
+
+        return {
+            role: {
+                "name": field(f"{role}-name"),
+                "role": role,
+                "title": field(f"{role}-title"),
+                "department": field(f"{role}-department"),
+            }
+            for role in ("mentor", "mentee")
+        }
+
+
+class RhythmFields(Vertical):
+    """Cadence, session length, programme length and start date."""
+
+    DEFAULT_CSS = """
+    RhythmFields { height: auto; }
+    RhythmFields Select { margin-bottom: 1; }
+    """
+
+    def __init__(
+        self, pair: Pair | None = None, today: date | None = None, *, id: str | None = None
+    ) -> None:
+        """Start from ``pair`` when editing, else from sensible defaults."""
+        super().__init__(id=id)
+        self._pair = pair
+        self._today = today or date.today()
+
+    def compose(self) -> ComposeResult:
+        """Lay out the fields."""
+        pair = self._pair
+        yield Label("How often you meet")
+        yield Select(
+            CADENCES, value=pair.cadence if pair else "fortnightly", allow_blank=False, id="cadence"
+        )
+        yield FormField(
+            "Session length in minutes (15-240)",
+            "session_minutes",
+            str(pair.session_minutes if pair else 60),
+            restrict=r"\d*",
+            max_length=3,
+        )
+        yield FormField(
+            "Programme length in weeks (1-260)",
+            "programme_weeks",
+            str(pair.programme_weeks if pair else 26),
+            restrict=r"\d*",
+            max_length=3,
+        )
+        yield FormField(
+            "First session (YYYY-MM-DD)",
+            "started_on",
+            (pair.started_on if pair else self._today).isoformat(),
+            max_length=10,
+        )
+
+    def values(self) -> dict[str, Any]:
+        """Return the rhythm fields ready for validation."""
+
+        def field(name: str) -> str:
+            return self.query_one(f"#field-{name}", FormField).value
+
+        return {
+            "cadence": self.query_one("#cadence", Select).value,
+            "session_minutes": field("session_minutes") or None,
+            "programme_weeks": field("programme_weeks") or None,
+            "started_on": field("started_on") or None,
+        }
+
+
+def show_errors(container: Vertical, errors: dict[str, str]) -> bool:
+    """Put each error next to its field inside ``container``; return True if any was shown."""
+    shown = False
+    for form_field in container.query(FormField):
+        key = form_field.field_name.replace("-", ".")
+        message = errors.get(key)
+        if message is None and key.endswith(".name"):
+            message = errors.get(key.rsplit(".", 1)[0])
+        form_field.set_error(message)
+        shown = shown or message is not None
+    return shown
+
+
+def validate_pair(data: dict[str, Any]) -> tuple[Pair | None, dict[str, str]]:
+    """Validate pair data; return the pair, or None and the errors by field path."""
+    try:
+        return Pair.model_validate(data), {}
+    except ValidationError as exc:
+        return None, errors_by_field(exc)
