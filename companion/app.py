@@ -56,7 +56,10 @@ class CompanionApp(App[None]):
         """The shipped curriculum with the pair's own content on top (loaded once)."""
         from companion.curriculum.sources import load_for
 
-        curriculum, problems = load_for(self.store.folder / "content")
+        folder = self.store.folder
+        curriculum, problems = load_for(
+            folder / "content", cache=folder / ".cache" / "curriculum.json"
+        )
         self._content_problems = problems
         return curriculum
 
@@ -115,11 +118,7 @@ class CompanionApp(App[None]):
     # -- screens -----------------------------------------------------------------
 
     def get_default_screen(self) -> Screen[None]:
-        """Open on the dashboard, or on the first-run wizard when there is no pair yet."""
-        if self.store.journal.pair() is None:
-            from companion.screens.onboarding import OnboardingScreen
-
-            return OnboardingScreen()
+        """Open on the dashboard (which starts the first-run wizard when there is no pair)."""
         from companion.screens.dashboard import DashboardScreen
 
         return DashboardScreen()
@@ -176,9 +175,12 @@ class CompanionApp(App[None]):
         self.store = Store.open(folder, backup=False)
         self.__dict__.pop("curriculum", None)
         self.notify(f"Restored {backup.name}.", title="Restored")
+        from companion.screens.dashboard import DashboardScreen
+
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.switch_screen(self.get_default_screen())
+        if isinstance(self.screen, DashboardScreen):
+            self.screen.start()
 
     def action_help(self) -> None:
         """Show every binding of the current screen."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -76,12 +77,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def make_app(data: Path | None = None) -> App[None]:
-    """Return the Companion app for the data folder ``data`` (built here for CLI and tests)."""
+def make_app(data: Path | None = None, *, now: datetime | None = None) -> App[None]:
+    """Return the Companion app on the data folder ``data`` (shared by the CLI and the tests).
+
+    ``now`` pins the clock (for repeatable tests and snapshots). Raises
+    ``LockHeldError`` when another Companion has the folder open.
+    """
     from companion.app import CompanionApp
     from companion.storage.store import Store
 
-    return CompanionApp(Store.open(data_dir(data)))
+    clock = (lambda: now) if now is not None else None
+    return CompanionApp(Store.open(data_dir(data)), clock=clock)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

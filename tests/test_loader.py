@@ -179,3 +179,28 @@ def test_body_starts_after_front_matter(tmp_path: Path) -> None:
     assert good.body == "Body text."
     assert good.body_line == 15
     assert curriculum.modules["sample"].body == "Introduction."
+
+
+def test_cache_is_used_until_a_content_file_changes(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    from companion.curriculum import loader, sources
+
+    root = tmp_path / "user"
+    write(root, {"01-sample/_module.md": MODULE, "01-sample/01-good.md": lesson("good"),
+                 "glossary/d.yaml": DECK.split("  - id: half-term")[0]})
+    cache = tmp_path / "cache" / "curriculum.json"
+    first, _ = sources.load_for(root, cache=cache)
+    assert cache.is_file() and "good" in first.lessons
+
+    calls = []
+    real = loader.load_curriculum
+    monkeypatch.setattr(loader, "load_curriculum", lambda roots: calls.append(1) or real(roots))
+    again, _ = sources.load_for(root, cache=cache)
+    assert calls == [] and again.lessons["good"] == first.lessons["good"]
+
+    path = root / "01-sample" / "01-good.md"
+    path.write_text(path.read_text().replace("Body text.", "Changed body."))
+    changed, _ = sources.load_for(root, cache=cache)
+    assert calls == [1] and changed.lessons["good"].body == "Changed body."
+
+    cache.write_text('{"key": "tampered"')
+    assert sources.load_for(root, cache=cache)[0].lessons["good"].body == "Changed body."

@@ -6,22 +6,18 @@ import sys
 from pathlib import Path
 
 from companion.storage.lock import LockHeldError
-from companion.storage.store import Store
 
 EXIT_OK, EXIT_LOCKED = 0, 3
 
 
 def run_app(data: Path) -> int:
     """Open ``data`` (refusing a second instance with exit code 3) and run the app on it."""
+    from companion.cli import make_app
+
     try:
-        store = Store.open(data)
+        app = make_app(data)
     except LockHeldError as exc:
         print(f"companion: {exc}", file=sys.stderr)
         return EXIT_LOCKED
-    from companion.app import CompanionApp
-
-    try:
-        CompanionApp(store).run()
-    finally:
-        store.close()
+    app.run()
     return EXIT_OK

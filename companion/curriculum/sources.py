@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from companion.curriculum.catalogue import Curriculum
-from companion.curriculum.loader import load_curriculum
 from companion.curriculum.locations import shipped_content_dir
 from companion.curriculum.problems import Problem
 from companion.domain.content import Origin
@@ -19,6 +18,23 @@ def content_roots(user_dir: Path | None) -> list[tuple[Path, Origin]]:
     return roots
 
 
-def load_for(user_dir: Path | None) -> tuple[Curriculum, list[Problem]]:
-    """Load the shipped curriculum with the user's own content on top."""
-    return load_curriculum(content_roots(user_dir))
+def load_for(user_dir: Path | None, cache: Path | None = None) -> tuple[Curriculum, list[Problem]]:
+    """Load the shipped curriculum with the user's own content on top.
+
+    With ``cache``, a still-valid cache of the last load is used instead of
+    parsing every file, and a fresh load refreshes it.
+    """
+    from companion.curriculum.loader import load_curriculum
+
+    roots = content_roots(user_dir)
+    if cache is None:
+        return load_curriculum(roots)
+    from companion.curriculum import cache as cached
+
+    key = cached.fingerprint(roots)
+    hit = cached.load(cache, key)
+    if hit is not None:
+        return hit
+    curriculum, problems = load_curriculum(roots)
+    cached.save(cache, key, curriculum, problems)
+    return curriculum, problems

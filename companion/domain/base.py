@@ -46,6 +46,10 @@ def new_id() -> str:
 
 
 class Model(BaseModel):
-    """Base of every domain model: strict about unknown fields, validates assignments."""
+    """Base of every domain model: strict about unknown fields, and frozen.
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, str_strip_whitespace=False)
+    Frozen, because repositories hand out the records they cache: a change is
+    made with ``model_copy(update=...)`` and saved, never by assignment.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)

@@ -80,8 +80,17 @@ class DashboardScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Fill the panels."""
-        self.refresh_board()
+        """Fill the panels, or run the first-run wizard when there is no pair yet."""
+        self.start()
+
+    def start(self) -> None:
+        """Fill the panels, or run the first-run wizard when there is no pair yet."""
+        if self.companion.store.journal.pair() is None:
+            from companion.screens.onboarding import OnboardingScreen
+
+            self.app.push_screen(OnboardingScreen(), lambda _done: self.refresh_board())
+        else:
+            self.refresh_board()
 
     def on_screen_resume(self) -> None:
         """Refresh when coming back from another screen (data may have changed)."""

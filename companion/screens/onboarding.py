@@ -41,7 +41,7 @@ FALLBACK_RULES = (
 )
 
 
-class OnboardingScreen(Screen[None]):
+class OnboardingScreen(Screen[bool]):
     """The first-run wizard: people, rhythm, agreement, expectations and goals."""
 
     TITLE = "Welcome to Companion"
@@ -236,6 +236,4 @@ class OnboardingScreen(Screen[None]):
             return True
 
         if self.companion.save(write, "the pair"):
-            from companion.screens.dashboard import DashboardScreen
-
-            self.app.switch_screen(DashboardScreen())
+            self.dismiss(True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
@@ -18,13 +18,27 @@ class Records(Generic[M]):
     each record's key to its TinyDB document id makes updates and deletes direct.
     """
 
-    def __init__(self, table: Table, model: type[M], key: Callable[[M], str]) -> None:
-        """Wrap ``table``, whose documents are ``model`` records identified by ``key``."""
+    def __init__(
+        self,
+        table: Table,
+        model: type[M],
+        key: Callable[[M], str],
+        validated: Mapping[str, Any] | None = None,
+    ) -> None:
+        """Wrap ``table``, whose documents are ``model`` records identified by ``key``.
+
+        ``validated`` holds the table's records already validated on open (by
+        TinyDB document id), so they are not validated a second time.
+        """
         self._table = table
         self._model = model
         self._key = key
         self._items: dict[str, M] | None = None
         self._doc_ids: dict[str, int] = {}
+        if validated is not None:
+            items = {key(m): m for m in validated.values()}
+            self._doc_ids = {key(m): int(doc_id) for doc_id, m in validated.items()}
+            self._items = items
 
     def _load(self) -> dict[str, M]:
         if self._items is None:

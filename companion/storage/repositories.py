@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -30,24 +30,34 @@ def _by_id(item: Any) -> str:
     return str(item.id)
 
 
+def _by_lesson(mark: LessonMark) -> str:
+    return mark.lesson_id
+
+
 def _single(_: Any) -> str:
     return "1"
+
+
+Validated = Mapping[str, Mapping[str, Any]]
 
 
 class JournalRepository:
     """The pair, settings, goals, sessions, action items, check-ins and mentoring log."""
 
-    def __init__(self, db: TinyDB) -> None:
-        """Serve the tables of the journal database ``db``."""
+    def __init__(self, db: TinyDB, validated: Validated | None = None) -> None:
+        """Serve the journal database ``db``; ``validated`` holds records checked on open."""
         self._db = db
-        self._pair = Records(db.table("pair"), Pair, _single)
-        self._settings = Records(db.table("settings"), Settings, _single)
-        self._goals = Records(db.table("goals"), Goal, _by_id)
-        self._sessions = Records(db.table("sessions"), Session, _by_id)
-        self._actions = Records(db.table("actions"), ActionItem, _by_id)
-        self._checkins = Records(db.table("checkins"), CheckIn, _by_id)
-        self._log = Records(db.table("log"), LogEntry, _by_id)
-        self._marks = Records(db.table("progress"), LessonMark, lambda m: m.lesson_id)
+        v = validated or {}
+        self._pair = Records(db.table("pair"), Pair, _single, v.get("pair"))
+        self._settings = Records(db.table("settings"), Settings, _single, v.get("settings"))
+        self._goals = Records(db.table("goals"), Goal, _by_id, v.get("goals"))
+        self._sessions = Records(db.table("sessions"), Session, _by_id, v.get("sessions"))
+        self._actions = Records(db.table("actions"), ActionItem, _by_id, v.get("actions"))
+        self._checkins = Records(db.table("checkins"), CheckIn, _by_id, v.get("checkins"))
+        self._log = Records(db.table("log"), LogEntry, _by_id, v.get("log"))
+        self._marks = Records(
+            db.table("progress"), LessonMark, lambda m: m.lesson_id, v.get("progress")
+        )
 
     def pair(self) -> Pair | None:
         """Return the pair, or None before onboarding."""
@@ -150,10 +160,11 @@ def _state_key(state: CardState) -> str:
 class CardRepository:
     """Cards the pair owns (captured, imported, edited) and each person's review state."""
 
-    def __init__(self, db: TinyDB) -> None:
-        """Serve the tables of the cards database ``db``."""
-        self._cards = Records(db.table("cards"), Card, _by_id)
-        self._states = Records(db.table("states"), CardState, _state_key)
+    def __init__(self, db: TinyDB, validated: Validated | None = None) -> None:
+        """Serve the cards database ``db``; ``validated`` holds records checked on open."""
+        v = validated or {}
+        self._cards = Records(db.table("cards"), Card, _by_id, v.get("cards"))
+        self._states = Records(db.table("states"), CardState, _state_key, v.get("states"))
 
     def cards(self) -> list[Card]:
         """Return the stored cards (the shipped decks come from the curriculum)."""
@@ -188,15 +199,18 @@ def _log_key(log: ReviewLog) -> str:
 class ReviewRepository:
     """The review logs, one file per year under ``reviews/`` so each write stays small."""
 
-    def __init__(self, folder: Path, opener: Callable[[int], TinyDB]) -> None:
-        """Serve ``folder``; ``opener(year)`` returns the validated database of that year."""
+    def __init__(self, folder: Path, opener: Callable[[int], tuple[TinyDB, Validated]]) -> None:
+        """Serve ``folder``; ``opener(year)`` returns that year's database and its records."""
         self._folder = folder
         self._opener = opener
         self._years: dict[int, Records[ReviewLog]] = {}
 
     def _year(self, year: int) -> Records[ReviewLog]:
         if year not in self._years:
-            self._years[year] = Records(self._opener(year).table("reviews"), ReviewLog, _log_key)
+            db, validated = self._opener(year)
+            self._years[year] = Records(
+                db.table("reviews"), ReviewLog, _log_key, validated.get("reviews")
+            )
         return self._years[year]
 
     def years(self) -> list[int]:

@@ -127,8 +127,16 @@ def _adapter(model: type[BaseModel]) -> TypeAdapter[Any]:
     return _ADAPTERS[model]
 
 
-def validate(kind: str, data: dict[str, Any], path: Path) -> None:
-    """Check every table of ``data`` against its model; raise InvalidFileError on a problem."""
+Validated = dict[str, dict[str, BaseModel]]
+"""Validated records: table name -> TinyDB document id -> model."""
+
+
+def validate(kind: str, data: dict[str, Any], path: Path) -> Validated:
+    """Check every table of ``data`` against its model and return the models.
+
+    Raises InvalidFileError on the first table with a problem.
+    """
+    validated: Validated = {}
     for name in data:
         if name != META and name not in TABLES[kind]:
             raise InvalidFileError(path, f"unknown table '{name}'")
@@ -137,9 +145,10 @@ def validate(kind: str, data: dict[str, Any], path: Path) -> None:
         if not isinstance(table, dict):
             raise InvalidFileError(path, f"table '{name}' is not a set of records")
         try:
-            _adapter(model).validate_python(table)
+            validated[name] = _adapter(model).validate_python(table)
         except ValidationError as exc:
             first = describe(exc)[0]
             more = exc.error_count() - 1
             extra = f" (and {more} more problem{'s' * (more > 1)})" if more else ""
             raise InvalidFileError(path, f"table '{name}', record {first}{extra}") from None
+    return validated

@@ -20,7 +20,15 @@ from companion.storage.repositories import (
     ReviewRepository,
     open_db,
 )
-from companion.storage.schema import InvalidFileError, empty, kind_of, migrate, parse, validate
+from companion.storage.schema import (
+    InvalidFileError,
+    Validated,
+    empty,
+    kind_of,
+    migrate,
+    parse,
+    validate,
+)
 
 
 class DataUnreadableError(Exception):
@@ -32,6 +40,7 @@ class _Loaded:
     path: Path
     data: dict[str, Any]
     changed: bool
+    validated: Validated = field(default_factory=dict)
 
 
 def _load(path: Path) -> _Loaded:
@@ -39,8 +48,7 @@ def _load(path: Path) -> _Loaded:
     if not path.exists():
         return _Loaded(path, empty(kind), True)
     data, changed = migrate(kind, parse(path), path)
-    validate(kind, data, path)
-    return _Loaded(path, data, changed)
+    return _Loaded(path, data, changed, validate(kind, data, path))
 
 
 def _load_or_recover(path: Path, recovered: list[Recovered]) -> _Loaded:
@@ -133,7 +141,7 @@ class Store:
     ) -> Store:
         dbs: list[TinyDB] = []
 
-        def db_for(path: Path) -> TinyDB:
+        def db_for(path: Path) -> tuple[TinyDB, Validated]:
             item = loaded.get(path)
             if item is None:
                 if readonly:
@@ -148,10 +156,10 @@ class Store:
                 loaded[path] = item
             db = open_db(path, item.data)
             dbs.append(db)
-            return db
+            return db, item.validated
 
-        journal = JournalRepository(db_for(folder / "journal.json"))
-        cards = CardRepository(db_for(folder / "cards.json"))
+        journal = JournalRepository(*db_for(folder / "journal.json"))
+        cards = CardRepository(*db_for(folder / "cards.json"))
         reviews = ReviewRepository(
             folder / "reviews", lambda y: db_for(folder / "reviews" / f"{y}.json")
         )

@@ -1,0 +1,76 @@
+"""Time how long a program takes to put a given text on a real terminal (tmux).
+
+Shared by the benchmarks in this folder; standard library only.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import statistics
+import subprocess
+import time
+from collections.abc import Sequence
+
+
+class Tmux:
+    """A private tmux server (its own socket) that runs programs in fixed-size windows."""
+
+    def __init__(self, width: int = 100, height: int = 30) -> None:
+        self.socket = f"companion-bench-{os.getpid()}"
+        self.width, self.height = width, height
+        self.run("new-session", "-d", "-s", "keepalive", "-x", str(width), "-y", str(height), "sleep 100000")
+        self.run("set-option", "-g", "remain-on-exit", "on")
+        self.run("set-option", "-g", "default-terminal", "tmux-256color")
+        self.run("set-option", "-g", "history-limit", "0")
+
+    def run(self, *args: str, check: bool = True) -> str:
+        """Run a tmux command on the private server; return its output."""
+        result = subprocess.run(
+            ["tmux", "-L", self.socket, "-f", "/dev/null", *args],
+            capture_output=True, text=True, check=check,
+        )
+        return result.stdout
+
+    def start(self, name: str, command: Sequence[str], env: dict[str, str] | None = None) -> float:
+        """Start ``command`` in a new window called ``name``; return the start time."""
+        envargs = [x for k, v in (env or {}).items() for x in ("-e", f"{k}={v}")]
+        started = time.perf_counter()
+        self.run("new-session", "-d", "-s", name, "-x", str(self.width), "-y", str(self.height),
+                 *envargs, shlex.join(command))
+        return started
+
+    def screen(self, name: str) -> str:
+        """Return the text on ``name``'s screen now."""
+        return self.run("capture-pane", "-p", "-t", name, check=False)
+
+    def wait_for(self, name: str, text: str, timeout: float = 30.0, poll: float = 0.004) -> float:
+        """Poll until ``text`` is on screen; return the time it appeared (perf_counter)."""
+        deadline = time.perf_counter() + timeout
+        while True:
+            screen = self.screen(name)
+            now = time.perf_counter()
+            if text in screen:
+                return now
+            if now > deadline:
+                raise TimeoutError(f"{text!r} did not appear; the screen was:\n{screen}")
+            time.sleep(poll)
+
+    def keys(self, name: str, *keys: str) -> None:
+        """Send keys to ``name``."""
+        self.run("send-keys", "-t", name, *keys)
+
+    def kill(self, name: str) -> None:
+        """Stop the program in ``name``."""
+        self.run("kill-session", "-t", name, check=False)
+
+    def close(self) -> None:
+        """Stop the private server."""
+        self.run("kill-server", check=False)
+
+
+def describe(label: str, seconds: list[float]) -> str:
+    """Return a line with the median, minimum and maximum of ``seconds`` in ms."""
+    ms = [s * 1000 for s in seconds]
+    return (f"{label:28s} median {statistics.median(ms):7.1f} ms   "
+            f"min {min(ms):7.1f}   max {max(ms):7.1f}   n={len(ms)}")
