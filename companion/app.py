@@ -12,20 +12,23 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
-from companion.storage.store import Store
-
 if TYPE_CHECKING:
     from companion.curriculum.catalogue import Curriculum
     from companion.domain.overview import Overview
+    from companion.storage.lock import DataLock
+    from companion.storage.store import Store
 
 T = TypeVar("T")
 
 
 class CompanionApp(App[None]):
-    """Companion for one reverse-mentoring pair; it is handed an open :class:`Store`.
+    """Companion for one reverse-mentoring pair, on one data folder.
 
-    Screens receive what they need from here (the store, the curriculum, the
-    clock) and report back with messages; widgets never touch storage.
+    The caller takes the folder's lock (so a second instance is refused before
+    any screen appears); the app shows its first frame, then opens the store,
+    which is where the time goes (pydantic, validation). Screens receive what
+    they need from here (the store, the curriculum, the clock) and report back
+    with messages; widgets never touch storage.
     """
 
     TITLE = "Companion"
@@ -36,16 +39,36 @@ class CompanionApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 
-    def __init__(self, store: Store, *, clock: Callable[[], datetime] | None = None) -> None:
-        """Run on ``store`` (closed when the app exits); ``clock`` gives "now" (for tests)."""
+    def __init__(
+        self,
+        folder: Path,
+        lock: DataLock,
+        *,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        """Run on ``folder``, whose ``lock`` the caller holds; ``clock`` gives "now" (tests)."""
         super().__init__()
-        self.store = store
+        self.folder = folder
+        self._lock = lock
+        self._store: Store | None = None
         self._clock = clock or (lambda: datetime.now(UTC))
         from companion.providers import CompanionCommands
 
         self.COMMANDS = App.COMMANDS | {CompanionCommands}
 
     # -- things screens ask for -------------------------------------------------
+
+    @property
+    def ready(self) -> bool:
+        """True once the store is open."""
+        return self._store is not None
+
+    @property
+    def store(self) -> Store:
+        """The open store (screens other than the first are only reachable once it is)."""
+        if self._store is None:
+            raise RuntimeError("the store is not open yet")
+        return self._store
 
     def now(self) -> datetime:
         """Return the current time (UTC)."""
@@ -160,7 +183,7 @@ class CompanionApp(App[None]):
         from companion.storage.restore import restore_backup
         from companion.storage.schema import InvalidFileError
 
-        folder = self.store.folder
+        folder = self.folder
         try:
             restore_backup(folder, backup, lock_held=True)
         except InvalidFileError as exc:
@@ -171,8 +194,11 @@ class CompanionApp(App[None]):
         except OSError as exc:
             self.push_screen(MessageDialog("Not restored", f"The restore failed: {exc}."))
             return
+        from companion.storage.store import Store
+
         self.store.close()
-        self.store = Store.open(folder, backup=False)
+        self._store = None
+        self._store = Store.open(folder, backup=False)
         self.__dict__.pop("curriculum", None)
         self.notify(f"Restored {backup.name}.", title="Restored")
         from companion.screens.dashboard import DashboardScreen
@@ -192,11 +218,37 @@ class CompanionApp(App[None]):
     # -- life cycle ----------------------------------------------------------------
 
     def on_mount(self) -> None:
-        """Apply the saved theme, then tell the user about any file that was recovered."""
+        """Open the store once the first frame is on screen."""
+        self.call_after_refresh(self.open_store)
+
+    def open_store(self) -> None:
+        """Open the data folder, apply the saved theme, and fill the first screen."""
+        from companion.storage.store import Store
+
+        try:
+            self._store = Store.open(self.folder, lock=self._lock)
+        except OSError as exc:
+            from companion.dialogs.message import MessageDialog
+
+            self.push_screen(
+                MessageDialog(
+                    "Cannot open your data",
+                    f"Companion could not open {self.folder}: {exc.strerror or exc}.\n\n"
+                    "Nothing was changed. Check the folder's permissions and free space, "
+                    "then start Companion again.",
+                ),
+                lambda _: self.exit(return_code=1),
+            )
+            return
         theme = self.store.journal.settings().theme
         if theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._save_theme)
+        from companion.screens.dashboard import DashboardScreen
+
+        base = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(base, DashboardScreen):
+            base.start()
         if self.store.recovered:
             from companion.dialogs.message import MessageDialog
 
@@ -215,4 +267,6 @@ class CompanionApp(App[None]):
 
     def on_unmount(self) -> None:
         """Release the data folder (every write is already on disk)."""
-        self.store.close()
+        if self._store is not None:
+            self._store.close()
+        self._lock.release()

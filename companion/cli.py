@@ -80,14 +80,18 @@ def build_parser() -> argparse.ArgumentParser:
 def make_app(data: Path | None = None, *, now: datetime | None = None) -> App[None]:
     """Return the Companion app on the data folder ``data`` (shared by the CLI and the tests).
 
-    ``now`` pins the clock (for repeatable tests and snapshots). Raises
-    ``LockHeldError`` when another Companion has the folder open.
+    ``now`` pins the clock (for repeatable tests and snapshots). The folder's
+    lock is taken here, before any screen: ``LockHeldError`` when another
+    Companion has the folder open.
     """
     from companion.app import CompanionApp
-    from companion.storage.store import Store
+    from companion.storage.atomic import ensure_private_dir
+    from companion.storage.lock import DataLock
 
+    folder = ensure_private_dir(data_dir(data))
+    lock = DataLock(folder).acquire()
     clock = (lambda: now) if now is not None else None
-    return CompanionApp(Store.open(data_dir(data)), clock=clock)
+    return CompanionApp(folder, lock, clock=clock)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

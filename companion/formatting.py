@@ -1,10 +1,19 @@
-"""Plain-text formatting of dates and counts for the screens (no user-interface imports)."""
+"""Plain-text formatting of dates, counts and roles for the screens.
+
+Kept free of pydantic and textual so the first screen can import it cheaply.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
-from companion.domain.base import ROLE_LABELS
+ROLE_LABELS: dict[str, str] = {
+    "mentor": "junior mentor",
+    "mentee": "senior mentee",
+    "both": "both",
+    "shared": "shared",
+}
+"""How each role reads in a sentence."""
 
 
 def short_date(day: date) -> str:

@@ -23,6 +23,7 @@ async def type_into(pilot, text: str) -> None:  # noqa: ANN001
 async def test_onboarding_by_keys_then_restart_shows_the_pair(data: Path) -> None:
     app = app_on(data)
     async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
         assert isinstance(app.screen, OnboardingScreen)
         # Step 1: people. Next with an empty name shows the error next to the field.
         await pilot.press("ctrl+n")
@@ -75,6 +76,7 @@ async def test_marking_a_lesson_done_moves_progress_and_persists(data: Path) -> 
     demo_folder(data)
     app = app_on(data)
     async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
         before = {m.id: p.done for m, p in app.overview().modules}
         await pilot.press("c")
         assert isinstance(app.screen, CurriculumScreen)
@@ -98,6 +100,7 @@ async def test_palette_finds_a_lesson_by_a_word_of_its_title(data: Path) -> None
     demo_folder(data)
     app = app_on(data)
     async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
         await pilot.press("ctrl+p")
         await type_into(pilot, "phishing")
         await pilot.pause(0.5)

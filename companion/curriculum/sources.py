@@ -24,17 +24,20 @@ def load_for(user_dir: Path | None, cache: Path | None = None) -> tuple[Curricul
     With ``cache``, a still-valid cache of the last load is used instead of
     parsing every file, and a fresh load refreshes it.
     """
+    roots = content_roots(user_dir)
+    key = ""
+    if cache is not None:
+        from companion.curriculum import cache as cached
+
+        key = cached.fingerprint(roots)
+        hit = cached.load(cache, key)
+        if hit is not None:
+            return hit
+    # Parsing needs markdown-it and yaml: imported only when there is no valid cache.
     from companion.curriculum.loader import load_curriculum
 
-    roots = content_roots(user_dir)
     if cache is None:
         return load_curriculum(roots)
-    from companion.curriculum import cache as cached
-
-    key = cached.fingerprint(roots)
-    hit = cached.load(cache, key)
-    if hit is not None:
-        return hit
     curriculum, problems = load_curriculum(roots)
     cached.save(cache, key, curriculum, problems)
     return curriculum, problems

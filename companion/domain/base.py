@@ -19,14 +19,6 @@ Owner = Literal["mentor", "mentee", "shared"]
 ROLES: tuple[Role, Role] = ("mentor", "mentee")
 """Both roles, the junior mentor first."""
 
-ROLE_LABELS: dict[str, str] = {
-    "mentor": "junior mentor",
-    "mentee": "senior mentee",
-    "both": "both",
-    "shared": "shared",
-}
-"""How each role reads in a sentence."""
-
 KebabId = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=80),
@@ -50,6 +42,8 @@ class Model(BaseModel):
 
     Frozen, because repositories hand out the records they cache: a change is
     made with ``model_copy(update=...)`` and saved, never by assignment.
+    Validators are built on first use (``defer_build``), so start-up only pays
+    for the models it needs.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)

@@ -11,12 +11,12 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, ProgressBar, Sparkline, Static
 
-from companion.domain.overview import Overview
 from companion.formatting import plural, relative_days, short_date
 from companion.widgets.panel import Panel
 
 if TYPE_CHECKING:
     from companion.app import CompanionApp
+    from companion.domain.overview import Overview
 
 
 def line(text: Text) -> Static:
@@ -57,6 +57,9 @@ class DashboardScreen(Screen[None]):
         Binding("r", "refresh_board", "Refresh", show=False),
     ]
 
+    filled = False
+    """True once the panels have been filled."""
+
     @property
     def companion(self) -> CompanionApp:
         """The app, typed."""
@@ -80,8 +83,13 @@ class DashboardScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Fill the panels, or run the first-run wizard when there is no pair yet."""
-        self.start()
+        """Fill the panels once the journal is open (the app opens it after the first frame)."""
+        if self.companion.ready:
+            self.start()
+        else:
+            self.query_one("#rhythm", Panel).mount(
+                Static("Opening your journal…", classes="panel-empty")
+            )
 
     def start(self) -> None:
         """Fill the panels, or run the first-run wizard when there is no pair yet."""
@@ -94,7 +102,8 @@ class DashboardScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         """Refresh when coming back from another screen (data may have changed)."""
-        self.refresh_board()
+        if self.filled and self.companion.ready:
+            self.refresh_board()
 
     def action_refresh_board(self) -> None:
         """Recompute every panel."""
@@ -113,6 +122,7 @@ class DashboardScreen(Screen[None]):
         overview = self.companion.overview()
         if overview is None:
             return
+        self.filled = True
         self.sub_title = f"{overview.pair.mentor.name} & {overview.pair.mentee.name}"
         self._fill("#rhythm", self._rhythm(overview))
         self._fill("#modules", self._modules(overview))

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, ValidationError
 
 from companion.domain.cards import Card, CardState, ReviewLog
 from companion.domain.checkins import CheckIn
@@ -118,15 +118,6 @@ def migrate(kind: str, data: dict[str, Any], path: Path) -> tuple[dict[str, Any]
     return data, changed
 
 
-_ADAPTERS: dict[type[BaseModel], TypeAdapter[Any]] = {}
-
-
-def _adapter(model: type[BaseModel]) -> TypeAdapter[Any]:
-    if model not in _ADAPTERS:
-        _ADAPTERS[model] = TypeAdapter(dict[str, model])  # type: ignore[valid-type]
-    return _ADAPTERS[model]
-
-
 Validated = dict[str, dict[str, BaseModel]]
 """Validated records: table name -> TinyDB document id -> model."""
 
@@ -144,11 +135,16 @@ def validate(kind: str, data: dict[str, Any], path: Path) -> Validated:
         table = data.get(name, {})
         if not isinstance(table, dict):
             raise InvalidFileError(path, f"table '{name}' is not a set of records")
-        try:
-            validated[name] = _adapter(model).validate_python(table)
-        except ValidationError as exc:
-            first = describe(exc)[0]
-            more = exc.error_count() - 1
-            extra = f" (and {more} more problem{'s' * (more > 1)})" if more else ""
-            raise InvalidFileError(path, f"table '{name}', record {first}{extra}") from None
+        records: dict[str, BaseModel] = {}
+        for doc_id, doc in table.items():
+            try:
+                records[doc_id] = model.model_validate(doc)
+            except ValidationError as exc:
+                first = describe(exc)[0]
+                more = exc.error_count() - 1
+                extra = f" (and {more} more problem{'s' * (more > 1)})" if more else ""
+                raise InvalidFileError(
+                    path, f"table '{name}', record {doc_id}: {first}{extra}"
+                ) from None
+        validated[name] = records
     return validated

@@ -77,7 +77,14 @@ class Store:
     _dbs: list[TinyDB] = field(default_factory=list)
 
     @classmethod
-    def open(cls, folder: Path, *, readonly: bool = False, backup: bool = True) -> Store:
+    def open(
+        cls,
+        folder: Path,
+        *,
+        readonly: bool = False,
+        backup: bool = True,
+        lock: DataLock | None = None,
+    ) -> Store:
         """Open ``folder`` (created 0700 if missing).
 
         A writable open takes the folder's lock (raising ``LockHeldError`` when
@@ -85,12 +92,13 @@ class Store:
         any damaged file aside (see ``recovered``), takes a backup when the data
         changed since the last one, and migrates old schemas. A read-only open
         takes no lock and changes nothing; it raises ``DataUnreadableError``
-        when a file is damaged.
+        when a file is damaged. Pass ``lock`` when the caller already took it
+        (the command line takes it before starting the app).
         """
         if readonly:
             return cls._open_readonly(folder)
         ensure_private_dir(folder)
-        lock = DataLock(folder).acquire()
+        lock = lock if lock is not None and lock.held else DataLock(folder).acquire()
         try:
             return cls._open_locked(folder, lock, backup)
         except BaseException:
