@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from tmuxclock import Tmux, describe  # noqa: E402
+from tmuxclock import Tmux, describe
 
 HERE = Path(__file__).parent
 
@@ -32,8 +32,11 @@ def main() -> int:
     args = parser.parse_args()
     runs, warmup = (1, 0) if args.quick else (args.runs, 1)
     folder = Path(tempfile.mkdtemp(prefix="companion-startup-")) / "data"
-    subprocess.run([sys.executable, "-m", "companion.cli", "demo", "--no-open", "--data-dir", str(folder)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "companion.cli", "demo", "--no-open", "--data-dir", str(folder)],
+        check=True,
+        capture_output=True,
+    )
     programs = {
         "hello world": ([sys.executable, str(HERE / "hello_app.py")], ["Hello from Textual"]),
         "companion": (
@@ -41,8 +44,11 @@ def main() -> int:
             ["Our rhythm", "Next session:"],
         ),
     }
-    labels = {"Hello from Textual": "hello world", "Our rhythm": "dashboard frame",
-              "Next session:": "dashboard with data"}
+    labels = {
+        "Hello from Textual": "hello world",
+        "Our rhythm": "dashboard frame",
+        "Next session:": "dashboard with data",
+    }
     times: dict[str, list[float]] = {label: [] for label in labels.values()}
     tmux = Tmux(100, 30)
     try:

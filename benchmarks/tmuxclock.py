@@ -19,7 +19,17 @@ class Tmux:
     def __init__(self, width: int = 100, height: int = 30) -> None:
         self.socket = f"companion-bench-{os.getpid()}"
         self.width, self.height = width, height
-        self.run("new-session", "-d", "-s", "keepalive", "-x", str(width), "-y", str(height), "sleep 100000")
+        self.run(
+            "new-session",
+            "-d",
+            "-s",
+            "keepalive",
+            "-x",
+            str(width),
+            "-y",
+            str(height),
+            "sleep 100000",
+        )
         self.run("set-option", "-g", "remain-on-exit", "on")
         self.run("set-option", "-g", "default-terminal", "tmux-256color")
         self.run("set-option", "-g", "history-limit", "0")
@@ -28,7 +38,9 @@ class Tmux:
         """Run a tmux command on the private server; return its output."""
         result = subprocess.run(
             ["tmux", "-L", self.socket, "-f", "/dev/null", *args],
-            capture_output=True, text=True, check=check,
+            capture_output=True,
+            text=True,
+            check=check,
         )
         return result.stdout
 
@@ -36,8 +48,18 @@ class Tmux:
         """Start ``command`` in a new window called ``name``; return the start time."""
         envargs = [x for k, v in (env or {}).items() for x in ("-e", f"{k}={v}")]
         started = time.perf_counter()
-        self.run("new-session", "-d", "-s", name, "-x", str(self.width), "-y", str(self.height),
-                 *envargs, shlex.join(command))
+        self.run(
+            "new-session",
+            "-d",
+            "-s",
+            name,
+            "-x",
+            str(self.width),
+            "-y",
+            str(self.height),
+            *envargs,
+            shlex.join(command),
+        )
         return started
 
     def screen(self, name: str) -> str:
@@ -72,5 +94,7 @@ class Tmux:
 def describe(label: str, seconds: list[float]) -> str:
     """Return a line with the median, minimum and maximum of ``seconds`` in ms."""
     ms = [s * 1000 for s in seconds]
-    return (f"{label:28s} median {statistics.median(ms):7.1f} ms   "
-            f"min {min(ms):7.1f}   max {max(ms):7.1f}   n={len(ms)}")
+    return (
+        f"{label:28s} median {statistics.median(ms):7.1f} ms   "
+        f"min {min(ms):7.1f}   max {max(ms):7.1f}   n={len(ms)}"
+    )

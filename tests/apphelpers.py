@@ -18,6 +18,6 @@ def demo_folder(folder: Path) -> Path:
     return folder
 
 
-def app_on(folder: Path):  # noqa: ANN201 - the app type is private to the test
+def app_on(folder: Path):
     """Return the app on ``folder`` with the clock pinned to NOW."""
     return make_app(folder, now=NOW)

@@ -15,7 +15,7 @@ from companion.storage.store import Store
 from tests.apphelpers import app_on, demo_folder
 
 
-async def type_into(pilot, text: str) -> None:  # noqa: ANN001
+async def type_into(pilot, text: str) -> None:
     await pilot.press(*[c if c != " " else "space" for c in text])
 
 
@@ -92,7 +92,9 @@ async def test_marking_a_lesson_done_moves_progress_and_persists(data: Path) -> 
         after = {m.id: p.done for m, p in app.overview().modules}
         assert after["tech"] == before["tech"] + 1
     with Store.open(data, readonly=True) as store:
-        assert any(m.lesson_id == lesson_id and m.status == "done" for m in store.journal.lesson_marks())
+        assert any(
+            m.lesson_id == lesson_id and m.status == "done" for m in store.journal.lesson_marks()
+        )
 
 
 @pytest.mark.asyncio

@@ -181,12 +181,18 @@ def test_body_starts_after_front_matter(tmp_path: Path) -> None:
     assert curriculum.modules["sample"].body == "Introduction."
 
 
-def test_cache_is_used_until_a_content_file_changes(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_cache_is_used_until_a_content_file_changes(tmp_path: Path, monkeypatch) -> None:
     from companion.curriculum import loader, sources
 
     root = tmp_path / "user"
-    write(root, {"01-sample/_module.md": MODULE, "01-sample/01-good.md": lesson("good"),
-                 "glossary/d.yaml": DECK.split("  - id: half-term")[0]})
+    write(
+        root,
+        {
+            "01-sample/_module.md": MODULE,
+            "01-sample/01-good.md": lesson("good"),
+            "glossary/d.yaml": DECK.split("  - id: half-term")[0],
+        },
+    )
     cache = tmp_path / "cache" / "curriculum.json"
     first, _ = sources.load_for(root, cache=cache)
     assert cache.is_file() and "good" in first.lessons

@@ -22,7 +22,10 @@ if TYPE_CHECKING:
     from companion.domain.content import Lesson
 
 NARROW = 90
-"""Below this width the side panels start hidden."""
+"""Below this width both side panels start hidden."""
+
+WIDE = 120
+"""Below this width the table of contents starts hidden (T shows it)."""
 
 
 def brief(lesson: Lesson) -> Text:
@@ -94,8 +97,11 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Show the lesson; start with the panels hidden on a narrow terminal."""
-        if self.app.size.width < NARROW:
-            self.add_class("-no-toc", "-no-side")
+        width = self.app.size.width
+        if width < WIDE:
+            self.add_class("-no-toc")
+        if width < NARROW:
+            self.add_class("-no-side")
         self.show_lesson()
 
     def on_resize(self, event: events.Resize) -> None:

@@ -15,7 +15,8 @@ class FormField(Vertical):
     FormField > Label.field-label { color: $text-muted; }
     FormField > .field-error { color: $error; display: none; }
     FormField.-invalid > .field-error { display: block; }
-    FormField.-invalid > Input { border: tall $error; }
+    FormField > Input { background: $boost; }
+    FormField.-invalid > Input { background: $error 20%; }
     """
 
     def __init__(
@@ -37,6 +38,7 @@ class FormField(Vertical):
             placeholder=placeholder,
             restrict=restrict,
             max_length=max_length,
+            compact=True,
             id=f"input-{name}",
         )
 

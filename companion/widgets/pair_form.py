@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Select
 
 from companion.domain.errors import errors_by_field
@@ -22,7 +22,9 @@ class PeopleFields(Vertical):
 
     DEFAULT_CSS = """
     PeopleFields { height: auto; }
-    PeopleFields .who { text-style: bold; margin-top: 1; }
+    PeopleFields > Horizontal { height: auto; }
+    PeopleFields .person { width: 1fr; height: auto; padding-right: 2; }
+    PeopleFields .who { text-style: bold; margin-bottom: 1; }
     """
 
     def __init__(self, pair: Pair | None = None, *, id: str | None = None) -> None:
@@ -32,25 +34,24 @@ class PeopleFields(Vertical):
 
     def compose(self) -> ComposeResult:
         """Lay out the fields."""
-        for role, heading in (
-            ("mentor", "The junior mentor (teaches technology and culture)"),
-            ("mentee", "The senior mentee (learns, and coaches in return)"),
+        with Horizontal():
+            for role, heading in (
+                ("mentor", "The junior mentor\nteaches technology and culture"),
+                ("mentee", "The senior mentee\nlearns, and coaches in return"),
+            ):
+                with Vertical(classes="person"):
+                    yield from self._person_fields(role, heading)
+
+    def _person_fields(self, role: str, heading: str) -> ComposeResult:
+        person = self._pair.person(role) if self._pair else None  # type: ignore[arg-type]
+        yield Label(heading, classes="who")
+        yield FormField("Name", f"{role}-name", person.name if person else "", max_length=100)
+        for field, label in (
+            ("title", "Job title (optional)"),
+            ("department", "Department (optional)"),
         ):
-            person = self._pair.person(role) if self._pair else None  # type: ignore[arg-type]
-            yield Label(heading, classes="who")
-            yield FormField("Name", f"{role}-name", person.name if person else "", max_length=100)
-            yield FormField(
-                "Job title (optional)",
-                f"{role}-title",
-                person.title if person else "",
-                max_length=200,
-            )
-            yield FormField(
-                "Department (optional)",
-                f"{role}-department",
-                person.department if person else "",
-                max_length=200,
-            )
+            value = getattr(person, field) if person else ""
+            yield FormField(label, f"{role}-{field}", value, max_length=200)
 
     def values(self) -> dict[str, Any]:
         """Return the people as dictionaries ready for validation."""
