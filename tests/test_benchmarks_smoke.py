@@ -18,3 +18,25 @@ def test_storage_benchmark_runs_quickly() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "record a review" in result.stdout and "slowest median write" in result.stdout
+
+
+def test_startup_benchmark_runs_quickly() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "startup.py"), "--quick"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "dashboard frame" in result.stdout and "ratio dashboard with data" in result.stdout
+
+
+def test_lesson_open_benchmark_runs_quickly() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "lesson_open.py"), "--quick"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "key press to lesson text" in result.stdout

@@ -60,8 +60,10 @@ class CurriculumScreen(Screen[None]):
         modules = self.companion.curriculum.ordered_modules()
         yield Header()
         with Horizontal(id="filters"):
-            yield Select([(m.title, m.id) for m in modules], prompt="All modules", id="module")
-            yield Select(LEADERS, value="any", allow_blank=False, id="leader")
+            yield Select(
+                [(m.title, m.id) for m in modules], prompt="All modules", compact=True, id="module"
+            )
+            yield Select(LEADERS, value="any", allow_blank=False, compact=True, id="leader")
             yield Checkbox("Not done yet", id="not-done")
         tree: Tree[str] = Tree("Curriculum", id="tree")
         tree.show_root = False

@@ -10,17 +10,23 @@ from textual.widgets import DataTable, Static
 
 
 def binding_rows(screen: Screen[object]) -> list[tuple[str, str]]:
-    """Return (keys, description) for every binding active on ``screen``, screen's own first."""
-    rows: list[tuple[str, str]] = []
+    """Return (keys, description) for every binding active on ``screen``.
+
+    The keys the footer shows come first; the rest (scrolling, focus moves and
+    the like) follow under a "More keys" row.
+    """
+    main: list[tuple[str, str]] = []
+    more: list[tuple[str, str]] = []
     seen: set[str] = set()
     for active in screen.active_bindings.values():
         binding = active.binding
-        description = binding.description or binding.action.replace("_", " ")
+        description = binding.description or binding.action.replace("_", " ").capitalize()
         label = screen.app.get_key_display(binding)
-        if label not in seen:
-            seen.add(label)
-            rows.append((label, description))
-    return rows
+        if label in seen:
+            continue
+        seen.add(label)
+        (main if binding.show else more).append((label, description))
+    return [*main, ("", "More keys"), *more] if more else main
 
 
 class HelpScreen(ModalScreen[None]):

@@ -91,7 +91,11 @@ class RhythmFields(Vertical):
         pair = self._pair
         yield Label("How often you meet")
         yield Select(
-            CADENCES, value=pair.cadence if pair else "fortnightly", allow_blank=False, id="cadence"
+            CADENCES,
+            value=pair.cadence if pair else "fortnightly",
+            allow_blank=False,
+            compact=True,
+            id="cadence",
         )
         yield FormField(
             "Session length in minutes (15-240)",

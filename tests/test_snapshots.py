@@ -1,0 +1,92 @@
+"""SVG snapshots of each screen at 100x30, with the clock pinned and cursors still."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
+
+from companion.storage.store import Store
+from tests.apphelpers import app_on, demo_folder
+from tests.conftest import make_pair
+
+SIZE = (100, 30)
+
+
+async def settle(pilot: Pilot, rounds: int = 3) -> None:
+    """Let the app open its store and finish mounting, then stop every cursor blinking."""
+    for _ in range(rounds):
+        await pilot.pause()
+    for widget in pilot.app.screen.query("Input, TextArea"):
+        if isinstance(widget, Input | TextArea):
+            widget.cursor_blink = False
+    await pilot.pause()
+
+
+def test_onboarding_first_step(snap_compare, data: Path) -> None:
+    assert snap_compare(app_on(data), terminal_size=SIZE, run_before=settle)
+
+
+def test_onboarding_steps_two_to_four(snap_compare, data: Path) -> None:
+    for step in (2, 3, 4):
+        folder = data.parent / f"step{step}"
+
+        async def walk(pilot: Pilot, step: int = step) -> None:
+            await settle(pilot)
+            screen = pilot.app.screen
+            screen.query_one("#input-mentor-name", Input).value = "Aisha Khan"
+            screen.query_one("#input-mentee-name", Input).value = "Richard Hale"
+            screen.query_one("#input-started_on", Input).value = "2026-11-24"
+            for _ in range(step - 1):
+                await pilot.press("ctrl+n")
+            await settle(pilot)
+
+        assert snap_compare(app_on(folder), terminal_size=SIZE, run_before=walk), f"step {step}"
+
+
+def test_dashboard_with_a_new_pair(snap_compare, data: Path) -> None:
+    with Store.open(data) as store:
+        store.journal.save_pair(make_pair(started_on=date(2026, 11, 20)))
+    assert snap_compare(app_on(data), terminal_size=SIZE, run_before=settle)
+
+
+def test_dashboard_with_the_demo_pair(snap_compare, data: Path) -> None:
+    assert snap_compare(app_on(demo_folder(data)), terminal_size=SIZE, run_before=settle)
+
+
+def test_curriculum(snap_compare, data: Path) -> None:
+    async def open_curriculum(pilot: Pilot) -> None:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+
+    assert snap_compare(app_on(demo_folder(data)), terminal_size=SIZE, run_before=open_curriculum)
+
+
+def test_reader(snap_compare, data: Path) -> None:
+    async def open_lesson(pilot: Pilot) -> None:
+        await settle(pilot)
+        pilot.app.open_lesson("security-habits")
+        await settle(pilot, rounds=12)
+
+    assert snap_compare(app_on(demo_folder(data)), terminal_size=SIZE, run_before=open_lesson)
+
+
+def test_help(snap_compare, data: Path) -> None:
+    async def open_help(pilot: Pilot) -> None:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+
+    assert snap_compare(app_on(demo_folder(data)), terminal_size=SIZE, run_before=open_help)
+
+
+def test_settings(snap_compare, data: Path) -> None:
+    async def open_settings(pilot: Pilot) -> None:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+
+    assert snap_compare(app_on(demo_folder(data)), terminal_size=SIZE, run_before=open_settings)
