@@ -60,7 +60,11 @@ class SettingsScreen(Screen[None]):
             yield Label("Theme", classes="section")
             themes = sorted(self.app.available_themes)
             yield Select(
-                [(t, t) for t in themes], value=self.app.theme, allow_blank=False, id="theme"
+                [(t, t) for t in themes],
+                value=self.app.theme,
+                allow_blank=False,
+                compact=True,
+                id="theme",
             )
             yield Label("Data", classes="section")
             yield Static(f"Data folder: {app.store.folder}", id="folder")
@@ -68,7 +72,10 @@ class SettingsScreen(Screen[None]):
                 yield Button("Back up now", id="backup")
             with Horizontal(classes="row"):
                 yield Select(
-                    self._backup_options(), prompt="Choose a backup to restore", id="backups"
+                    self._backup_options(),
+                    prompt="Choose a backup to restore",
+                    compact=True,
+                    id="backups",
                 )
                 yield Button("Restore…", variant="warning", id="restore")
         yield Footer()
