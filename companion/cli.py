@@ -95,8 +95,19 @@ def make_app(data: Path | None = None, *, now: datetime | None = None) -> App[No
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code."""
+    """Run the command line; return the exit code (never a traceback for a disk problem)."""
     args = build_parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"companion: {exc.strerror or exc}{where}", file=sys.stderr)
+        return EXIT_PROBLEM
+    except KeyboardInterrupt:
+        return 130
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     data = data_dir(args.data_dir)
     if args.command == "content":
         from companion.commands.content import check

@@ -146,3 +146,16 @@ def test_restore_latest_without_backups_is_a_clear_error(tmp_path: Path) -> None
     result = run("restore", "--latest", "--data-dir", str(tmp_path / "empty"))
     assert result.returncode == 1
     assert "there is no backup" in result.stderr
+
+
+def test_os_errors_become_exit_code_1(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import companion.commands.data as data_commands
+
+    def broken(*_args: object) -> int:
+        raise PermissionError(13, "Permission denied", "/somewhere/journal.json")
+
+    monkeypatch.setattr(data_commands, "backup", broken)
+    assert main(["backup"]) == 1
+    assert capsys.readouterr().err == "companion: Permission denied (/somewhere/journal.json)\n"
