@@ -249,11 +249,28 @@ class CompanionApp(App[None]):
         base = self.screen_stack[0] if self.screen_stack else None
         if isinstance(base, DashboardScreen):
             base.start()
+        self.set_timer(0.5, self._warm_up)
         if self.store.recovered:
             from companion.dialogs.message import MessageDialog
 
             text = "\n\n".join(item.message() for item in self.store.recovered)
             self.push_screen(MessageDialog("A data file was damaged", text))
+
+    def _warm_up(self) -> None:
+        """Import what the next screens need while the user reads the dashboard.
+
+        Opening the first lesson would otherwise pay for importing markdown-it
+        and Textual's Markdown widgets on the key press.
+        """
+        import markdown_it  # noqa: F401
+        import textual.widgets._markdown  # noqa: F401
+        from rich.syntax import Syntax
+
+        # Code blocks in lessons are highlighted by Pygments: load it now, not on a key press.
+        Syntax("warm = 1", "python").highlight("warm = 1")
+
+        import companion.screens.curriculum
+        import companion.screens.reader  # noqa: F401
 
     def _save_theme(self, _theme: object) -> None:
         settings = self.store.journal.settings()

@@ -100,9 +100,9 @@ class CurriculumScreen(Screen[None]):
         module = self.query_one("#module", Select).value
         leader = self.query_one("#leader", Select).value
         not_done = self.query_one("#not-done", Checkbox).value
-        if module != Select.BLANK and lesson.module != module:
+        if module != Select.NULL and lesson.module != module:
             return False
-        if leader not in ("any", Select.BLANK) and lesson.led_by != leader:
+        if leader not in ("any", Select.NULL) and lesson.led_by != leader:
             return False
         return not (not_done and statuses.get(lesson.id) == "done")
 
@@ -134,8 +134,7 @@ class CurriculumScreen(Screen[None]):
                 )
                 if lesson.id == selected:
                     cursor_line = node.line
-        if cursor_line is not None:
-            self.call_after_refresh(setattr, tree, "cursor_line", cursor_line)
+        self.call_after_refresh(setattr, tree, "cursor_line", cursor_line or 0)
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[str]) -> None:
         """Open the lesson under the cursor."""

@@ -31,7 +31,8 @@ WIDE = 120
 def brief(lesson: Lesson) -> Text:
     """Return the lesson's objectives, prompts and activity as text for the side panel."""
     text = Text()
-    text.append(f"Led by the {role_label(lesson.led_by)} · {lesson.minutes} min\n\n", style="dim")
+    leader = "both" if lesson.led_by == "both" else f"the {role_label(lesson.led_by)}"
+    text.append(f"Led by {leader} · {lesson.minutes} min\n\n", style="dim")
     text.append("Objectives\n", style="bold")
     for item in lesson.objectives:
         text.append(f"• {item}\n")
@@ -49,7 +50,7 @@ class ReaderScreen(Screen[None]):
     DEFAULT_CSS = """
     ReaderScreen #toc { width: 28; border-right: vkey $foreground 20%; }
     ReaderScreen #side { width: 38; border-left: vkey $foreground 20%; padding: 0 1; }
-    ReaderScreen #side OptionList { height: auto; max-height: 10; margin-top: 1; }
+    ReaderScreen #side OptionList { height: auto; max-height: 10; border: none; padding: 0; }
     ReaderScreen #side .heading { text-style: bold; margin-top: 1; }
     ReaderScreen LessonView { width: 1fr; }
     ReaderScreen.-no-toc #toc { display: none; }

@@ -35,6 +35,11 @@ def split_sections(body: str) -> list[Section]:
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.tag == "h2" and token.map:
             starts.append((token.map[0], tokens[index + 1].content))
+        elif token.type == "fence" and token.map and not token.info.strip():
+            # A fence without a language makes Textual guess one, which costs
+            # about half a second; lessons' code blocks are plain text.
+            first = token.map[0]
+            lines[first] = lines[first].rstrip() + "text"
     sections: list[Section] = []
     first = starts[0][0] if starts else len(lines)
     opening = "\n".join(lines[:first]).strip()
