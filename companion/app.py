@@ -12,8 +12,11 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
+from companion.sessions_flow import SessionVerbs
+
 if TYPE_CHECKING:
     from companion.curriculum.catalogue import Curriculum
+    from companion.domain.cards import Card
     from companion.domain.overview import Overview
     from companion.storage.lock import DataLock
     from companion.storage.store import Store
@@ -21,7 +24,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-class CompanionApp(App[None]):
+class CompanionApp(SessionVerbs, App[None]):
     """Companion for one reverse-mentoring pair, on one data folder.
 
     The caller takes the folder's lock (so a second instance is refused before
@@ -95,7 +98,6 @@ class CompanionApp(App[None]):
         if pair is None:
             return None
         curriculum = self.curriculum
-        own_cards = {card.id: card for card in self.store.cards.cards()}
         return build_overview(
             pair=pair,
             sessions=journal.sessions(),
@@ -104,7 +106,7 @@ class CompanionApp(App[None]):
             marks=journal.lesson_marks(),
             modules=curriculum.ordered_modules(),
             lessons=list(curriculum.lessons.values()),
-            cards=list({**curriculum.cards, **own_cards}.values()),
+            cards=list(self.all_cards().values()),
             states=self.store.cards.states(),
             settings=journal.settings(),
             now=self.now(),
@@ -161,11 +163,15 @@ class CompanionApp(App[None]):
         if lesson_id in self.curriculum.lessons:
             self.push_screen(ReaderScreen(lesson_id))
 
+    def all_cards(self) -> dict[str, Card]:
+        """Return every card: the shipped decks with the pair's own cards on top."""
+        return {**self.curriculum.cards, **{c.id: c for c in self.store.cards.cards()}}
+
     def open_card(self, card_id: str) -> None:
         """Show one glossary card."""
         from companion.dialogs.card import CardDialog
 
-        card = self.curriculum.cards.get(card_id)
+        card = self.all_cards().get(card_id)
         if card is not None:
             self.push_screen(CardDialog(card))
 
@@ -250,6 +256,7 @@ class CompanionApp(App[None]):
         if isinstance(base, DashboardScreen):
             base.start()
         self.set_timer(0.5, self._warm_up)
+        self.offer_resume()
         if self.store.recovered:
             from companion.dialogs.message import MessageDialog
 

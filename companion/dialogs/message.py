@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Static
+from textual.widgets import Button, Static
 
 
 class MessageDialog(ModalScreen[None]):
@@ -57,6 +57,7 @@ class ConfirmDialog(ModalScreen[bool]):
         width: 64; max-width: 100%; height: auto; border: thick $warning;
         background: $surface; padding: 0 1;
     }
+    ConfirmDialog .question { width: 100%; }
     ConfirmDialog Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
     ConfirmDialog Button { margin-left: 1; }
     """
@@ -73,7 +74,7 @@ class ConfirmDialog(ModalScreen[bool]):
         """Lay out the dialog."""
         with Vertical() as box:
             box.border_title = self._title
-            yield Label(self._question, markup=False)
+            yield Static(self._question, markup=False, classes="question")
             with Horizontal():
                 yield Button("Cancel", id="cancel")
                 yield Button(self._confirm_label, variant="warning", id="confirm")
@@ -93,3 +94,38 @@ class ConfirmDialog(ModalScreen[bool]):
     def action_confirm(self) -> None:
         """Answer yes."""
         self.dismiss(True)
+
+
+class ChoiceDialog(ModalScreen[str | None]):
+    """Asks the user to pick one of a few choices; returns its value, or None on Escape."""
+
+    DEFAULT_CSS = """
+    ChoiceDialog { align: center middle; }
+    ChoiceDialog > Vertical {
+        width: 50; max-width: 100%; height: auto; border: thick $primary;
+        background: $surface; padding: 0 1;
+    }
+    ChoiceDialog Button { width: 100%; margin-top: 1; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, choices: list[tuple[str, str]]) -> None:
+        """Offer ``choices`` as (label, value)."""
+        super().__init__()
+        self._title = title
+        self._choices = choices
+
+    def compose(self) -> ComposeResult:
+        """A button per choice."""
+        with Vertical() as box:
+            box.border_title = self._title
+            for label, value in self._choices:
+                yield Button(label, id=f"choice-{value}")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Answer with the chosen value."""
+        self.dismiss((event.button.id or "").removeprefix("choice-"))
+
+    def action_cancel(self) -> None:
+        """No choice."""
+        self.dismiss(None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from companion.domain.sessions import AgendaItem
 
 SEGMENTS: tuple[tuple[str, str, int], ...] = (
     ("check-in", "Check-in", 10),
@@ -14,16 +14,7 @@ SEGMENTS: tuple[tuple[str, str, int], ...] = (
 """Each segment's key, title and share of the session in percent."""
 
 
-@dataclass(frozen=True)
-class Segment:
-    """One time box of the agenda."""
-
-    key: str
-    title: str
-    minutes: int
-
-
-def default_agenda(total_minutes: int) -> list[Segment]:
+def default_agenda(total_minutes: int) -> list[AgendaItem]:
     """Split ``total_minutes`` over the segments by their shares.
 
     Every segment gets at least one minute, and the minutes always add up to
@@ -43,4 +34,7 @@ def default_agenda(total_minutes: int) -> list[Segment]:
             minutes[target] += step
             spare -= step
         index += 1
-    return [Segment(key, title, m) for (key, title, _), m in zip(raw, minutes, strict=True)]
+    return [
+        AgendaItem(key=key, title=title, minutes=m)
+        for (key, title, _), m in zip(raw, minutes, strict=True)
+    ]

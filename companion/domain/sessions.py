@@ -49,6 +49,17 @@ class Reflections(Model):
         return self.mentor if role == "mentor" else self.mentee
 
 
+class AgendaItem(Model):
+    """One time box of a session's agenda."""
+
+    key: Annotated[str, Field(min_length=1, max_length=40)]
+    """A short key (``check-in``, ``lesson`` …)."""
+    title: Text
+    """What happens in it."""
+    minutes: Annotated[int, Field(ge=1, le=600)]
+    """Its length."""
+
+
 class Session(Model):
     """A session the pair held (or is holding) together.
 
@@ -75,6 +86,14 @@ class Session(Model):
     """``in-progress`` until the wrap-up is done."""
     started_at: datetime | None = None
     """When the session was started in the app."""
+    agenda: list[AgendaItem] = Field(default_factory=list)
+    """The time boxes planned for the session."""
+    segment: Annotated[int, Field(ge=0)] = 0
+    """The agenda item the session is on (while in progress)."""
+    elapsed_seconds: Annotated[int, Field(ge=0)] = 0
+    """Time the session has run so far (the timer excludes pauses)."""
+    segment_seconds: Annotated[int, Field(ge=0)] = 0
+    """Time spent in the current agenda item."""
 
     def average_rating(self) -> float | None:
         """Return the mean of the ratings given, or None when nobody rated it."""

@@ -51,6 +51,7 @@ class DashboardScreen(Screen[None]):
     DashboardScreen .module-row .count { width: 6; text-align: right; }
     """
     BINDINGS = [
+        Binding("n", "start_session", "Session"),
         Binding("c", "open('curriculum')", "Curriculum"),
         Binding("s", "open('settings')", "Settings"),
         Binding("q", "app.quit", "Quit"),
@@ -108,6 +109,11 @@ class DashboardScreen(Screen[None]):
     def action_refresh_board(self) -> None:
         """Recompute every panel."""
         self.refresh_board()
+
+    def action_start_session(self) -> None:
+        """Start (or resume) a session."""
+        if self.companion.ready:
+            self.companion.start_session()
 
     def action_open(self, target: str) -> None:
         """Open the full screen called ``target``."""

@@ -58,7 +58,7 @@ class OnboardingScreen(Screen[bool]):
     """
     BINDINGS = [
         Binding("ctrl+n", "next", "Next"),
-        Binding("ctrl+b", "back", "Back"),
+        Binding("escape", "back", "Back"),
     ]
 
     def __init__(self) -> None:

@@ -61,6 +61,7 @@ class ReaderScreen(Screen[None]):
         Binding("t", "toggle_toc", "Contents"),
         Binding("p", "toggle_side", "Panel"),
         Binding("d", "toggle_done", "Mark done"),
+        Binding("n", "start_session", "Start session"),
         Binding("left_square_bracket,alt+left", "history(-1)", "Previous lesson"),
         Binding("right_square_bracket,alt+right", "history(1)", "Next lesson", show=False),
     ]
@@ -157,6 +158,10 @@ class ReaderScreen(Screen[None]):
         if 0 <= target < len(self.history):
             self.position = target
             self.show_lesson()
+
+    def action_start_session(self) -> None:
+        """Start a session that covers this lesson."""
+        self.companion.start_session([self.lesson.id])
 
     def action_toggle_toc(self) -> None:
         """Show or hide the table of contents."""

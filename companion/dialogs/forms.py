@@ -1,0 +1,178 @@
+"""Small forms as dialogs: an action item, a glossary term, private notes."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Select, TextArea
+
+from companion.domain.errors import errors_by_field
+from companion.widgets.form import FormField
+
+OWNERS = [("The junior mentor", "mentor"), ("The senior mentee", "mentee"), ("Both", "shared")]
+AUDIENCES = [("The senior mentee", "mentee"), ("The junior mentor", "mentor")]
+
+
+class FormDialog(ModalScreen[dict[str, Any] | None]):
+    """A titled form; Ctrl+S checks it and returns its values, Escape cancels."""
+
+    DEFAULT_CSS = """
+    FormDialog { align: center middle; }
+    FormDialog > Vertical {
+        width: 72; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    FormDialog Select { margin-bottom: 1; }
+    FormDialog TextArea { height: 10; }
+    FormDialog Horizontal { height: auto; align-horizontal: right; }
+    FormDialog Button { margin-left: 1; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "submit", "Save")]
+    TITLE_TEXT = ""
+
+    def compose_fields(self) -> ComposeResult:
+        """The dialog's own fields."""
+        yield from ()
+
+    def compose(self) -> ComposeResult:
+        """Lay out the fields and buttons."""
+        with Vertical() as box:
+            box.border_title = self.TITLE_TEXT
+            yield from self.compose_fields()
+            with Horizontal():
+                yield Button("Cancel", id="cancel")
+                yield Button("Save", variant="primary", id="save")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Save or cancel."""
+        if event.button.id == "save":
+            self.action_submit()
+        else:
+            self.action_cancel()
+
+    def on_input_submitted(self) -> None:
+        """Enter in a field saves."""
+        self.action_submit()
+
+    def field(self, name: str) -> str:
+        """Return the text of field ``name``."""
+        return self.query_one(f"#field-{name}", FormField).value
+
+    def values(self) -> dict[str, Any]:
+        """Return the form's values (override)."""
+        return {}
+
+    def check(self, values: dict[str, Any]) -> dict[str, str]:
+        """Return errors by field name (override); empty when valid."""
+        return {}
+
+    def action_submit(self) -> None:
+        """Return the values if they pass the check; otherwise show each error by its field."""
+        values = self.values()
+        errors = self.check(values)
+        for form_field in self.query(FormField):
+            form_field.set_error(errors.get(form_field.field_name))
+        if not errors:
+            self.dismiss(values)
+
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
+
+
+class ActionDialog(FormDialog):
+    """A new action item: what, who, and when it is due."""
+
+    TITLE_TEXT = "New action item"
+
+    def __init__(self, default_due: date) -> None:
+        """Propose ``default_due`` (the next session) as the due date."""
+        super().__init__()
+        self._due = default_due
+
+    def compose_fields(self) -> ComposeResult:
+        """What, who, when."""
+        yield FormField("What will be done", "text", max_length=300)
+        yield Label("Who will do it")
+        yield Select(OWNERS, value="mentee", allow_blank=False, compact=True, id="owner")
+        yield FormField(
+            "Due (YYYY-MM-DD, may be empty)", "due", self._due.isoformat(), max_length=10
+        )
+
+    def values(self) -> dict[str, Any]:
+        """The action item's fields."""
+        return {
+            "text": self.field("text"),
+            "owner": self.query_one("#owner", Select).value,
+            "due": self.field("due") or None,
+        }
+
+    def check(self, values: dict[str, Any]) -> dict[str, str]:
+        """Validate through the model."""
+        from companion.domain.sessions import ActionItem
+
+        try:
+            ActionItem.model_validate(values)
+        except ValidationError as exc:
+            return errors_by_field(exc)
+        return {}
+
+
+class TermDialog(FormDialog):
+    """Capture a glossary term during a session: the term, what it means, who it is for."""
+
+    TITLE_TEXT = "Capture a term"
+
+    def compose_fields(self) -> ComposeResult:
+        """Term, definition, example, audience."""
+        yield FormField("Term", "term", max_length=120)
+        yield FormField("What it means", "definition", max_length=600)
+        yield FormField("An example of its use (optional)", "example", max_length=600)
+        yield Label("Who is it for")
+        yield Select(AUDIENCES, value="mentee", allow_blank=False, compact=True, id="audience")
+
+    def values(self) -> dict[str, Any]:
+        """The card's fields."""
+        return {
+            "term": self.field("term"),
+            "definition": self.field("definition"),
+            "example": self.field("example"),
+            "audience": self.query_one("#audience", Select).value,
+        }
+
+    def check(self, values: dict[str, Any]) -> dict[str, str]:
+        """Term and definition are required."""
+        errors = {}
+        if not values["term"]:
+            errors["term"] = "a term is required"
+        if not values["definition"]:
+            errors["definition"] = "say what it means"
+        return errors
+
+
+class PrivateNotesDialog(FormDialog):
+    """One person's private notes: shown only when that person opens them."""
+
+    def __init__(self, name: str, text: str) -> None:
+        """Edit ``name``'s notes, starting from ``text``."""
+        super().__init__()
+        self.TITLE_TEXT = f"{name}'s private notes (never exported unless asked)"
+        self._text = text
+
+    def compose_fields(self) -> ComposeResult:
+        """The notes."""
+        yield TextArea(self._text, id="private")
+
+    def on_mount(self) -> None:
+        """Start typing at once."""
+        self.query_one(TextArea).focus()
+
+    def values(self) -> dict[str, Any]:
+        """The notes' text."""
+        return {"text": self.query_one(TextArea).text}

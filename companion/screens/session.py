@@ -1,0 +1,306 @@
+"""The session runner: agenda with countdowns, the lesson beside shared notes, autosaved."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from companion.domain.pair import CADENCE_DAYS
+from companion.domain.sessions import ActionItem, Reflection, Reflections, Session
+from companion.screens.reader import brief
+
+if TYPE_CHECKING:
+    from companion.app import CompanionApp
+
+AUTOSAVE_SECONDS = 2.0
+"""Typing is saved at least this often, so a crash loses at most a few seconds."""
+
+
+def clock(seconds: int) -> str:
+    """Return ``seconds`` as ``m:ss`` (``-m:ss`` when negative)."""
+    sign = "-" if seconds < 0 else ""
+    minutes, secs = divmod(abs(seconds), 60)
+    return f"{sign}{minutes}:{secs:02d}"
+
+
+class SessionScreen(Screen[None]):
+    """Runs one session; leaving it keeps the session open for later."""
+
+    DEFAULT_CSS = """
+    SessionScreen #lesson-panel { width: 2fr; border-right: vkey $foreground 20%; padding: 0 1; }
+    SessionScreen #work { width: 3fr; padding: 0 1; }
+    SessionScreen.-no-lesson #lesson-panel { display: none; }
+    SessionScreen #timer { height: auto; text-style: bold; }
+    SessionScreen #timer.-over { color: $warning; }
+    SessionScreen #agenda { height: auto; max-height: 7; border: none; padding: 0; }
+    SessionScreen #notes { height: 1fr; min-height: 4; }
+    SessionScreen #status { height: 1; color: $text-muted; }
+    """
+    BINDINGS = [
+        Binding("escape", "leave", "Leave"),
+        Binding("ctrl+t", "toggle_timer", "Pause", priority=True),
+        Binding("ctrl+down", "segment(1)", "Next", priority=True),
+        Binding("ctrl+up", "segment(-1)", "Back", priority=True),
+        Binding("ctrl+o", "add_action", "Action", priority=True),
+        Binding("ctrl+g", "capture_term", "Term", priority=True),
+        Binding("ctrl+r", "private_notes", "Private", priority=True),
+        Binding("ctrl+l", "toggle_lesson", "Lesson", priority=True),
+        Binding("ctrl+f", "wrap_up", "Wrap up", priority=True),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        """Run ``session`` (new or resumed)."""
+        super().__init__()
+        self.session = session
+        self.running = False
+        self.dirty = False
+        self.warned_segment = -1
+
+    @property
+    def companion(self) -> CompanionApp:
+        """The app, typed."""
+        from companion.app import CompanionApp
+
+        assert isinstance(self.app, CompanionApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        """Lesson on the left, timer, agenda and notes on the right."""
+        yield Header()
+        with Horizontal():
+            with VerticalScroll(id="lesson-panel"):
+                yield Static(self._lesson_text(), id="lesson-text")
+            with Vertical(id="work"):
+                yield Static(id="timer")
+                yield OptionList(id="agenda")
+                yield Label("Shared notes (saved as you type)")
+                yield TextArea(self.session.shared_notes, id="notes")
+                yield Static(id="status")
+        yield Footer()
+
+    def _lesson_text(self) -> Text:
+        lessons = self.companion.curriculum.lessons
+        text = Text()
+        for lesson_id in self.session.lesson_ids:
+            lesson = lessons.get(lesson_id)
+            if lesson is not None:
+                text.append(lesson.title + "\n", style="bold")
+                text.append_text(brief(lesson))
+                text.append("\n")
+        if not text:
+            text.append("No lesson for this session: use the notes freely.", style="dim")
+        return text
+
+    def on_mount(self) -> None:
+        """Start the clock, autosave, and the agenda."""
+        titles = [
+            self.companion.curriculum.lessons[i].title
+            for i in self.session.lesson_ids
+            if i in self.companion.curriculum.lessons
+        ]
+        self.title = "Session" + (f": {', '.join(titles)}" if titles else "")
+        self.sub_title = self.session.date.strftime("%a %d %b %Y")
+        if self.app.size.width < 80:
+            self.add_class("-no-lesson")
+        self._show_agenda()
+        self.set_interval(1.0, self._tick)
+        self.set_interval(AUTOSAVE_SECONDS, self.flush)
+        self.running = True
+        self._show_timer()
+        self.query_one("#notes", TextArea).focus()
+
+    # -- timer ----------------------------------------------------------------------
+
+    def _current(self) -> tuple[str, int]:
+        agenda = self.session.agenda
+        if not agenda:
+            return "Session", self.session.minutes * 60
+        item = agenda[min(self.session.segment, len(agenda) - 1)]
+        return item.title, item.minutes * 60
+
+    def _tick(self) -> None:
+        if not self.running:
+            return
+        self.session = self.session.model_copy(
+            update={
+                "elapsed_seconds": self.session.elapsed_seconds + 1,
+                "segment_seconds": self.session.segment_seconds + 1,
+            }
+        )
+        self.dirty = True
+        self._show_timer()
+
+    def _show_timer(self) -> None:
+        title, length = self._current()
+        left = length - self.session.segment_seconds
+        total_left = self.session.minutes * 60 - self.session.elapsed_seconds
+        state = "" if self.running else "  (paused)"
+        timer = self.query_one("#timer", Static)
+        timer.update(f"{title}: {clock(left)} left · session {clock(total_left)} left{state}")
+        over = left < 0
+        timer.set_class(over, "-over")
+        if over and self.warned_segment != self.session.segment:
+            self.warned_segment = self.session.segment
+            self.notify(f"“{title}” has run over its time. Move on when you are ready.", timeout=6)
+
+    def _show_agenda(self) -> None:
+        agenda = self.query_one("#agenda", OptionList)
+        agenda.clear_options()
+        for index, item in enumerate(self.session.agenda):
+            mark = "▶ " if index == self.session.segment else "  "
+            agenda.add_option(Option(f"{mark}{item.title} · {item.minutes} min", id=str(index)))
+        if self.session.agenda:
+            agenda.highlighted = min(self.session.segment, len(self.session.agenda) - 1)
+
+    def action_toggle_timer(self) -> None:
+        """Pause or resume the clock."""
+        self.running = not self.running
+        self._show_timer()
+
+    def action_segment(self, step: int) -> None:
+        """Move to the next (1) or previous (-1) part of the agenda."""
+        target = self.session.segment + step
+        if 0 <= target < len(self.session.agenda):
+            self.session = self.session.model_copy(update={"segment": target, "segment_seconds": 0})
+            self.dirty = True
+            self._show_agenda()
+            self._show_timer()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Jump to a part of the agenda."""
+        if event.option.id is not None:
+            self.action_segment(int(event.option.id) - self.session.segment)
+
+    # -- saving ---------------------------------------------------------------------
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        """Mark the notes for the next autosave."""
+        if event.text_area.id == "notes":
+            self.session = self.session.model_copy(update={"shared_notes": event.text_area.text})
+            self.dirty = True
+
+    def flush(self) -> bool:
+        """Save the session if anything changed; return False if the save failed."""
+        if not self.dirty:
+            return True
+        saved = self.companion.save(
+            lambda: self.companion.store.journal.update_session(self.session), "The session"
+        )
+        if saved is None:
+            self.query_one("#status", Static).update("Not saved: see the message")
+            return False
+        self.dirty = False
+        self.query_one("#status", Static).update("Saved")
+        return True
+
+    def action_leave(self) -> None:
+        """Save and leave; the session stays open and is offered again on the next start."""
+        if self.flush():
+            self.app.pop_screen()
+            self.notify("The session is saved and stays open: resume it from the dashboard.")
+
+    # -- actions, terms, private notes, lesson panel --------------------------------------
+
+    def _next_date(self) -> date:
+        pair = self.companion.store.journal.pair()
+        days = CADENCE_DAYS[pair.cadence] if pair else 14
+        return self.session.date + timedelta(days=days)
+
+    def action_add_action(self) -> None:
+        """Add an action item with an owner and a due date."""
+        from companion.dialogs.forms import ActionDialog
+
+        def done(values: dict[str, Any] | None) -> None:
+            if values:
+                item = ActionItem(session_id=self.session.id, **values)
+                if self.companion.save(
+                    lambda: self.companion.store.journal.add_action(item), "The action item"
+                ):
+                    self.notify(f"Action added: {item.text}", timeout=3)
+
+        self.app.push_screen(ActionDialog(self._next_date()), done)
+
+    def action_capture_term(self) -> None:
+        """Turn a term that came up into a glossary card linked to this session."""
+        from companion.dialogs.forms import TermDialog
+
+        def done(values: dict[str, Any] | None) -> None:
+            if values:
+                card = self.companion.capture_card(values, self.session.id)
+                if card is not None:
+                    self.notify(f"Card added: {card.term}", timeout=3)
+
+        self.app.push_screen(TermDialog(), done)
+
+    def action_private_notes(self) -> None:
+        """Open one person's private notes (asks whose first)."""
+        from companion.dialogs.message import ChoiceDialog
+
+        pair = self.companion.store.journal.pair()
+        names = {"mentor": pair.mentor.name, "mentee": pair.mentee.name} if pair else {}
+
+        def chosen(role: str | None) -> None:
+            if role in ("mentor", "mentee"):
+                self._edit_private(role, names.get(role, role))
+
+        self.app.push_screen(
+            ChoiceDialog(
+                "Whose private notes?", [(names.get(r, r), r) for r in ("mentor", "mentee")]
+            ),
+            chosen,
+        )
+
+    def _edit_private(self, role: str, name: str) -> None:
+        from companion.dialogs.forms import PrivateNotesDialog
+
+        current = getattr(self.session.private_notes, role)
+
+        def done(values: dict[str, Any] | None) -> None:
+            if values is not None:
+                notes = self.session.private_notes.model_copy(update={role: values["text"]})
+                self.session = self.session.model_copy(update={"private_notes": notes})
+                self.dirty = True
+                self.flush()
+
+        self.app.push_screen(PrivateNotesDialog(name, current), done)
+
+    def action_toggle_lesson(self) -> None:
+        """Show or hide the lesson beside the notes."""
+        self.toggle_class("-no-lesson")
+
+    # -- wrap-up ------------------------------------------------------------------------
+
+    def action_wrap_up(self) -> None:
+        """Rate, reflect, set the next date, and finish the session."""
+        from companion.dialogs.wrapup import WrapUpDialog
+
+        pair = self.companion.store.journal.pair()
+        names = (
+            {"mentor": pair.mentor.name.split()[0], "mentee": pair.mentee.name.split()[0]}
+            if pair
+            else {"mentor": "Mentor", "mentee": "Mentee"}
+        )
+        self.running = False
+        self._show_timer()
+
+        def done(values: dict[str, Any] | None) -> None:
+            if values is None:
+                self.running = True
+                return
+            reflections = Reflections(
+                mentor=Reflection(**values["mentor"]), mentee=Reflection(**values["mentee"])
+            )
+            next_on = date.fromisoformat(values["next"]) if values["next"] else None
+            if self.companion.finish_session(self.session, reflections, next_on):
+                self.app.pop_screen()
+                self.notify("Session finished. Its lessons are marked done.", title="Well done")
+
+        self.app.push_screen(WrapUpDialog(names, self._next_date()), done)
