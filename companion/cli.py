@@ -58,9 +58,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     export = sub.add_parser(
-        "export", parents=[common], help="write the journal out (json on standard output)"
+        "export",
+        parents=[common],
+        help="write the journal out: a Markdown report, CSV for spreadsheets, or JSON",
     )
-    export.add_argument("--format", choices=["json"], required=True, help="the output format")
+    export.add_argument(
+        "--format", choices=["md", "csv", "json"], required=True, help="the output format"
+    )
+    export.add_argument(
+        "--what", choices=["sessions", "log", "actions"], help="for csv: which records"
+    )
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     export.add_argument(
         "--include-private", action="store_true", help="include each person's private notes"
@@ -120,7 +127,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "export":
         from companion.commands.data import export
 
-        return export(data, args.format, args.output, args.include_private)
+        if args.format == "csv" and not args.what:
+            build_parser().error("--format csv needs --what sessions|log|actions")
+        return export(data, args.format, args.output, args.include_private, args.what)
     if args.command == "backup":
         from companion.commands.data import backup
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import sys
-from datetime import UTC, datetime
+from collections.abc import Mapping
+from datetime import UTC, date, datetime
 from pathlib import Path
 
+from companion.domain.content import Lesson
 from companion.domain.export import JournalExport
+from companion.domain.pair import Pair
 from companion.storage.atomic import atomic_write
 from companion.storage.backups import take_backup
 from companion.storage.lock import LockHeldError
@@ -21,13 +24,38 @@ def _err(message: str) -> None:
     print(f"companion: {message}", file=sys.stderr)
 
 
-def export(data: Path, fmt: str, output: str | None, include_private: bool) -> int:
-    """Write the journal in ``fmt`` to ``output`` or standard output."""
+def export(
+    data: Path, fmt: str, output: str | None, include_private: bool, what: str | None = None
+) -> int:
+    """Write the journal in ``fmt`` (md, csv or json) to ``output`` or standard output."""
     try:
         store = Store.open(data, readonly=True)
     except DataUnreadableError as exc:
         _err(str(exc))
         return EXIT_PROBLEM
+    if fmt == "json":
+        text = _json(store, include_private)
+    else:
+        from companion.curriculum.sources import load_for
+
+        curriculum, _ = load_for(data / "content")
+        if fmt == "md":
+            pair = store.journal.pair()
+            if pair is None:
+                _err(f"{data} holds no pair yet: nothing to report")
+                return EXIT_PROBLEM
+            text = _markdown(store, pair, curriculum.lessons, include_private)
+        else:
+            text = _csv(store, what or "sessions", curriculum.lessons, include_private)
+    if output:
+        atomic_write(Path(output), text.encode("utf-8"))
+        print(f"wrote {output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _json(store: Store, include_private: bool) -> str:
     journal = store.journal
     document = JournalExport(
         exported_at=datetime.now(UTC),
@@ -43,13 +71,39 @@ def export(data: Path, fmt: str, output: str | None, include_private: bool) -> i
         card_states=store.cards.states(),
         review_logs=store.reviews.logs(),
     )
-    text = document.to_json() + "\n"
-    if output:
-        atomic_write(Path(output), text.encode())
-        print(f"wrote {output}", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
-    return EXIT_OK
+    return document.to_json() + "\n"
+
+
+def _markdown(store: Store, pair: Pair, lessons: Mapping[str, Lesson], private: bool) -> str:
+    from companion.domain.report import ReportData, markdown_report
+
+    journal = store.journal
+    return markdown_report(
+        ReportData(
+            pair=pair,
+            today=date.today(),
+            sessions=journal.sessions(),
+            goals=journal.goals(),
+            actions=journal.actions(),
+            log=journal.log_entries(),
+            checkins=journal.checkins(),
+            states=store.cards.states(),
+            reviews=store.reviews.logs(),
+            lessons=lessons,
+            include_private=private,
+        )
+    )
+
+
+def _csv(store: Store, what: str, lessons: Mapping[str, Lesson], private: bool) -> str:
+    from companion.domain.csv_export import actions_csv, log_csv, sessions_csv
+
+    journal = store.journal
+    if what == "log":
+        return log_csv(journal.log_entries())
+    if what == "actions":
+        return actions_csv(journal.actions(), journal.sessions())
+    return sessions_csv(journal.sessions(), journal.actions(), lessons, private)
 
 
 def backup(data: Path) -> int:
