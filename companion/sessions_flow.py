@@ -138,6 +138,21 @@ class SessionVerbs:
 
         return bool(app.save(write, "The session"))
 
+    def delete_session(self, session_id: str) -> bool:
+        """Delete a session with its action items and its automatic log entry."""
+        app: Any = self
+        journal = self.store.journal
+
+        def write() -> bool:
+            for item in journal.actions(session_id):
+                journal.delete_action(item.id)
+            for entry in journal.log_entries():
+                if entry.session_id == session_id:
+                    journal.delete_log_entry(entry.id)
+            return journal.delete_session(session_id)
+
+        return bool(app.save(write, "The deletion"))
+
     def capture_card(self, values: dict[str, Any], session_id: str) -> Card | None:
         """Store a term captured in a session as a card of the pair's own deck."""
         from companion.domain.cards import Card, CardSource

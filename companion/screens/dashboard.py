@@ -53,6 +53,8 @@ class DashboardScreen(Screen[None]):
     BINDINGS = [
         Binding("n", "start_session", "Session"),
         Binding("c", "open('curriculum')", "Curriculum"),
+        Binding("j", "open('sessions')", "Journal"),
+        Binding("l", "open('log')", "Log"),
         Binding("s", "open('settings')", "Settings"),
         Binding("q", "app.quit", "Quit"),
         Binding("r", "refresh_board", "Refresh", show=False),

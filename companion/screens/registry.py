@@ -17,7 +17,8 @@ SCREEN_TITLES: dict[str, str] = {
     "settings": "Settings",
     "goals": "Goals",
     "actions": "Action items",
-    "sessions": "Sessions",
+    "sessions": "Journal of sessions",
+    "log": "Mentoring log",
     "cards": "Cards due today",
 }
 """Every screen that can be opened by name, with its title."""
@@ -70,21 +71,13 @@ def make_screen(app: CompanionApp, target: str) -> Screen[None] | None:
         ]
         return RecordsScreen("Action items", ["", "Action", "Owner", "Due"], rows)
     if target == "sessions":
-        lessons = app.curriculum.lessons
-        rows = [
-            (
-                short_date(s.date),
-                ", ".join(lessons[i].title if i in lessons else i for i in s.lesson_ids),
-                f"{s.minutes} min",
-                str(s.reflections.mentor.rating or "-"),
-                str(s.reflections.mentee.rating or "-"),
-                s.status,
-            )
-            for s in reversed(journal.sessions())
-        ]
-        return RecordsScreen(
-            "Sessions", ["Date", "Lessons", "Length", "Mentor ★", "Mentee ★", "Status"], rows
-        )
+        from companion.screens.journal import JournalScreen
+
+        return JournalScreen()
+    if target == "log":
+        from companion.screens.log import LogScreen
+
+        return LogScreen()
     if target == "cards":
         states = {(s.role, s.card_id): s for s in app.store.cards.states()}
         now = app.now()

@@ -1,0 +1,155 @@
+"""The journal: every session in a table, with search, filters, open and delete."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Select
+
+from companion.domain.journal_query import find_sessions, month_of
+
+if TYPE_CHECKING:
+    from companion.app import CompanionApp
+
+
+class JournalScreen(Screen[None]):
+    """All sessions; type to search notes and reflections; Enter opens, Delete removes."""
+
+    TITLE = "Journal"
+    DEFAULT_CSS = """
+    JournalScreen #filters { height: auto; padding: 0 1; }
+    JournalScreen #search { width: 1fr; }
+    JournalScreen #filters Select { width: 28; }
+    JournalScreen DataTable { height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("slash", "focus_search", "Search"),
+        Binding("delete", "delete_session", "Delete"),
+        Binding("enter", "open_session", "Open", show=False),
+    ]
+
+    @property
+    def companion(self) -> CompanionApp:
+        """The app, typed."""
+        from companion.app import CompanionApp
+
+        assert isinstance(self.app, CompanionApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        """Search, filters, table."""
+        sessions = self.companion.store.journal.sessions()
+        months = sorted({month_of(s) for s in sessions}, reverse=True)
+        modules = self.companion.curriculum.ordered_modules()
+        yield Header()
+        with Horizontal(id="filters"):
+            yield Input(placeholder="Search notes and reflections", compact=True, id="search")
+            yield Select(
+                [(m.title, m.id) for m in modules], prompt="All modules", compact=True, id="module"
+            )
+            yield Select([(m, m) for m in months], prompt="All months", compact=True, id="month")
+        table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True, id="sessions")
+        table.add_columns(
+            "Date", "Lessons", "Minutes", "Junior ★", "Senior ★", "Open actions", "Status"
+        )
+        yield table
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill the table."""
+        self.refill()
+        self.query_one(DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        """Refresh after editing a session."""
+        self.refill()
+
+    def refill(self) -> None:
+        """Apply the search and filters."""
+        app = self.companion
+        lessons = app.curriculum.lessons
+        module = self.query_one("#module", Select).value
+        month = self.query_one("#month", Select).value
+        found = find_sessions(
+            app.store.journal.sessions(),
+            lessons,
+            text=self.query_one("#search", Input).value,
+            module=module if isinstance(module, str) else None,
+            month=month if isinstance(month, str) else None,
+        )
+        actions = app.store.journal.actions()
+        table = self.query_one(DataTable)
+        table.clear()
+        for s in found:
+            open_actions = sum(1 for a in actions if a.session_id == s.id and not a.done)
+            table.add_row(
+                s.date.isoformat(),
+                ", ".join(lessons[i].title if i in lessons else i for i in s.lesson_ids) or "-",
+                str(s.minutes),
+                str(s.reflections.mentor.rating or "-"),
+                str(s.reflections.mentee.rating or "-"),
+                str(open_actions),
+                "finished" if s.status == "finished" else "open",
+                key=s.id,
+            )
+
+    def on_input_changed(self) -> None:
+        """Search as you type."""
+        self.refill()
+
+    def on_select_changed(self) -> None:
+        """Filter."""
+        self.refill()
+
+    def action_focus_search(self) -> None:
+        """Go to the search box."""
+        self.query_one("#search", Input).focus()
+
+    def _selected(self) -> str | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def on_data_table_row_selected(self) -> None:
+        """Enter on a row opens it."""
+        self.action_open_session()
+
+    def action_open_session(self) -> None:
+        """Open the session under the cursor to read or edit it."""
+        from companion.screens.session_detail import SessionDetailScreen
+
+        session_id = self._selected()
+        session = self.companion.store.journal.session(session_id) if session_id else None
+        if session is not None:
+            self.app.push_screen(SessionDetailScreen(session))
+
+    def action_delete_session(self) -> None:
+        """Delete the session under the cursor, after asking."""
+        from companion.dialogs.message import ConfirmDialog
+
+        session_id = self._selected()
+        journal = self.companion.store.journal
+        session = journal.session(session_id) if session_id else None
+        if session is None:
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes and self.companion.delete_session(session.id):
+                self.notify(f"Deleted the session of {session.date.isoformat()}.")
+                self.refill()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Delete this session?",
+                f"The session of {session.date.isoformat()} with its notes, action items and "
+                "log entry will be removed. A backup taken when the app opened still holds it.",
+                "Delete",
+            ),
+            answer,
+        )

@@ -1,0 +1,188 @@
+"""The junior's mentoring log: totals, hours per month, and every entry."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Select, Static
+
+from companion.domain.log import LogEntry
+from companion.domain.log_totals import totals
+
+if TYPE_CHECKING:
+    from companion.app import CompanionApp
+
+KINDS = [
+    ("Sessions and informal", "all"),
+    ("Sessions only", "session"),
+    ("Informal only", "informal"),
+]
+
+
+def month_bars(months: list[tuple[str, float]], width: int = 30) -> Text:
+    """Return hours per month as a small horizontal bar chart (the last twelve months)."""
+    text = Text()
+    shown = months[-12:]
+    top = max((hours for _, hours in shown), default=0) or 1
+    for month, hours in shown:
+        bar = "█" * max(0, round(hours / top * width))
+        text.append(f"{month} ", style="dim")
+        text.append(bar or "·", style="green")
+        text.append(f" {hours:.1f} h\n")
+    text.rstrip()
+    return text
+
+
+class LogScreen(Screen[None]):
+    """Totals and entries; add informal entries, edit and delete."""
+
+    TITLE = "Mentoring log"
+    DEFAULT_CSS = """
+    LogScreen #top { height: auto; padding: 0 1; }
+    LogScreen #totals { width: 1fr; height: auto; }
+    LogScreen #chart { width: 1fr; height: auto; }
+    LogScreen #filters { height: auto; padding: 0 1; }
+    LogScreen #filters Select { width: 30; }
+    LogScreen DataTable { height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("a", "add_entry", "Add"),
+        Binding("e", "edit_entry", "Edit"),
+        Binding("delete", "delete_entry", "Delete"),
+    ]
+
+    @property
+    def companion(self) -> CompanionApp:
+        """The app, typed."""
+        from companion.app import CompanionApp
+
+        assert isinstance(self.app, CompanionApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        """Totals, chart, filters, table."""
+        yield Header()
+        with Horizontal(id="top"):
+            yield Static(id="totals")
+            yield Static(id="chart")
+        with Horizontal(id="filters"):
+            yield Select(
+                [(k, v) for k, v in KINDS], value="all", allow_blank=False, compact=True, id="kind"
+            )
+            yield Select([], prompt="Any skill", compact=True, id="skill")
+        table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
+        table.add_columns("Date", "Minutes", "Topic", "Skills", "Kind")
+        yield table
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill everything."""
+        self.refill()
+        self.query_one(DataTable).focus()
+
+    def refill(self) -> None:
+        """Recompute totals and the table from the log and filters."""
+        entries = self.companion.store.journal.log_entries()
+        summary = totals(entries)
+        name = self.companion.store.journal.pair()
+        who = name.mentor.name if name else "The junior"
+        text = Text()
+        text.append(f"{who}'s mentoring\n", style="bold")
+        text.append(f"{summary.sessions} sessions · {summary.informal} informal\n")
+        text.append(f"{summary.hours:.1f} hours · {summary.topics} topics\n")
+        if summary.skills:
+            text.append(
+                "Skills: " + ", ".join(f"{k} {v}" for k, v in list(summary.skills.items())[:5])
+            )
+        self.query_one("#totals", Static).update(text)
+        self.query_one("#chart", Static).update(
+            month_bars(summary.months) if summary.months else ""
+        )
+        skill_select = self.query_one("#skill", Select)
+        wanted_skill = skill_select.value
+        options = [(s, s) for s in summary.skills]
+        if [o for o, _ in options] != [str(o) for o in getattr(self, "_skills", [])]:
+            self._skills = list(summary.skills)
+            skill_select.set_options(options)
+        kind = self.query_one("#kind", Select).value
+        table = self.query_one(DataTable)
+        table.clear()
+        for entry in reversed(entries):
+            is_session = entry.session_id is not None
+            if (kind == "session" and not is_session) or (kind == "informal" and is_session):
+                continue
+            if isinstance(wanted_skill, str) and wanted_skill not in entry.skills:
+                continue
+            table.add_row(
+                entry.date.isoformat(),
+                str(entry.minutes),
+                entry.topic,
+                ", ".join(entry.skills),
+                "session" if is_session else "informal",
+                key=entry.id,
+            )
+
+    def on_select_changed(self) -> None:
+        """Filter."""
+        self.refill()
+
+    def _selected(self) -> LogEntry | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((e for e in self.companion.store.journal.log_entries() if e.id == key), None)
+
+    def _edit(self, entry: LogEntry | None) -> None:
+        from companion.dialogs.log_entry import LogEntryDialog
+
+        def done(values: dict[str, Any] | None) -> None:
+            if values is not None:
+                saved = LogEntry.model_validate(values)
+                if self.companion.save(
+                    lambda: self.companion.store.journal.add_log_entry(saved), "The log entry"
+                ):
+                    self.refill()
+
+        self.app.push_screen(LogEntryDialog(entry, self.companion.now().date()), done)
+
+    def action_add_entry(self) -> None:
+        """Add an informal entry (helped with something between sessions)."""
+        self._edit(None)
+
+    def action_edit_entry(self) -> None:
+        """Edit the entry under the cursor."""
+        entry = self._selected()
+        if entry is not None:
+            self._edit(entry)
+
+    def on_data_table_row_selected(self) -> None:
+        """Enter edits the entry."""
+        self.action_edit_entry()
+
+    def action_delete_entry(self) -> None:
+        """Delete the entry under the cursor, after asking."""
+        from companion.dialogs.message import ConfirmDialog
+
+        entry = self._selected()
+        if entry is None:
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes and self.companion.save(
+                lambda: self.companion.store.journal.delete_log_entry(entry.id), "The deletion"
+            ):
+                self.refill()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Delete this entry?", f"{entry.date.isoformat()}: {entry.topic}", "Delete"
+            ),
+            answer,
+        )

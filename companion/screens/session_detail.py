@@ -1,0 +1,121 @@
+"""One past session: read it, and edit its notes, reflections and length."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pydantic import ValidationError
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, Static, TextArea
+
+from companion.domain.errors import errors_by_field
+from companion.widgets.form import FormField
+
+if TYPE_CHECKING:
+    from companion.app import CompanionApp
+    from companion.domain.sessions import Session
+
+
+class SessionDetailScreen(Screen[None]):
+    """Edits go through the same validation as new sessions; Ctrl+S saves."""
+
+    DEFAULT_CSS = """
+    SessionDetailScreen #form { padding: 0 2; }
+    SessionDetailScreen TextArea { height: 10; }
+    SessionDetailScreen .people { height: auto; }
+    SessionDetailScreen .person { width: 1fr; height: auto; padding-right: 2; }
+    SessionDetailScreen .section { text-style: bold; margin-top: 1; }
+    """
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back"), Binding("ctrl+s", "save", "Save")]
+
+    def __init__(self, session: Session) -> None:
+        """Show ``session``."""
+        super().__init__()
+        self.session = session
+
+    @property
+    def companion(self) -> CompanionApp:
+        """The app, typed."""
+        from companion.app import CompanionApp
+
+        assert isinstance(self.app, CompanionApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        """The session's fields."""
+        s = self.session
+        lessons = self.companion.curriculum.lessons
+        titles = ", ".join(lessons[i].title if i in lessons else i for i in s.lesson_ids)
+        self.title = f"Session of {s.date.isoformat()}"
+        self.sub_title = titles
+        yield Header()
+        with VerticalScroll(id="form"):
+            yield FormField("Date (YYYY-MM-DD)", "date", s.date.isoformat(), max_length=10)
+            yield FormField("Minutes", "minutes", str(s.minutes), restrict=r"\d*", max_length=3)
+            yield Label("Shared notes", classes="section")
+            yield TextArea(s.shared_notes, id="notes")
+            with Horizontal(classes="people"):
+                for role in ("mentor", "mentee"):
+                    r = s.reflections.of(role)
+                    with Vertical(classes="person"):
+                        yield Label(
+                            "Junior mentor" if role == "mentor" else "Senior mentee",
+                            classes="section",
+                        )
+                        yield FormField(
+                            "Rating 1-5",
+                            f"{role}-rating",
+                            str(r.rating or ""),
+                            restrict=r"[1-5]?",
+                            max_length=1,
+                        )
+                        yield FormField("What worked", f"{role}-worked", r.worked, max_length=300)
+                        yield FormField(
+                            "What to adjust", f"{role}-adjust", r.adjust, max_length=300
+                        )
+            actions = self.companion.store.journal.actions(s.id)
+            if actions:
+                yield Label("Action items", classes="section")
+                yield Static("\n".join(f"{'✓' if a.done else '·'} {a.text}" for a in actions))
+        yield Footer()
+
+    def action_save(self) -> None:
+        """Validate and save."""
+
+        def field(name: str) -> str:
+            return self.query_one(f"#field-{name}", FormField).value
+
+        data = self.session.model_dump()
+        data.update(
+            date=field("date"),
+            minutes=field("minutes") or 0,
+            shared_notes=self.query_one("#notes", TextArea).text,
+        )
+        for role in ("mentor", "mentee"):
+            data["reflections"][role] = {
+                "rating": int(field(f"{role}-rating")) if field(f"{role}-rating") else None,
+                "worked": field(f"{role}-worked"),
+                "adjust": field(f"{role}-adjust"),
+            }
+        from companion.domain.sessions import Session
+
+        try:
+            updated = Session.model_validate(data)
+        except ValidationError as exc:
+            errors = errors_by_field(exc)
+            for form_field in self.query(FormField):
+                form_field.set_error(
+                    errors.get(form_field.field_name.replace("-", ".reflections.", 0))
+                )
+            self.query_one("#field-date", FormField).set_error(errors.get("date"))
+            self.query_one("#field-minutes", FormField).set_error(errors.get("minutes"))
+            self.notify("Some fields need attention.", severity="error")
+            return
+        if self.companion.save(
+            lambda: self.companion.store.journal.update_session(updated), "The session"
+        ):
+            self.session = updated
+            self.notify("Saved.", timeout=3)
