@@ -63,14 +63,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the journal out: a Markdown report, CSV for spreadsheets, or JSON",
     )
     export.add_argument(
-        "--format", choices=["md", "csv", "json"], required=True, help="the output format"
+        "--format", choices=["md", "csv", "json", "anki"], required=True, help="the output format"
     )
+    export.add_argument("--deck", metavar="NAME", help="for anki: only this deck")
     export.add_argument(
         "--what", choices=["sessions", "log", "actions"], help="for csv: which records"
     )
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     export.add_argument(
         "--include-private", action="store_true", help="include each person's private notes"
+    )
+
+    cards = sub.add_parser(
+        "import-cards", parents=[common], help="import cards from an Anki text export or CSV/TSV"
+    )
+    cards.add_argument("file", metavar="FILE", help="the file to import")
+    cards.add_argument("--deck", metavar="NAME", help="put new cards in this deck")
+    cards.add_argument(
+        "--for", dest="audience", choices=["mentor", "mentee"], help="who the cards are for"
     )
 
     sub.add_parser("backup", parents=[common], help="take a backup of the data folder now")
@@ -127,9 +137,17 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "export":
         from companion.commands.data import export
 
+        if args.format == "anki":
+            from companion.commands.cards import export_anki
+
+            return export_anki(data, args.deck, args.output)
         if args.format == "csv" and not args.what:
             build_parser().error("--format csv needs --what sessions|log|actions")
         return export(data, args.format, args.output, args.include_private, args.what)
+    if args.command == "import-cards":
+        from companion.commands.cards import import_cards
+
+        return import_cards(data, args.file, args.deck, args.audience)
     if args.command == "backup":
         from companion.commands.data import backup
 
