@@ -12,6 +12,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
+from companion.cards_flow import CardVerbs
 from companion.sessions_flow import SessionVerbs
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-class CompanionApp(SessionVerbs, App[None]):
+class CompanionApp(SessionVerbs, CardVerbs, App[None]):
     """Companion for one reverse-mentoring pair, on one data folder.
 
     The caller takes the folder's lock (so a second instance is refused before

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import zlib
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from companion.domain.base import Role
@@ -91,3 +91,28 @@ def retrievability(scheduler: fsrs.Scheduler, state: CardState, now: datetime) -
     if state.is_new:
         return 0.0
     return float(scheduler.get_card_retrievability(_to_fsrs(state), now.astimezone(UTC)))
+
+
+def outcomes(
+    scheduler: fsrs.Scheduler, state: CardState, now: datetime
+) -> dict[int, tuple[CardState, ReviewLog, timedelta]]:
+    """Return, for each answer 1-4, the new state, its log, and the time until it is due.
+
+    Computed once when the card is shown, so the interval on each button is
+    exactly the one the answer gives (fuzzing included).
+    """
+    found = {}
+    for rating in RATING_NAMES:
+        new, log = review(scheduler, state, rating, now)
+        found[rating] = (new, log, new.due - now.astimezone(UTC))
+    return found
+
+
+def average_recall(
+    scheduler: fsrs.Scheduler, states: list[CardState], now: datetime
+) -> float | None:
+    """Return the mean predicted recall over the cards a person has started, or None."""
+    started = [s for s in states if not s.is_new]
+    if not started:
+        return None
+    return sum(retrievability(scheduler, s, now) for s in started) / len(started)

@@ -57,7 +57,8 @@ class DashboardScreen(Screen[None]):
         Binding("l", "open('log')", "Log"),
         Binding("s", "open('settings')", "Settings"),
         Binding("q", "app.quit", "Quit"),
-        Binding("r", "refresh_board", "Refresh", show=False),
+        Binding("g", "open('cards')", "Glossary"),
+        Binding("r", "review", "Review"),
     ]
 
     filled = False
@@ -108,9 +109,10 @@ class DashboardScreen(Screen[None]):
         if self.filled and self.companion.ready:
             self.refresh_board()
 
-    def action_refresh_board(self) -> None:
-        """Recompute every panel."""
-        self.refresh_board()
+    def action_review(self) -> None:
+        """Review glossary cards (asks who)."""
+        if self.companion.ready:
+            self.companion.start_review()
 
     def action_start_session(self) -> None:
         """Start (or resume) a session."""
@@ -138,6 +140,7 @@ class DashboardScreen(Screen[None]):
         self._fill("#actions", self._actions(overview))
         self._fill("#cards", self._cards(overview))
         self._fill("#sessions", self._sessions(overview))
+        self.call_after_refresh(self._add_recall, overview)
 
     def _fill(self, selector: str, widgets: list[Static | Horizontal | Sparkline | Label]) -> None:
         panel = self.query_one(selector, Panel)
@@ -230,9 +233,26 @@ class DashboardScreen(Screen[None]):
             due = overview.due[role]
             name = overview.pair.person(role).name.split()[0]  # type: ignore[arg-type]
             text.append(f"{name}: ", style="bold")
-            text.append(f"{plural(due.due, 'review')} + {due.new} new\n")
+            text.append(f"{due.due} due · {due.new} new\n")
         text.rstrip()
         return [Static(text)]
+
+    def _add_recall(self, overview: Overview) -> None:
+        """Add each person's glossary recall (FSRS retrievability), once the board is drawn."""
+        from companion.domain.scheduling import average_recall, make_scheduler
+
+        app = self.companion
+        scheduler = make_scheduler(app.store.journal.settings().desired_retention)
+        text = Text()
+        for role in ("mentee", "mentor"):
+            recall = average_recall(scheduler, app.store.cards.states(role), app.now())  # type: ignore[arg-type]
+            name = overview.pair.person(role).name.split()[0]  # type: ignore[arg-type]
+            shown = f"{recall:.0%}" if recall is not None else "–"
+            text.append(f"{name}'s recall: {shown}\n", style="dim")
+        text.rstrip()
+        panel = self.query_one("#cards", Panel)
+        panel.query(".recall").remove()
+        panel.mount(Static(text, classes="recall"))
 
     def _sessions(self, overview: Overview) -> list[Static | Horizontal | Sparkline | Label]:
         if not overview.recent_sessions:

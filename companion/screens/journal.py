@@ -27,7 +27,7 @@ class JournalScreen(Screen[None]):
     JournalScreen DataTable { height: 1fr; }
     """
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
+        Binding("escape", "back", "Back"),
         Binding("slash", "focus_search", "Search"),
         Binding("delete", "delete_session", "Delete"),
         Binding("enter", "open_session", "Open", show=False),
@@ -105,6 +105,13 @@ class JournalScreen(Screen[None]):
     def on_select_changed(self) -> None:
         """Filter."""
         self.refill()
+
+    def action_back(self) -> None:
+        """Leave the search box for the table; from the table, go back."""
+        if isinstance(self.focused, Input):
+            self.query_one(DataTable).focus()
+        else:
+            self.app.pop_screen()
 
     def action_focus_search(self) -> None:
         """Go to the search box."""

@@ -19,7 +19,7 @@ SCREEN_TITLES: dict[str, str] = {
     "actions": "Action items",
     "sessions": "Journal of sessions",
     "log": "Mentoring log",
-    "cards": "Cards due today",
+    "cards": "Glossary",
 }
 """Every screen that can be opened by name, with its title."""
 
@@ -79,24 +79,7 @@ def make_screen(app: CompanionApp, target: str) -> Screen[None] | None:
 
         return LogScreen()
     if target == "cards":
-        states = {(s.role, s.card_id): s for s in app.store.cards.states()}
-        now = app.now()
-        rows = []
-        for card in app.curriculum.cards.values():
-            state = states.get((card.audience, card.id))
-            if state is not None and not state.is_new and state.due <= now:
-                rows.append(
-                    (
-                        card.term,
-                        role_label(card.audience),
-                        card.deck,
-                        relative_days(state.due.date(), today),
-                    )
-                )
-        return RecordsScreen(
-            "Cards due today",
-            ["Term", "For", "Deck", "Due"],
-            rows,
-            note="Reviews already due. New cards are added to each person's review each day.",
-        )
+        from companion.screens.glossary import GlossaryScreen
+
+        return GlossaryScreen()
     return None

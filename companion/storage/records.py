@@ -82,6 +82,25 @@ class Records(Generic[M]):
         items[key] = item
         return item
 
+    def put_many(self, items: list[M]) -> None:
+        """Store several records; the new ones in a single write."""
+        current = self._load()
+        fresh = [self._model.model_validate(i.model_dump()) for i in items]
+        new = [i for i in fresh if self._key(i) not in self._doc_ids]
+        for item in fresh:
+            if self._key(item) in self._doc_ids:
+                self.put(item)
+        if not new:
+            return
+        try:
+            doc_ids = self._table.insert_multiple(i.model_dump(mode="json") for i in new)
+        except BaseException:
+            self._items = None
+            raise
+        for item, doc_id in zip(new, doc_ids, strict=True):
+            current[self._key(item)] = item
+            self._doc_ids[self._key(item)] = doc_id
+
     def delete(self, key: str) -> bool:
         """Delete the record with ``key``; return whether there was one."""
         self._load()

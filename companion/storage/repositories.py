@@ -174,6 +174,10 @@ class CardRepository:
         """Store a card, replacing one with the same id."""
         return self._cards.put(card)
 
+    def put_cards(self, cards: list[Card]) -> None:
+        """Store several cards (an import); new ones in one write."""
+        self._cards.put_many(cards)
+
     def delete_card(self, card_id: str) -> bool:
         """Delete a stored card; return whether it existed."""
         return self._cards.delete(card_id)

@@ -10,6 +10,7 @@ from typing import Any
 import orjson
 from tinydb import TinyDB
 
+from companion.domain.cards import CardState, ReviewLog
 from companion.storage.atomic import atomic_write, clean_stray_temps, ensure_private_dir
 from companion.storage.backups import list_backups, take_backup
 from companion.storage.lock import DataLock
@@ -174,6 +175,15 @@ class Store:
         return cls(
             folder, journal, cards, reviews, readonly=readonly, recovered=recovered, _dbs=dbs
         )
+
+    def record_review(self, state: CardState, log: ReviewLog) -> CardState:
+        """Save one answer: the review log first, then the card's new state.
+
+        A crash between the two leaves the card due again (it is shown once
+        more), never a state without its log.
+        """
+        self.reviews.add(log)
+        return self.cards.put_state(state)
 
     def close(self) -> None:
         """Release the lock. Every write is already on disk, so nothing is flushed."""

@@ -1,0 +1,104 @@
+"""Import cards from a file, from inside the app, with a progress bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, ProgressBar, Static
+
+from companion.widgets.form import FormField
+
+if TYPE_CHECKING:
+    from companion.app import CompanionApp
+
+
+class ImportDialog(ModalScreen[None]):
+    """Asks for a path, imports it in the background, and says what happened."""
+
+    DEFAULT_CSS = """
+    ImportDialog { align: center middle; }
+    ImportDialog > Vertical {
+        width: 76; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    ImportDialog ProgressBar { margin: 1 0; }
+    ImportDialog #result { height: auto; max-height: 10; }
+    ImportDialog Horizontal { height: auto; align-horizontal: right; }
+    ImportDialog Button { margin-left: 1; }
+    """
+    BINDINGS = [Binding("escape", "close", "Close")]
+
+    @property
+    def companion(self) -> CompanionApp:
+        """The app, typed."""
+        from companion.app import CompanionApp
+
+        assert isinstance(self.app, CompanionApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        """Path, progress, result."""
+        with Vertical() as box:
+            box.border_title = "Import cards (Anki text export, CSV or TSV)"
+            yield FormField(
+                "File to import", "path", placeholder="~/Downloads/deck.txt", max_length=500
+            )
+            yield ProgressBar(total=None, show_eta=False, id="progress")
+            yield Static(id="result")
+            with Horizontal():
+                yield Button("Close", id="close")
+                yield Button("Import", variant="primary", id="import")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Import or close."""
+        if event.button.id == "import":
+            self.start()
+        else:
+            self.dismiss(None)
+
+    def on_input_submitted(self) -> None:
+        """Enter imports."""
+        self.start()
+
+    def action_close(self) -> None:
+        """Close the dialog."""
+        self.dismiss(None)
+
+    def start(self) -> None:
+        """Check the path and start the import in a worker thread."""
+        field = self.query_one(FormField)
+        path = Path(field.value).expanduser()
+        if not path.is_file():
+            field.set_error(f"there is no file at {path}")
+            return
+        field.set_error(None)
+        self.query_one("#import", Button).disabled = True
+        self.run_import(path)
+
+    @work(thread=True, exclusive=True)
+    def run_import(self, path: Path) -> None:
+        """Import ``path``; progress and the result are shown as they come."""
+
+        def progress(done: int, total: int) -> None:
+            self.app.call_from_thread(
+                self.query_one(ProgressBar).update, total=total, progress=done
+            )
+
+        try:
+            added, updated, problems = self.companion.import_file(path, progress)
+        except (OSError, UnicodeDecodeError) as exc:
+            self.app.call_from_thread(self._finish, f"Could not import {path.name}: {exc}")
+            return
+        lines = [f"Added {added}, updated {updated}, skipped {len(problems)}."]
+        lines += [f"Skipped {p}" for p in problems[:8]]
+        self.app.call_from_thread(self._finish, "\n".join(lines))
+
+    def _finish(self, text: str) -> None:
+        self.query_one("#result", Static).update(text)
+        self.query_one("#import", Button).disabled = False

@@ -1,0 +1,204 @@
+"""The glossary: every card, searchable, with its source and review history beside it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+
+from companion.dialogs.card import card_text
+from companion.domain.glossary_query import find_cards, status_of
+from companion.domain.scheduling import RATING_NAMES
+from companion.formatting import role_label
+
+if TYPE_CHECKING:
+    from companion.app import CompanionApp
+    from companion.domain.cards import Card
+
+STATUSES = [
+    ("Any state", "any"),
+    ("Due", "due"),
+    ("New", "new"),
+    ("Learning", "learning"),
+    ("Learned", "learned"),
+]
+AUDIENCES = [("For anyone", "any"), ("For the senior", "mentee"), ("For the junior", "mentor")]
+
+
+class GlossaryScreen(Screen[None]):
+    """Cards from the shipped decks, the pair's own decks and sessions."""
+
+    TITLE = "Glossary"
+    DEFAULT_CSS = """
+    GlossaryScreen #filters { height: auto; padding: 0 1; }
+    GlossaryScreen #search { width: 1fr; }
+    GlossaryScreen #filters Select { width: 22; }
+    GlossaryScreen #body { height: 1fr; }
+    GlossaryScreen DataTable { width: 3fr; }
+    GlossaryScreen #detail { width: 2fr; border-left: vkey $foreground 20%; padding: 0 1; }
+    """
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("slash", "focus_search", "Search"),
+        Binding("a", "add_card", "Add"),
+        Binding("e", "edit_card", "Edit"),
+        Binding("delete", "delete_card", "Delete"),
+        Binding("i", "import_cards", "Import"),
+        Binding("r", "review", "Review"),
+    ]
+
+    @property
+    def companion(self) -> CompanionApp:
+        """The app, typed."""
+        from companion.app import CompanionApp
+
+        assert isinstance(self.app, CompanionApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        """Search, filters, table and detail."""
+        decks = sorted({c.deck for c in self.companion.all_cards().values()})
+        yield Header()
+        with Horizontal(id="filters"):
+            yield Input(
+                placeholder="Search terms, definitions, examples, tags", compact=True, id="search"
+            )
+            yield Select([(d, d) for d in decks], prompt="All decks", compact=True, id="deck")
+            yield Select(AUDIENCES, value="any", allow_blank=False, compact=True, id="audience")
+            yield Select(STATUSES, value="any", allow_blank=False, compact=True, id="status")
+        with Horizontal(id="body"):
+            table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
+            table.add_columns("Term", "Deck", "For", "State")
+            yield table
+            with VerticalScroll(id="detail"):
+                yield Static(id="card")
+                yield Static(id="history")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill the table."""
+        self.refill()
+        self.query_one(DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        """Refresh after a review or an edit."""
+        self.refill()
+
+    def refill(self) -> None:
+        """Apply search and filters."""
+        app = self.companion
+        now = app.now()
+        self._states = {(s.role, s.card_id): s for s in app.store.cards.states()}
+        deck = self.query_one("#deck", Select).value
+        audience = self.query_one("#audience", Select).value
+        status = self.query_one("#status", Select).value
+        found = find_cards(
+            app.all_cards().values(),
+            self._states,
+            now,
+            text=self.query_one("#search", Input).value,
+            deck=deck if isinstance(deck, str) else None,
+            audience=audience if audience != "any" else None,
+            status=status if status != "any" else None,
+        )
+        table = self.query_one(DataTable)
+        table.clear()
+        for card in found:
+            state = self._states.get((card.audience, card.id))
+            table.add_row(
+                card.term, card.deck, role_label(card.audience), status_of(state, now), key=card.id
+            )
+        self.sub_title = f"{len(found)} cards"
+        self.show_detail()
+
+    def on_input_changed(self) -> None:
+        """Search as you type."""
+        self.refill()
+
+    def on_select_changed(self) -> None:
+        """Filter."""
+        self.refill()
+
+    def on_data_table_row_highlighted(self) -> None:
+        """Follow the cursor with the detail pane."""
+        self.show_detail()
+
+    def selected(self) -> Card | None:
+        """Return the card under the cursor."""
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.companion.all_cards().get(str(key))
+
+    def show_detail(self) -> None:
+        """Show the card, where it came from, and its review history."""
+        card = self.selected()
+        if card is None:
+            self.query_one("#card", Static).update("No card matches.")
+            self.query_one("#history", Static).update("")
+            return
+        self.query_one("#card", Static).update(card_text(card))
+        source = {
+            "shipped": f"From the shipped deck “{card.deck}”.",
+            "lesson": f"From the lesson {card.source.ref}.",
+            "session": "Captured in a session.",
+            "import": "Imported.",
+            "user": "Added by you.",
+        }[card.source.kind]
+        history = Text(f"\n{source}\n\n", style="dim")
+        logs = self.companion.store.reviews.logs(card_id=card.id)
+        if logs:
+            history.append("Reviews\n", style="bold")
+            for log in logs[-12:]:
+                history.append(
+                    f"{log.reviewed_at.astimezone().strftime('%d %b %Y')}  "
+                    f"{RATING_NAMES[log.rating]}\n"
+                )
+        else:
+            history.append("Not reviewed yet.", style="dim")
+        self.query_one("#history", Static).update(history)
+
+    def action_back(self) -> None:
+        """Leave the search box for the table; from the table, go back."""
+        if isinstance(self.focused, Input):
+            self.query_one(DataTable).focus()
+        else:
+            self.app.pop_screen()
+
+    def action_focus_search(self) -> None:
+        """Go to the search box."""
+        self.query_one("#search", Input).focus()
+
+    def action_add_card(self) -> None:
+        """Add a card."""
+        self.companion.edit_card(None, self.refill)
+
+    def action_edit_card(self) -> None:
+        """Edit the card under the cursor (its review history stays)."""
+        card = self.selected()
+        if card is not None:
+            self.companion.edit_card(card, self.refill)
+
+    def on_data_table_row_selected(self) -> None:
+        """Enter edits."""
+        self.action_edit_card()
+
+    def action_delete_card(self) -> None:
+        """Delete one of the pair's own cards, after asking."""
+        card = self.selected()
+        if card is not None:
+            self.companion.delete_card(card, self.refill)
+
+    def action_import_cards(self) -> None:
+        """Import an Anki export or a CSV/TSV file."""
+        self.companion.import_cards_dialog(self.refill)
+
+    def action_review(self) -> None:
+        """Start a review (asks who is reviewing)."""
+        self.companion.start_review()

@@ -1,0 +1,189 @@
+"""Reviewing glossary cards with FSRS: term, reveal, answer 1-4; every answer saved at once."""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Static
+
+from companion.domain.review_queue import format_interval, todays_queue
+from companion.domain.scheduling import RATING_NAMES, make_scheduler, new_state, outcomes
+
+if TYPE_CHECKING:
+    from companion.app import CompanionApp
+    from companion.domain.base import Role
+    from companion.domain.cards import CardState, ReviewLog
+
+
+LEARNING_AGAIN = timedelta(minutes=20)
+"""A card due again within this time comes back later in the same review."""
+
+
+class ReviewScreen(Screen[None]):
+    """One person's review for today."""
+
+    DEFAULT_CSS = """
+    ReviewScreen #card { height: 1fr; align: center middle; }
+    ReviewScreen #face {
+        width: 80; max-width: 100%; height: auto; border: round $accent; padding: 1 2;
+    }
+    ReviewScreen #answers { height: auto; align-horizontal: center; }
+    ReviewScreen #answers Button { margin: 0 1; min-width: 14; }
+    ReviewScreen #progress { height: 1; color: $text-muted; padding: 0 1; }
+    """
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Stop"),
+        Binding("space", "reveal", "Show answer"),
+        Binding("1", "answer(1)", "Again", show=False),
+        Binding("2", "answer(2)", "Hard", show=False),
+        Binding("3", "answer(3)", "Good", show=False),
+        Binding("4", "answer(4)", "Easy", show=False),
+    ]
+
+    def __init__(self, role: Role) -> None:
+        """Review ``role``'s cards."""
+        super().__init__()
+        self.role = role
+        self.queue: list[str] = []
+        self.position = 0
+        self.revealed = False
+        self.shown_at = 0.0
+        self.started = time.monotonic()
+        self.reviewed = 0
+        self.again = 0
+        self._outcomes: dict[int, tuple[CardState, ReviewLog, timedelta]] = {}
+
+    @property
+    def companion(self) -> CompanionApp:
+        """The app, typed."""
+        from companion.app import CompanionApp
+
+        assert isinstance(self.app, CompanionApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        """The card and the four answers."""
+        yield Header()
+        yield Static(id="progress")
+        with Vertical(id="card"):
+            yield Static(id="face")
+        with Horizontal(id="answers"):
+            for rating, name in RATING_NAMES.items():
+                yield Button(name, id=f"answer-{rating}", disabled=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Build today's queue and show the first card."""
+        app = self.companion
+        pair = app.store.journal.pair()
+        self.title = "Review"
+        self.sub_title = pair.person(self.role).name if pair else self.role
+        settings = app.store.journal.settings()
+        self.scheduler = make_scheduler(settings.desired_retention)
+        self.queue = todays_queue(
+            self.role,
+            app.all_cards().values(),
+            app.store.cards.states(self.role),
+            app.now(),
+            settings.new_cards_per_day,
+        )
+        self.show_card()
+
+    def show_card(self) -> None:
+        """Show the term of the current card (or the summary at the end)."""
+        if self.position >= len(self.queue):
+            self.show_summary()
+            return
+        card = self.companion.all_cards()[self.queue[self.position]]
+        self.revealed = False
+        self.shown_at = time.monotonic()
+        self.query_one("#face", Static).update(Text(card.term, style="bold"))
+        self.query_one("#progress", Static).update(
+            f"Card {self.position + 1} of {len(self.queue)} · Space shows the answer"
+        )
+        for button in self.query("#answers Button").results(Button):
+            button.disabled = True
+            button.label = RATING_NAMES[int(str(button.id).split("-")[1])]
+
+    def action_reveal(self) -> None:
+        """Show the definition and example, and what each answer would do."""
+        if self.revealed or self.position >= len(self.queue):
+            return
+        app = self.companion
+        card = app.all_cards()[self.queue[self.position]]
+        state = app.store.cards.state(card.id, self.role) or new_state(
+            card.id, self.role, app.now()
+        )
+        self._outcomes = outcomes(self.scheduler, state, app.now())
+        text = Text()
+        text.append(card.term + "\n\n", style="bold")
+        text.append(card.definition + "\n")
+        if card.example:
+            text.append("\n" + card.example, style="italic")
+        self.query_one("#face", Static).update(text)
+        for rating, (_, _, wait) in self._outcomes.items():
+            button = self.query_one(f"#answer-{rating}", Button)
+            button.label = (
+                f"{rating} {RATING_NAMES[rating]} · {format_interval(wait.total_seconds())}"
+            )
+            button.disabled = False
+        self.revealed = True
+        self.query_one("#progress", Static).update(
+            f"Card {self.position + 1} of {len(self.queue)} · answer with 1 to 4"
+        )
+
+    def action_answer(self, rating: int) -> None:
+        """Save the answer, then move on (nothing is lost if the app stops here)."""
+        if not self.revealed or rating not in self._outcomes or self.position >= len(self.queue):
+            return
+        state, log, wait = self._outcomes[rating]
+        took = int((time.monotonic() - self.shown_at) * 1000)
+        log = log.model_copy(update={"duration_ms": took})
+        if (
+            self.companion.save(
+                lambda: self.companion.store.record_review(state, log), "Your answer"
+            )
+            is None
+        ):
+            return
+        self.reviewed += 1
+        self.again += rating == 1
+        self.revealed = False
+        self._outcomes = {}
+        if wait <= LEARNING_AGAIN:
+            self.queue.append(self.queue[self.position])  # a learning step: see it again today
+        self.position += 1
+        self.show_card()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """A click on an answer."""
+        if event.button.id and event.button.id.startswith("answer-"):
+            self.action_answer(int(event.button.id.split("-")[1]))
+
+    def show_summary(self) -> None:
+        """Say how it went and when the next card is due."""
+        self.revealed = False
+        self._outcomes = {}
+        states = self.companion.store.cards.states(self.role)
+        upcoming = [s.due for s in states if not s.is_new]
+        spent = int(time.monotonic() - self.started)
+        text = Text()
+        if self.reviewed == 0:
+            text.append("Nothing to review right now.\n", style="bold")
+        else:
+            text.append(f"{self.reviewed} cards reviewed", style="bold")
+            text.append(f" · {self.again} Again · {spent // 60} min {spent % 60} s\n")
+        if upcoming:
+            text.append(f"Next card due: {min(upcoming).astimezone().strftime('%a %d %b %H:%M')}\n")
+        text.append("\nEscape goes back.", style="dim")
+        self.query_one("#face", Static).update(text)
+        self.query_one("#progress", Static).update("Done for now")
+        for button in self.query("#answers Button").results(Button):
+            button.disabled = True
