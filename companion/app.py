@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.app import App
 from textual.binding import Binding
@@ -18,6 +18,7 @@ from companion.sessions_flow import SessionVerbs
 if TYPE_CHECKING:
     from companion.curriculum.catalogue import Curriculum
     from companion.domain.cards import Card
+    from companion.domain.content import PlaybookEntry
     from companion.domain.overview import Overview
     from companion.storage.lock import DataLock
     from companion.storage.store import Store
@@ -112,6 +113,43 @@ class CompanionApp(SessionVerbs, CardVerbs, App[None]):
             settings=journal.settings(),
             now=self.now(),
         )
+
+    def challenges(self) -> list[tuple[PlaybookEntry, list[str]]]:
+        """Return the playbook entries whose signals the journal shows today."""
+        from companion.domain.signals import JournalFacts, challenges
+
+        journal = self.store.journal
+        pair = journal.pair()
+        if pair is None:
+            return []
+        facts = JournalFacts(
+            pair=pair,
+            sessions=journal.sessions(),
+            actions=journal.actions(),
+            goals=journal.goals(),
+            checkins=journal.checkins(),
+            lessons=self.curriculum.lessons,
+            today=self.now().date(),
+        )
+        return challenges(list(self.curriculum.playbook.values()), facts)
+
+    def take_checkin(self) -> None:
+        """Record a check-in from both people."""
+        from companion.dialogs.checkin import CheckInDialog
+        from companion.domain.checkins import CheckIn
+
+        pair = self.store.journal.pair()
+        if pair is None:
+            return
+        names = {"mentor": pair.mentor.name.split()[0], "mentee": pair.mentee.name.split()[0]}
+
+        def done(values: dict[str, Any] | None) -> None:
+            if values is not None:
+                checkin = CheckIn.model_validate(values)
+                if self.save(lambda: self.store.journal.add_checkin(checkin), "The check-in"):
+                    self.notify("Check-in saved.", timeout=3)
+
+        self.push_screen(CheckInDialog(names, self.now().date()), done)
 
     def save(self, action: Callable[[], T], what: str = "your change") -> T | None:
         """Run a storage write; on failure show a clear dialog and return None.

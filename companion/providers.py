@@ -34,6 +34,8 @@ class CompanionCommands(Provider):
         for name, title in SCREEN_TITLES.items():
             entries.append((f"Open {title}", "screen", partial(app.open_target, name)))
         entries.append(("Start a session", "pick a lesson and run the session", app.start_session))
+        entries.append(("Take a check-in", "both people answer eight statements", app.take_checkin))
+        entries.append(("Review glossary cards", "who is reviewing?", app.start_review))
         entries.append(("Back up now", "take a backup of the data folder", app.backup_now))
         entries.append(("Show keys (help)", "every key of this screen", app.action_help))
         curriculum = app.curriculum

@@ -41,6 +41,7 @@ class DashboardScreen(Screen[None]):
     DashboardScreen .row > #cards { width: 2fr; }
     DashboardScreen #rhythm .overdue { color: $error; text-style: bold; }
     DashboardScreen .line { text-wrap: nowrap; text-overflow: ellipsis; }
+    DashboardScreen .hint { color: $warning; }
     DashboardScreen .ratings { height: 1; margin-top: 1; }
     DashboardScreen .ratings Sparkline { width: 16; }
     DashboardScreen .ratings Label { width: auto; }
@@ -54,11 +55,13 @@ class DashboardScreen(Screen[None]):
         Binding("n", "start_session", "Session"),
         Binding("c", "open('curriculum')", "Curriculum"),
         Binding("j", "open('sessions')", "Journal"),
-        Binding("l", "open('log')", "Log"),
+        Binding("l", "open('log')", "Log", show=False),
         Binding("s", "open('settings')", "Settings"),
         Binding("q", "app.quit", "Quit"),
         Binding("g", "open('cards')", "Glossary"),
         Binding("r", "review", "Review"),
+        Binding("k", "checkin", "Check-in", show=False),
+        Binding("p", "open('playbook')", "Playbook", show=False),
     ]
 
     filled = False
@@ -108,6 +111,11 @@ class DashboardScreen(Screen[None]):
         """Refresh when coming back from another screen (data may have changed)."""
         if self.filled and self.companion.ready:
             self.refresh_board()
+
+    def action_checkin(self) -> None:
+        """Record a check-in."""
+        if self.companion.ready:
+            self.companion.take_checkin()
 
     def action_review(self) -> None:
         """Review glossary cards (asks who)."""
@@ -159,6 +167,11 @@ class DashboardScreen(Screen[None]):
             since = plural(r.days_since_last or 0, "day")
             lines.append(Static(f"Overdue: the last session was {since} ago", classes="overdue"))
         lines.append(Static(f"Sessions: {r.held} held of {r.planned} planned ({pair.cadence})"))
+        flagged = self.companion.challenges()
+        if flagged:
+            title = flagged[0][0].title
+            more = f" and {len(flagged) - 1} more" if len(flagged) > 1 else ""
+            lines.append(Static(f"Worth a look: {title}{more} (p)", classes="line hint"))
         if overview.ratings:
             lines.append(
                 Horizontal(

@@ -19,6 +19,7 @@ SCREEN_TITLES: dict[str, str] = {
     "actions": "Action items",
     "sessions": "Journal of sessions",
     "log": "Mentoring log",
+    "playbook": "Playbook of challenges",
     "cards": "Glossary",
 }
 """Every screen that can be opened by name, with its title."""
@@ -74,6 +75,10 @@ def make_screen(app: CompanionApp, target: str) -> Screen[None] | None:
         from companion.screens.journal import JournalScreen
 
         return JournalScreen()
+    if target == "playbook":
+        from companion.screens.playbook import PlaybookScreen
+
+        return PlaybookScreen()
     if target == "log":
         from companion.screens.log import LogScreen
 

@@ -1,0 +1,66 @@
+"""The challenge playbook: what the journal points to first, then every entry."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList
+from textual.widgets.option_list import Option
+
+from companion.widgets.lesson_view import LessonView
+
+if TYPE_CHECKING:
+    from companion.app import CompanionApp
+
+
+class PlaybookScreen(Screen[None]):
+    """Challenges a pair may meet; those the journal points to are marked."""
+
+    TITLE = "Playbook"
+    DEFAULT_CSS = """
+    PlaybookScreen OptionList { width: 36; border: none; border-right: vkey $foreground 20%; }
+    PlaybookScreen LessonView { width: 1fr; }
+    """
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+    @property
+    def companion(self) -> CompanionApp:
+        """The app, typed."""
+        from companion.app import CompanionApp
+
+        assert isinstance(self.app, CompanionApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        """Entries on the left, the chosen one on the right."""
+        yield Header()
+        with Horizontal():
+            yield OptionList(id="entries")
+            yield LessonView(id="entry")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """List the entries, flagged ones first, and show the first."""
+        flagged = {entry.id for entry, _ in self.companion.challenges()}
+        entries = sorted(
+            self.companion.curriculum.playbook.values(),
+            key=lambda e: (e.id not in flagged, e.title),
+        )
+        options = self.query_one(OptionList)
+        for entry in entries:
+            mark = "⚑ " if entry.id in flagged else "  "
+            options.add_option(Option(mark + entry.title, id=entry.id))
+        self.sub_title = f"{len(flagged)} point to your journal" if flagged else "nothing flagged"
+        if entries:
+            self.query_one(LessonView).show(entries[0].body)
+        options.focus()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Show the highlighted entry."""
+        entry = self.companion.curriculum.playbook.get(event.option.id or "")
+        if entry is not None:
+            self.query_one(LessonView).show(entry.body)
