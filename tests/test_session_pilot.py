@@ -210,3 +210,28 @@ def test_private_notes_stay_out_of_exports_unless_asked(tmp_path: Path) -> None:
             check=True,
         ).stdout
         assert secret in full, args
+
+
+async def test_follow_up_lists_earlier_open_actions_to_tick_off(data: Path) -> None:
+    from textual.widgets import SelectionList
+
+    demo_folder(data)
+    app = app_on(data)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        listing = app.screen.query_one("#follow-up", SelectionList)
+        assert app.screen.has_class("-no-follow-up")  # hidden during the check-in
+        await pilot.press("ctrl+down")
+        assert not app.screen.has_class("-no-follow-up")
+        open_before = [a for a in app.store.journal.actions() if not a.done]
+        assert listing.option_count == len(open_before) > 0
+        listing.focus()
+        await pilot.press("space")  # tick the first one off
+        await pilot.pause()
+    with Store.open(data, readonly=True) as store:
+        ticked = [a for a in store.journal.actions() if a.id == open_before[0].id][0]
+        assert ticked.done and ticked.done_on is not None

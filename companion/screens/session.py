@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, OptionList, Static, TextArea
+from textual.widgets import Footer, Header, Label, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from companion.domain.pair import CADENCE_DAYS
@@ -42,6 +42,9 @@ class SessionScreen(Screen[None]):
     SessionScreen #timer.-over { color: $warning; }
     SessionScreen #agenda { height: auto; max-height: 7; border: none; padding: 0; }
     SessionScreen #notes { height: 1fr; min-height: 4; }
+    SessionScreen #follow-up { height: auto; max-height: 8; border: none; }
+    SessionScreen.-no-follow-up #follow-up { display: none; }
+    SessionScreen.-no-follow-up #follow-label { display: none; }
     SessionScreen #status { height: 1; color: $text-muted; }
     """
     BINDINGS = [
@@ -81,6 +84,10 @@ class SessionScreen(Screen[None]):
             with Vertical(id="work"):
                 yield Static(id="timer")
                 yield OptionList(id="agenda")
+                yield Label(
+                    "Open actions from earlier sessions (Space ticks one off)", id="follow-label"
+                )
+                yield SelectionList[str](id="follow-up")
                 yield Label("Shared notes (saved as you type)")
                 yield TextArea(self.session.shared_notes, id="notes")
                 yield Static(id="status")
@@ -111,6 +118,7 @@ class SessionScreen(Screen[None]):
         if self.app.size.width < 80:
             self.add_class("-no-lesson")
         self._show_agenda()
+        self._show_follow_up()
         self.set_interval(1.0, self._tick)
         self.set_interval(AUTOSAVE_SECONDS, self.flush)
         self.running = True
@@ -151,6 +159,37 @@ class SessionScreen(Screen[None]):
             self.warned_segment = self.session.segment
             self.notify(f"“{title}” has run over its time. Move on when you are ready.", timeout=6)
 
+    def _show_follow_up(self) -> None:
+        """During the follow-up part, list open actions from earlier sessions to tick off."""
+        on_follow_up = (
+            bool(self.session.agenda)
+            and self.session.agenda[min(self.session.segment, len(self.session.agenda) - 1)].key
+            == "follow-up"
+        )
+        items = [
+            a
+            for a in self.companion.store.journal.actions()
+            if not a.done and a.session_id != self.session.id
+        ]
+        self.set_class(not (on_follow_up and items), "-no-follow-up")
+        listing = self.query_one("#follow-up", SelectionList)
+        listing.clear_options()
+        for item in items:
+            due = f" (due {item.due.isoformat()})" if item.due else ""
+            listing.add_option((f"{item.text}{due}", item.id))
+
+    def on_selection_list_selection_toggled(self, event: SelectionList.SelectionToggled) -> None:
+        """Tick an action item off (or back on) and save it at once."""
+        journal = self.companion.store.journal
+        item = next((a for a in journal.actions() if a.id == event.selection.value), None)
+        if item is None:
+            return
+        done = event.selection.value in event.selection_list.selected
+        updated = item.model_copy(
+            update={"done": done, "done_on": self.session.date if done else None}
+        )
+        self.companion.save(lambda: journal.update_action(updated), "The action item")
+
     def _show_agenda(self) -> None:
         agenda = self.query_one("#agenda", OptionList)
         agenda.clear_options()
@@ -173,6 +212,7 @@ class SessionScreen(Screen[None]):
             self.dirty = True
             self._show_agenda()
             self._show_timer()
+            self._show_follow_up()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Jump to a part of the agenda."""

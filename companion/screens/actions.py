@@ -1,0 +1,79 @@
+"""Action items: every one, open first; Space ticks one off."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header
+
+from companion.formatting import relative_days
+
+if TYPE_CHECKING:
+    from companion.app import CompanionApp
+
+
+class ActionsScreen(Screen[None]):
+    """Open and done action items; Space toggles done."""
+
+    TITLE = "Action items"
+    DEFAULT_CSS = "ActionsScreen DataTable { height: 1fr; }"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("space", "toggle_done", "Done"),
+    ]
+
+    @property
+    def companion(self) -> CompanionApp:
+        """The app, typed."""
+        from companion.app import CompanionApp
+
+        assert isinstance(self.app, CompanionApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        """The table."""
+        yield Header()
+        table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
+        table.add_columns("", "Action", "Whose", "Due")
+        yield table
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill the table."""
+        self.refill()
+        self.query_one(DataTable).focus()
+
+    def refill(self) -> None:
+        """Open items first, by due date."""
+        app = self.companion
+        today = app.now().date()
+        pair = app.store.journal.pair()
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        for a in sorted(app.store.journal.actions(), key=lambda a: (a.done, a.due or today)):
+            who = pair.person(a.owner).name if pair and a.owner != "shared" else "Both"
+            due = f"{a.due.isoformat()} ({relative_days(a.due, today)})" if a.due else ""
+            table.add_row("✓" if a.done else "·", a.text, who, due, key=a.id)
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+
+    def action_toggle_done(self) -> None:
+        """Tick the action under the cursor off, or open it again."""
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        journal = self.companion.store.journal
+        item = next((a for a in journal.actions() if a.id == key), None)
+        if item is None:
+            return
+        today = self.companion.now().date()
+        updated = item.model_copy(
+            update={"done": not item.done, "done_on": None if item.done else today}
+        )
+        if self.companion.save(lambda: journal.update_action(updated), "The action item"):
+            self.refill()

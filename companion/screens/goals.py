@@ -1,0 +1,116 @@
+"""Goals in both directions: see them all, add, update progress, delete."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header
+
+from companion.domain.goals import Goal
+from companion.formatting import role_label
+
+if TYPE_CHECKING:
+    from companion.app import CompanionApp
+
+
+class GoalsScreen(Screen[None]):
+    """Every goal; Enter or e edits, a adds, Delete removes."""
+
+    TITLE = "Goals"
+    DEFAULT_CSS = "GoalsScreen DataTable { height: 1fr; }"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("a", "add_goal", "Add"),
+        Binding("e", "edit_goal", "Edit"),
+        Binding("delete", "delete_goal", "Delete"),
+    ]
+
+    @property
+    def companion(self) -> CompanionApp:
+        """The app, typed."""
+        from companion.app import CompanionApp
+
+        assert isinstance(self.app, CompanionApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        """The table."""
+        yield Header()
+        table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
+        table.add_columns("Goal", "Whose", "Status", "Progress", "Target", "Measure")
+        yield table
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill the table."""
+        self.refill()
+        self.query_one(DataTable).focus()
+
+    def refill(self) -> None:
+        """Show every goal."""
+        table = self.query_one(DataTable)
+        table.clear()
+        for g in self.companion.store.journal.goals():
+            table.add_row(
+                g.title,
+                role_label(g.owner),
+                g.status,
+                f"{g.progress}%",
+                g.target_date.isoformat() if g.target_date else "",
+                g.measure,
+                key=g.id,
+            )
+
+    def _selected(self) -> Goal | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((g for g in self.companion.store.journal.goals() if g.id == key), None)
+
+    def _edit(self, goal: Goal | None) -> None:
+        from companion.dialogs.goal import GoalDialog
+
+        def done(values: dict[str, Any] | None) -> None:
+            if values is None:
+                return
+            values["updated_on"] = self.companion.now().date()
+            saved = Goal.model_validate(values)
+            if self.companion.save(
+                lambda: self.companion.store.journal.update_goal(saved), "The goal"
+            ):
+                self.refill()
+
+        self.app.push_screen(GoalDialog(goal), done)
+
+    def action_add_goal(self) -> None:
+        """Add a goal."""
+        self._edit(None)
+
+    def action_edit_goal(self) -> None:
+        """Edit the goal under the cursor."""
+        goal = self._selected()
+        if goal is not None:
+            self._edit(goal)
+
+    def on_data_table_row_selected(self) -> None:
+        """Enter edits."""
+        self.action_edit_goal()
+
+    def action_delete_goal(self) -> None:
+        """Delete the goal under the cursor, after asking."""
+        from companion.dialogs.message import ConfirmDialog
+
+        goal = self._selected()
+        if goal is None:
+            return
+
+        def answer(yes: bool | None) -> None:
+            journal = self.companion.store.journal
+            if yes and self.companion.save(lambda: journal.delete_goal(goal.id), "The deletion"):
+                self.refill()
+
+        self.app.push_screen(ConfirmDialog("Delete this goal?", goal.title, "Delete"), answer)
