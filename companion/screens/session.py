@@ -177,6 +177,8 @@ class SessionScreen(Screen[None]):
         for item in items:
             due = f" (due {item.due.isoformat()})" if item.due else ""
             listing.add_option((f"{item.text}{due}", item.id))
+        if items:
+            listing.highlighted = 0
 
     def on_selection_list_selection_toggled(self, event: SelectionList.SelectionToggled) -> None:
         """Tick an action item off (or back on) and save it at once."""
