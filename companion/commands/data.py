@@ -24,6 +24,28 @@ def _err(message: str) -> None:
     print(f"companion: {message}", file=sys.stderr)
 
 
+def render(
+    data: Path,
+    store: Store,
+    fmt: str,
+    include_private: bool,
+    what: str | None = None,
+    today: date | None = None,
+) -> str | None:
+    """Return the export of ``store`` as text, or None when there is nothing to report."""
+    if fmt == "json":
+        return _json(store, include_private)
+    from companion.curriculum.sources import load_for
+
+    curriculum, _ = load_for(data / "content")
+    if fmt == "md":
+        pair = store.journal.pair()
+        if pair is None:
+            return None
+        return _markdown(store, pair, curriculum.lessons, include_private, today or date.today())
+    return _csv(store, what or "sessions", curriculum.lessons, include_private)
+
+
 def export(
     data: Path, fmt: str, output: str | None, include_private: bool, what: str | None = None
 ) -> int:
@@ -33,20 +55,10 @@ def export(
     except DataUnreadableError as exc:
         _err(str(exc))
         return EXIT_PROBLEM
-    if fmt == "json":
-        text = _json(store, include_private)
-    else:
-        from companion.curriculum.sources import load_for
-
-        curriculum, _ = load_for(data / "content")
-        if fmt == "md":
-            pair = store.journal.pair()
-            if pair is None:
-                _err(f"{data} holds no pair yet: nothing to report")
-                return EXIT_PROBLEM
-            text = _markdown(store, pair, curriculum.lessons, include_private)
-        else:
-            text = _csv(store, what or "sessions", curriculum.lessons, include_private)
+    text = render(data, store, fmt, include_private, what)
+    if text is None:
+        _err(f"{data} holds no pair yet: nothing to report")
+        return EXIT_PROBLEM
     if output:
         atomic_write(Path(output), text.encode("utf-8"))
         print(f"wrote {output}", file=sys.stderr)
@@ -74,14 +86,16 @@ def _json(store: Store, include_private: bool) -> str:
     return document.to_json() + "\n"
 
 
-def _markdown(store: Store, pair: Pair, lessons: Mapping[str, Lesson], private: bool) -> str:
+def _markdown(
+    store: Store, pair: Pair, lessons: Mapping[str, Lesson], private: bool, today: date
+) -> str:
     from companion.domain.report import ReportData, markdown_report
 
     journal = store.journal
     return markdown_report(
         ReportData(
             pair=pair,
-            today=date.today(),
+            today=today,
             sessions=journal.sessions(),
             goals=journal.goals(),
             actions=journal.actions(),
