@@ -233,5 +233,5 @@ async def test_follow_up_lists_earlier_open_actions_to_tick_off(data: Path) -> N
         await pilot.press("space")  # tick the first one off
         await pilot.pause()
     with Store.open(data, readonly=True) as store:
-        ticked = [a for a in store.journal.actions() if a.id == open_before[0].id][0]
+        ticked = next(a for a in store.journal.actions() if a.id == open_before[0].id)
         assert ticked.done and ticked.done_on is not None
