@@ -12,13 +12,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, ProgressBar, Static
 
+from companion.screens.base import CompanionAccess
 from companion.widgets.form import FormField
 
 if TYPE_CHECKING:
-    from companion.app import CompanionApp
+    pass
 
 
-class ImportDialog(ModalScreen[None]):
+class ImportDialog(CompanionAccess, ModalScreen[None]):
     """Asks for a path, imports it in the background, and says what happened."""
 
     DEFAULT_CSS = """
@@ -33,14 +34,6 @@ class ImportDialog(ModalScreen[None]):
     ImportDialog Button { margin-left: 1; }
     """
     BINDINGS = [Binding("escape", "close", "Close")]
-
-    @property
-    def companion(self) -> CompanionApp:
-        """The app, typed."""
-        from companion.app import CompanionApp
-
-        assert isinstance(self.app, CompanionApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         """Path, progress, result."""

@@ -10,12 +10,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
 from companion.formatting import relative_days
+from companion.screens.base import CompanionAccess
 
 if TYPE_CHECKING:
-    from companion.app import CompanionApp
+    pass
 
 
-class ActionsScreen(Screen[None]):
+class ActionsScreen(CompanionAccess, Screen[None]):
     """Open and done action items; Space toggles done."""
 
     TITLE = "Action items"
@@ -24,14 +25,6 @@ class ActionsScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back"),
         Binding("space", "toggle_done", "Done"),
     ]
-
-    @property
-    def companion(self) -> CompanionApp:
-        """The app, typed."""
-        from companion.app import CompanionApp
-
-        assert isinstance(self.app, CompanionApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         """The table."""

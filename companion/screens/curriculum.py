@@ -13,9 +13,9 @@ from textual.widgets import Checkbox, Footer, Header, Select, Tree
 
 from companion.domain.progress import LessonStatus, lesson_statuses
 from companion.formatting import role_label
+from companion.screens.base import CompanionAccess
 
 if TYPE_CHECKING:
-    from companion.app import CompanionApp
     from companion.domain.content import Lesson
 
 MARKS: dict[str, tuple[str, str]] = {
@@ -31,7 +31,7 @@ LEADERS = [
 ]
 
 
-class CurriculumScreen(Screen[None]):
+class CurriculumScreen(CompanionAccess, Screen[None]):
     """Modules and lessons; Enter opens a lesson in the reader."""
 
     TITLE = "Curriculum"
@@ -46,14 +46,6 @@ class CurriculumScreen(Screen[None]):
         Binding("f", "focus_filters", "Filter"),
         Binding("slash", "focus_filters", "Filter", show=False),
     ]
-
-    @property
-    def companion(self) -> CompanionApp:
-        """The app, typed."""
-        from companion.app import CompanionApp
-
-        assert isinstance(self.app, CompanionApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         """Lay out the filters and the tree."""

@@ -12,10 +12,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, ProgressBar, Sparkline, Static
 
 from companion.formatting import plural, relative_days, short_date
+from companion.screens.base import CompanionAccess
 from companion.widgets.panel import Panel
 
 if TYPE_CHECKING:
-    from companion.app import CompanionApp
     from companion.domain.overview import Overview
 
 
@@ -29,7 +29,7 @@ def line(text: Text) -> Static:
 STATUS_MARKS = {"not-started": "○", "in-progress": "◐", "achieved": "●", "dropped": "×"}
 
 
-class DashboardScreen(Screen[None]):
+class DashboardScreen(CompanionAccess, Screen[None]):
     """Home: next session, progress, goals, actions, cards due and recent sessions."""
 
     TITLE = "Dashboard"
@@ -66,14 +66,6 @@ class DashboardScreen(Screen[None]):
 
     filled = False
     """True once the panels have been filled."""
-
-    @property
-    def companion(self) -> CompanionApp:
-        """The app, typed."""
-        from companion.app import CompanionApp
-
-        assert isinstance(self.app, CompanionApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         """Lay out the panels (filled in by :meth:`refresh_board`)."""

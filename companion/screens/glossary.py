@@ -15,9 +15,9 @@ from companion.dialogs.card import card_text
 from companion.domain.glossary_query import find_cards, status_of
 from companion.domain.scheduling import RATING_NAMES
 from companion.formatting import role_label
+from companion.screens.base import CompanionAccess
 
 if TYPE_CHECKING:
-    from companion.app import CompanionApp
     from companion.domain.cards import Card
 
 STATUSES = [
@@ -30,7 +30,7 @@ STATUSES = [
 AUDIENCES = [("For anyone", "any"), ("For the senior", "mentee"), ("For the junior", "mentor")]
 
 
-class GlossaryScreen(Screen[None]):
+class GlossaryScreen(CompanionAccess, Screen[None]):
     """Cards from the shipped decks, the pair's own decks and sessions."""
 
     TITLE = "Glossary"
@@ -51,14 +51,6 @@ class GlossaryScreen(Screen[None]):
         Binding("i", "import_cards", "Import"),
         Binding("r", "review", "Review"),
     ]
-
-    @property
-    def companion(self) -> CompanionApp:
-        """The app, typed."""
-        from companion.app import CompanionApp
-
-        assert isinstance(self.app, CompanionApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         """Search, filters, table and detail."""

@@ -11,12 +11,13 @@ from textual.widgets import DataTable, Footer, Header
 
 from companion.domain.goals import Goal
 from companion.formatting import role_label
+from companion.screens.base import CompanionAccess
 
 if TYPE_CHECKING:
-    from companion.app import CompanionApp
+    pass
 
 
-class GoalsScreen(Screen[None]):
+class GoalsScreen(CompanionAccess, Screen[None]):
     """Every goal; Enter or e edits, a adds, Delete removes."""
 
     TITLE = "Goals"
@@ -27,14 +28,6 @@ class GoalsScreen(Screen[None]):
         Binding("e", "edit_goal", "Edit"),
         Binding("delete", "delete_goal", "Delete"),
     ]
-
-    @property
-    def companion(self) -> CompanionApp:
-        """The app, typed."""
-        from companion.app import CompanionApp
-
-        assert isinstance(self.app, CompanionApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         """The table."""

@@ -11,12 +11,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select
 
 from companion.domain.journal_query import find_sessions, month_of
+from companion.screens.base import CompanionAccess
 
 if TYPE_CHECKING:
-    from companion.app import CompanionApp
+    pass
 
 
-class JournalScreen(Screen[None]):
+class JournalScreen(CompanionAccess, Screen[None]):
     """All sessions; type to search notes and reflections; Enter opens, Delete removes."""
 
     TITLE = "Journal"
@@ -32,14 +33,6 @@ class JournalScreen(Screen[None]):
         Binding("delete", "delete_session", "Delete"),
         Binding("enter", "open_session", "Open", show=False),
     ]
-
-    @property
-    def companion(self) -> CompanionApp:
-        """The app, typed."""
-        from companion.app import CompanionApp
-
-        assert isinstance(self.app, CompanionApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         """Search, filters, table."""

@@ -13,9 +13,10 @@ from textual.widgets import DataTable, Footer, Header, Select, Static
 
 from companion.domain.log import LogEntry
 from companion.domain.log_totals import totals
+from companion.screens.base import CompanionAccess
 
 if TYPE_CHECKING:
-    from companion.app import CompanionApp
+    pass
 
 KINDS = [
     ("Sessions and informal", "all"),
@@ -38,7 +39,7 @@ def month_bars(months: list[tuple[str, float]], width: int = 30) -> Text:
     return text
 
 
-class LogScreen(Screen[None]):
+class LogScreen(CompanionAccess, Screen[None]):
     """Totals and entries; add informal entries, edit and delete."""
 
     TITLE = "Mentoring log"
@@ -56,14 +57,6 @@ class LogScreen(Screen[None]):
         Binding("e", "edit_entry", "Edit"),
         Binding("delete", "delete_entry", "Delete"),
     ]
-
-    @property
-    def companion(self) -> CompanionApp:
-        """The app, typed."""
-        from companion.app import CompanionApp
-
-        assert isinstance(self.app, CompanionApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         """Totals, chart, filters, table."""

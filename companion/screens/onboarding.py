@@ -21,11 +21,12 @@ from textual.widgets import (
 
 from companion.domain.goals import Goal
 from companion.domain.pair import Expectations
+from companion.screens.base import CompanionAccess
 from companion.widgets.form import FormField
 from companion.widgets.pair_form import PeopleFields, RhythmFields, show_errors, validate_pair
 
 if TYPE_CHECKING:
-    from companion.app import CompanionApp
+    pass
 
 STEPS = ("people", "rhythm", "agreement", "hopes")
 TITLES = {
@@ -41,7 +42,7 @@ FALLBACK_RULES = (
 )
 
 
-class OnboardingScreen(Screen[bool]):
+class OnboardingScreen(CompanionAccess, Screen[bool]):
     """The first-run wizard: people, rhythm, agreement, expectations and goals."""
 
     TITLE = "Welcome to Companion"
@@ -64,14 +65,6 @@ class OnboardingScreen(Screen[bool]):
     def __init__(self) -> None:
         super().__init__()
         self.step = 0
-
-    @property
-    def companion(self) -> CompanionApp:
-        """The app, typed."""
-        from companion.app import CompanionApp
-
-        assert isinstance(self.app, CompanionApp)
-        return self.app
 
     def _suggested_rules(self) -> list[str]:
         module = self.companion.curriculum.modules.get("getting-started")

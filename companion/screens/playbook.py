@@ -11,13 +11,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList
 from textual.widgets.option_list import Option
 
+from companion.screens.base import CompanionAccess
 from companion.widgets.lesson_view import LessonView
 
 if TYPE_CHECKING:
-    from companion.app import CompanionApp
+    pass
 
 
-class PlaybookScreen(Screen[None]):
+class PlaybookScreen(CompanionAccess, Screen[None]):
     """Challenges a pair may meet; those the journal points to are marked."""
 
     TITLE = "Playbook"
@@ -26,14 +27,6 @@ class PlaybookScreen(Screen[None]):
     PlaybookScreen LessonView { width: 1fr; }
     """
     BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
-
-    @property
-    def companion(self) -> CompanionApp:
-        """The app, typed."""
-        from companion.app import CompanionApp
-
-        assert isinstance(self.app, CompanionApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         """Entries on the left, the chosen one on the right."""

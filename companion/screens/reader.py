@@ -15,10 +15,10 @@ from textual.widgets.option_list import Option
 
 from companion.domain.progress import LessonMark, lesson_statuses
 from companion.formatting import role_label
+from companion.screens.base import CompanionAccess
 from companion.widgets.lesson_view import LessonView
 
 if TYPE_CHECKING:
-    from companion.app import CompanionApp
     from companion.domain.content import Lesson
 
 NARROW = 90
@@ -44,7 +44,7 @@ def brief(lesson: Lesson) -> Text:
     return text
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(CompanionAccess, Screen[None]):
     """Reads one lesson; follows links to other lessons with back/forward history."""
 
     DEFAULT_CSS = """
@@ -71,14 +71,6 @@ class ReaderScreen(Screen[None]):
         super().__init__()
         self.history: list[str] = [lesson_id]
         self.position = 0
-
-    @property
-    def companion(self) -> CompanionApp:
-        """The app, typed."""
-        from companion.app import CompanionApp
-
-        assert isinstance(self.app, CompanionApp)
-        return self.app
 
     @property
     def lesson(self) -> Lesson:

@@ -15,9 +15,9 @@ from textual.widgets import Button, Footer, Header, Static
 
 from companion.domain.review_queue import format_interval, todays_queue
 from companion.domain.scheduling import RATING_NAMES, make_scheduler, new_state, outcomes
+from companion.screens.base import CompanionAccess
 
 if TYPE_CHECKING:
-    from companion.app import CompanionApp
     from companion.domain.base import Role
     from companion.domain.cards import CardState, ReviewLog
 
@@ -26,7 +26,7 @@ LEARNING_AGAIN = timedelta(minutes=20)
 """A card due again within this time comes back later in the same review."""
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(CompanionAccess, Screen[None]):
     """One person's review for today."""
 
     DEFAULT_CSS = """
@@ -59,14 +59,6 @@ class ReviewScreen(Screen[None]):
         self.reviewed = 0
         self.again = 0
         self._outcomes: dict[int, tuple[CardState, ReviewLog, timedelta]] = {}
-
-    @property
-    def companion(self) -> CompanionApp:
-        """The app, typed."""
-        from companion.app import CompanionApp
-
-        assert isinstance(self.app, CompanionApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         """The card and the four answers."""

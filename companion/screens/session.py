@@ -15,10 +15,11 @@ from textual.widgets.option_list import Option
 
 from companion.domain.pair import CADENCE_DAYS
 from companion.domain.sessions import ActionItem, Reflection, Reflections, Session
+from companion.screens.base import CompanionAccess
 from companion.screens.reader import brief
 
 if TYPE_CHECKING:
-    from companion.app import CompanionApp
+    pass
 
 AUTOSAVE_SECONDS = 2.0
 """Typing is saved at least this often, so a crash loses at most a few seconds."""
@@ -31,7 +32,7 @@ def clock(seconds: int) -> str:
     return f"{sign}{minutes}:{secs:02d}"
 
 
-class SessionScreen(Screen[None]):
+class SessionScreen(CompanionAccess, Screen[None]):
     """Runs one session; leaving it keeps the session open for later."""
 
     DEFAULT_CSS = """
@@ -66,14 +67,6 @@ class SessionScreen(Screen[None]):
         self.running = False
         self.dirty = False
         self.warned_segment = -1
-
-    @property
-    def companion(self) -> CompanionApp:
-        """The app, typed."""
-        from companion.app import CompanionApp
-
-        assert isinstance(self.app, CompanionApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         """Lesson on the left, timer, agenda and notes on the right."""

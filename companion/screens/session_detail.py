@@ -12,14 +12,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static, TextArea
 
 from companion.domain.errors import errors_by_field
+from companion.screens.base import CompanionAccess
 from companion.widgets.form import FormField
 
 if TYPE_CHECKING:
-    from companion.app import CompanionApp
     from companion.domain.sessions import Session
 
 
-class SessionDetailScreen(Screen[None]):
+class SessionDetailScreen(CompanionAccess, Screen[None]):
     """Edits go through the same validation as new sessions; Ctrl+S saves."""
 
     DEFAULT_CSS = """
@@ -35,14 +35,6 @@ class SessionDetailScreen(Screen[None]):
         """Show ``session``."""
         super().__init__()
         self.session = session
-
-    @property
-    def companion(self) -> CompanionApp:
-        """The app, typed."""
-        from companion.app import CompanionApp
-
-        assert isinstance(self.app, CompanionApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         """The session's fields."""

@@ -11,14 +11,15 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Label, Select, Static, TextArea
 
+from companion.screens.base import CompanionAccess
 from companion.storage.backups import list_backups
 from companion.widgets.pair_form import PeopleFields, RhythmFields, show_errors, validate_pair
 
 if TYPE_CHECKING:
-    from companion.app import CompanionApp
+    pass
 
 
-class SettingsScreen(Screen[None]):
+class SettingsScreen(CompanionAccess, Screen[None]):
     """Edit the pair and agreement, pick a theme, back up and restore."""
 
     TITLE = "Settings"
@@ -35,14 +36,6 @@ class SettingsScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back"),
         Binding("ctrl+s", "save", "Save pair"),
     ]
-
-    @property
-    def companion(self) -> CompanionApp:
-        """The app, typed."""
-        from companion.app import CompanionApp
-
-        assert isinstance(self.app, CompanionApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         """Lay out the sections."""
