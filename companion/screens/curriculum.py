@@ -38,7 +38,7 @@ class CurriculumScreen(CompanionAccess, Screen[None]):
     DEFAULT_CSS = """
     CurriculumScreen #filters { height: auto; padding: 0 1; }
     CurriculumScreen #filters Select { width: 1fr; max-width: 32; }
-    CurriculumScreen #filters Checkbox { width: auto; }
+    CurriculumScreen #filters Checkbox { width: auto; height: 1; border: none; padding: 0 1; }
     CurriculumScreen Tree { height: 1fr; padding: 0 1; }
     """
     BINDINGS = [
