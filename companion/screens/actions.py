@@ -10,13 +10,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
 from companion.formatting import relative_days
-from companion.screens.base import CompanionAccess
+from companion.screens.base import RecordTable
 
 if TYPE_CHECKING:
     pass
 
 
-class ActionsScreen(CompanionAccess, Screen[None]):
+class ActionsScreen(RecordTable, Screen[None]):
     """Open and done action items; Space toggles done."""
 
     TITLE = "Action items"
@@ -56,10 +56,7 @@ class ActionsScreen(CompanionAccess, Screen[None]):
 
     def action_toggle_done(self) -> None:
         """Tick the action under the cursor off, or open it again."""
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        key = self.selected_key()
         journal = self.companion.store.journal
         item = next((a for a in journal.actions() if a.id == key), None)
         if item is None:

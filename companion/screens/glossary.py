@@ -15,7 +15,7 @@ from companion.dialogs.card import card_text
 from companion.domain.glossary_query import find_cards, status_of
 from companion.domain.scheduling import RATING_NAMES
 from companion.formatting import role_label
-from companion.screens.base import CompanionAccess
+from companion.screens.base import RecordTable
 
 if TYPE_CHECKING:
     from companion.domain.cards import Card
@@ -30,7 +30,7 @@ STATUSES = [
 AUDIENCES = [("For anyone", "any"), ("For the senior", "mentee"), ("For the junior", "mentor")]
 
 
-class GlossaryScreen(CompanionAccess, Screen[None]):
+class GlossaryScreen(RecordTable, Screen[None]):
     """Cards from the shipped decks, the pair's own decks and sessions."""
 
     TITLE = "Glossary"
@@ -122,11 +122,8 @@ class GlossaryScreen(CompanionAccess, Screen[None]):
 
     def selected(self) -> Card | None:
         """Return the card under the cursor."""
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return self.companion.all_cards().get(str(key))
+        key = self.selected_key()
+        return self.companion.all_cards().get(key) if key else None
 
     def show_detail(self) -> None:
         """Show the card, where it came from, and its review history."""

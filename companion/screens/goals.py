@@ -11,13 +11,13 @@ from textual.widgets import DataTable, Footer, Header
 
 from companion.domain.goals import Goal
 from companion.formatting import role_label
-from companion.screens.base import CompanionAccess
+from companion.screens.base import RecordTable
 
 if TYPE_CHECKING:
     pass
 
 
-class GoalsScreen(CompanionAccess, Screen[None]):
+class GoalsScreen(RecordTable, Screen[None]):
     """Every goal; Enter or e edits, a adds, Delete removes."""
 
     TITLE = "Goals"
@@ -58,10 +58,7 @@ class GoalsScreen(CompanionAccess, Screen[None]):
             )
 
     def _selected(self) -> Goal | None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        key = self.selected_key()
         return next((g for g in self.companion.store.journal.goals() if g.id == key), None)
 
     def _edit(self, goal: Goal | None) -> None:
@@ -95,15 +92,7 @@ class GoalsScreen(CompanionAccess, Screen[None]):
 
     def action_delete_goal(self) -> None:
         """Delete the goal under the cursor, after asking."""
-        from companion.dialogs.message import ConfirmDialog
-
         goal = self._selected()
-        if goal is None:
-            return
-
-        def answer(yes: bool | None) -> None:
+        if goal is not None:
             journal = self.companion.store.journal
-            if yes and self.companion.save(lambda: journal.delete_goal(goal.id), "The deletion"):
-                self.refill()
-
-        self.app.push_screen(ConfirmDialog("Delete this goal?", goal.title, "Delete"), answer)
+            self.confirm_then("Delete this goal?", goal.title, lambda: journal.delete_goal(goal.id))

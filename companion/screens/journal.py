@@ -11,13 +11,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select
 
 from companion.domain.journal_query import find_sessions, month_of
-from companion.screens.base import CompanionAccess
+from companion.screens.base import RecordTable
 
 if TYPE_CHECKING:
     pass
 
 
-class JournalScreen(CompanionAccess, Screen[None]):
+class JournalScreen(RecordTable, Screen[None]):
     """All sessions; type to search notes and reflections; Enter opens, Delete removes."""
 
     TITLE = "Journal"
@@ -110,12 +110,6 @@ class JournalScreen(CompanionAccess, Screen[None]):
         """Go to the search box."""
         self.query_one("#search", Input).focus()
 
-    def _selected(self) -> str | None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-
     def on_data_table_row_selected(self) -> None:
         """Enter on a row opens it."""
         self.action_open_session()
@@ -124,7 +118,7 @@ class JournalScreen(CompanionAccess, Screen[None]):
         """Open the session under the cursor to read or edit it."""
         from companion.screens.session_detail import SessionDetailScreen
 
-        session_id = self._selected()
+        session_id = self.selected_key()
         session = self.companion.store.journal.session(session_id) if session_id else None
         if session is not None:
             self.app.push_screen(SessionDetailScreen(session))
@@ -133,7 +127,7 @@ class JournalScreen(CompanionAccess, Screen[None]):
         """Delete the session under the cursor, after asking."""
         from companion.dialogs.message import ConfirmDialog
 
-        session_id = self._selected()
+        session_id = self.selected_key()
         journal = self.companion.store.journal
         session = journal.session(session_id) if session_id else None
         if session is None:

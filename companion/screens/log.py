@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Select, Static
 
 from companion.domain.log import LogEntry
 from companion.domain.log_totals import totals
-from companion.screens.base import CompanionAccess
+from companion.screens.base import RecordTable
 
 if TYPE_CHECKING:
     pass
@@ -39,7 +39,7 @@ def month_bars(months: list[tuple[str, float]], width: int = 30) -> Text:
     return text
 
 
-class LogScreen(CompanionAccess, Screen[None]):
+class LogScreen(RecordTable, Screen[None]):
     """Totals and entries; add informal entries, edit and delete."""
 
     TITLE = "Mentoring log"
@@ -126,10 +126,7 @@ class LogScreen(CompanionAccess, Screen[None]):
         self.refill()
 
     def _selected(self) -> LogEntry | None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        key = self.selected_key()
         return next((e for e in self.companion.store.journal.log_entries() if e.id == key), None)
 
     def _edit(self, entry: LogEntry | None) -> None:
@@ -161,21 +158,11 @@ class LogScreen(CompanionAccess, Screen[None]):
 
     def action_delete_entry(self) -> None:
         """Delete the entry under the cursor, after asking."""
-        from companion.dialogs.message import ConfirmDialog
-
         entry = self._selected()
-        if entry is None:
-            return
-
-        def answer(yes: bool | None) -> None:
-            if yes and self.companion.save(
-                lambda: self.companion.store.journal.delete_log_entry(entry.id), "The deletion"
-            ):
-                self.refill()
-
-        self.app.push_screen(
-            ConfirmDialog(
-                "Delete this entry?", f"{entry.date.isoformat()}: {entry.topic}", "Delete"
-            ),
-            answer,
-        )
+        if entry is not None:
+            journal = self.companion.store.journal
+            self.confirm_then(
+                "Delete this entry?",
+                f"{entry.date.isoformat()}: {entry.topic}",
+                lambda: journal.delete_log_entry(entry.id),
+            )
