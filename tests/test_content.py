@@ -133,7 +133,10 @@ def test_the_check_for_shared_sentences_can_fail() -> None:
     wrapped = "The pair agrees on a clear purpose\nfor every single session together."
     assert sentences(text) == sentences(wrapped) == sentences("  " + text + "  ")
     assert sentences("Too short to count here.") == []
-    items = "- one item with enough words to count as one\n- another list item with plenty of words to count here"
+    items = (
+        "- one item with enough words to count as one\n"
+        "- another list item with plenty of words to count here"
+    )
     assert len(sentences(items)) == 2
 
 

@@ -90,3 +90,50 @@ def test_settings(snap_compare, data: Path) -> None:
         await settle(pilot)
 
     assert snap_compare(app_on(demo_folder(data)), terminal_size=SIZE, run_before=open_settings)
+
+
+def _open(*keys: str, after: object = None):
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+        if callable(after):
+            await after(pilot)
+
+    return run_before
+
+
+def test_session_runner(snap_compare, data: Path) -> None:
+    async def pause_clock(pilot: Pilot) -> None:
+        await pilot.press("ctrl+t")  # stop the clock so the countdown cannot move
+        await settle(pilot)
+
+    app = app_on(demo_folder(data))
+    assert snap_compare(app, terminal_size=SIZE, run_before=_open("n", "enter", after=pause_clock))
+
+
+def test_journal(snap_compare, data: Path) -> None:
+    assert snap_compare(app_on(demo_folder(data)), terminal_size=SIZE, run_before=_open("j"))
+
+
+def test_mentoring_log(snap_compare, data: Path) -> None:
+    assert snap_compare(app_on(demo_folder(data)), terminal_size=SIZE, run_before=_open("l"))
+
+
+def test_glossary(snap_compare, data: Path) -> None:
+    assert snap_compare(app_on(demo_folder(data)), terminal_size=SIZE, run_before=_open("g"))
+
+
+def test_review(snap_compare, data: Path) -> None:
+    import random
+
+    async def review_senior(pilot: Pilot) -> None:
+        random.seed(0)  # FSRS fuzzes intervals with the global random
+        await pilot.click("#choice-mentee")
+        await settle(pilot)
+        await pilot.press("space")
+        await settle(pilot)
+
+    app = app_on(demo_folder(data))
+    assert snap_compare(app, terminal_size=SIZE, run_before=_open("r", after=review_senior))
