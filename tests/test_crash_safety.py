@@ -56,12 +56,15 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_write(tmp_path: Path) -
         child = context.Process(target=_writer, args=(str(folder), write_fd, round_number))
         child.start()
         os.close(write_fd)
-        with os.fdopen(read_fd, "rb", closefd=False) as reader:
-            assert reader.readline() == b"ready\n", "writer did not start"
-            time.sleep(rng.uniform(0.0, 0.06))
-            os.kill(child.pid, signal.SIGKILL)
-            child.join(10)
-            assert child.exitcode == -signal.SIGKILL
+        # Read "ready" a byte at a time: a buffered reader could swallow the lines after it.
+        first = b""
+        while not first.endswith(b"\n"):
+            first += os.read(read_fd, 1)
+        assert first == b"ready\n", "writer did not start"
+        time.sleep(rng.uniform(0.0, 0.06))
+        os.kill(child.pid, signal.SIGKILL)
+        child.join(10)
+        assert child.exitcode == -signal.SIGKILL
         lines = _read_all(read_fd)
         os.close(read_fd)
 
