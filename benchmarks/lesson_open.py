@@ -70,6 +70,7 @@ def main() -> int:
             tmux.wait_for(window, "Next session:")
             tmux.keys(window, "c")
             tmux.wait_for(window, "done")
+            time.sleep(0.5)  # the tree places its cursor after its first frame
             for _ in range(line):
                 tmux.keys(window, "Down")
             time.sleep(0.4)  # let the cursor settle before timing
