@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from companion.domain.cards import Card
-    from companion.domain.sessions import Reflections, Session
+    from companion.domain.sessions import AgendaItem, Reflections, Session
     from companion.storage.store import Store
 
 
@@ -65,24 +65,27 @@ class SessionVerbs:
             if lesson_ids or suggestion is None
             else (f"{curriculum.lessons[suggestion.lesson_id].title}. {suggestion.reason}")
         )
-        app.push_screen(StartSessionDialog(choices, preselected, reason), self._begin)
-
-    def _begin(self, lesson_ids: list[str] | None) -> None:
         from companion.domain.agenda import default_agenda
+
+        pair = journal.pair()
+        dialog = StartSessionDialog(
+            choices, preselected, reason, default_agenda(pair.session_minutes if pair else 60)
+        )
+        app.push_screen(dialog, lambda lesson_ids: self._begin(lesson_ids, dialog.agenda))
+
+    def _begin(self, lesson_ids: list[str] | None, agenda: list[AgendaItem]) -> None:
         from companion.domain.sessions import Session
 
         if lesson_ids is None:
             return
         app: Any = self
-        pair = self.store.journal.pair()
-        minutes = pair.session_minutes if pair else 60
         session = Session(
             date=app.now().date(),
-            minutes=minutes,
+            minutes=sum(item.minutes for item in agenda),
             lesson_ids=lesson_ids,
             status="in-progress",
             started_at=app.now(),
-            agenda=default_agenda(minutes),
+            agenda=agenda,
         )
         if app.save(lambda: self.store.journal.add_session(session), "The new session"):
             self.resume_session(session)

@@ -235,3 +235,27 @@ async def test_follow_up_lists_earlier_open_actions_to_tick_off(data: Path) -> N
     with Store.open(data, readonly=True) as store:
         ticked = next(a for a in store.journal.actions() if a.id == open_before[0].id)
         assert ticked.done and ticked.done_on is not None
+
+
+async def test_the_agenda_can_be_edited_before_starting(data: Path) -> None:
+    from companion.dialogs.start_session import StartSessionDialog
+
+    demo_folder(data)
+    app = app_on(data)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        field = app.screen.query_one("#input-agenda", Input)
+        assert field.value == "6 6 24 18 6"
+        field.value = "5 5"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, StartSessionDialog)  # refused: five numbers are needed
+        assert app.screen.query_one("#field-agenda").has_class("-invalid")
+        field.value = "5 5 20 15 5"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert [item.minutes for item in app.screen.session.agenda] == [5, 5, 20, 15, 5]
+        assert app.screen.session.minutes == 50

@@ -8,6 +8,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, SelectionList, Static
 
+from companion.domain.sessions import AgendaItem
+from companion.widgets.form import FormField
+
 
 class StartSessionDialog(ModalScreen[list[str] | None]):
     """Returns the lesson ids to cover (possibly none), or None when cancelled."""
@@ -18,7 +21,7 @@ class StartSessionDialog(ModalScreen[list[str] | None]):
         width: 80; max-width: 100%; height: auto; max-height: 100%;
         border: thick $primary; background: $surface; padding: 0 1;
     }
-    StartSessionDialog SelectionList { height: auto; max-height: 14; }
+    StartSessionDialog SelectionList { height: auto; max-height: 12; }
     StartSessionDialog .reason { color: $text-muted; margin-bottom: 1; }
     StartSessionDialog Horizontal { height: auto; align-horizontal: right; }
     StartSessionDialog Button { margin-left: 1; }
@@ -26,13 +29,19 @@ class StartSessionDialog(ModalScreen[list[str] | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "start", "Start")]
 
     def __init__(
-        self, choices: list[tuple[str, str]], preselected: list[str], reason: str = ""
+        self,
+        choices: list[tuple[str, str]],
+        preselected: list[str],
+        reason: str = "",
+        agenda: list[AgendaItem] | None = None,
     ) -> None:
-        """Offer ``choices`` (title, lesson id), with ``preselected`` ticked."""
+        """Offer ``choices`` (title, lesson id), with ``preselected`` ticked, and the agenda."""
         super().__init__()
         self._choices = choices
         self._preselected = preselected
         self._reason = reason
+        self._agenda = agenda or []
+        self.agenda: list[AgendaItem] = list(self._agenda)
 
     def compose(self) -> ComposeResult:
         """Lay out the dialog."""
@@ -48,6 +57,15 @@ class StartSessionDialog(ModalScreen[list[str] | None]):
                 ],
                 id="lessons",
             )
+            if self._agenda:
+                parts = ", ".join(item.title.split(":")[0].lower() for item in self._agenda)
+                yield FormField(
+                    f"Agenda minutes ({parts})",
+                    "agenda",
+                    " ".join(str(item.minutes) for item in self._agenda),
+                    restrict=r"[0-9 ]*",
+                    max_length=40,
+                )
             with Horizontal():
                 yield Button("Cancel", id="cancel")
                 yield Button("Start", variant="primary", id="start")
@@ -76,8 +94,24 @@ class StartSessionDialog(ModalScreen[list[str] | None]):
             self.action_cancel()
 
     def action_start(self) -> None:
-        """Start with the ticked lessons."""
+        """Start with the ticked lessons and the agenda as edited."""
+        if self._agenda:
+            field = self.query_one(FormField)
+            numbers = field.value.split()
+            if len(numbers) != len(self._agenda) or not all(
+                n.isdigit() and int(n) > 0 for n in numbers
+            ):
+                field.set_error(f"give {len(self._agenda)} numbers of minutes, each at least 1")
+                return
+            self.agenda = [
+                item.model_copy(update={"minutes": int(n)})
+                for item, n in zip(self._agenda, numbers, strict=True)
+            ]
         self.dismiss(list(self.query_one(SelectionList).selected))
+
+    def on_input_submitted(self) -> None:
+        """Enter in the agenda field starts the session."""
+        self.action_start()
 
     def action_cancel(self) -> None:
         """Do not start."""
