@@ -193,10 +193,10 @@ class TerminalText:
         """Everything on the screen now, one line per row."""
         return "\n".join(self.screen.display)
 
-    def wait_for(self, needle: str, timeout: float = 30) -> None:
-        """Wait until ``needle`` is on the screen (fail with the screen if it never is)."""
+    def wait_for(self, needle: str, timeout: float = 30, *, title: bool = False) -> None:
+        """Wait until ``needle`` is on the screen (``title``: in its top row, the header)."""
         deadline = time.monotonic() + timeout
-        while needle not in self.text:
+        while needle not in (self.screen.display[0] if title else self.text):
             if time.monotonic() > deadline:
                 pytest.fail(f"{needle!r} never showed in the browser; the screen:\n{self.text}")
             self.page.wait_for_timeout(100)

@@ -136,6 +136,19 @@ def test_no_token_no_app_and_a_second_tab_is_told_the_folder_is_open(
         second_screen = TerminalText(second)
         second.reload()
         second_screen.wait_for(DASHBOARD)  # now the second tab gets the app
+        second_screen.wait_for("^p palette")
+        second.keyboard.press("Control+p")  # the browser's own Ctrl+P (print) does not win
+        second_screen.wait_for("Search for commands")
+        second.keyboard.press("Escape")
+        wait_until(
+            lambda: "Search for commands" not in second_screen.text,
+            30,
+            "the palette to close",
+            second.wait_for_timeout,
+        )
+        second.keyboard.press("c")
+        second_screen.wait_for("Curriculum", title=True)  # the header of the curriculum screen
+        assert "Dashboard" not in second_screen.screen.display[0]
         code, out, err = server.stop()
     assert code == 0 and "Traceback" not in out + err
     assert folder_free(folder)
