@@ -152,6 +152,9 @@ def served(folder: Path, *args: str, env: dict[str, str] | None = None) -> Itera
         yield server
     finally:
         if server.process.poll() is None:
+            # Apps run in sessions of their own: a failed test must not leave one behind.
+            for pid in children(server.process.pid):
+                os.kill(pid, signal.SIGKILL)
             server.process.kill()
             server.process.wait()
 
@@ -193,7 +196,7 @@ class TerminalText:
         """Everything on the screen now, one line per row."""
         return "\n".join(self.screen.display)
 
-    def wait_for(self, needle: str, timeout: float = 30, *, title: bool = False) -> None:
+    def wait_for(self, needle: str, timeout: float = 60, *, title: bool = False) -> None:
         """Wait until ``needle`` is on the screen (``title``: in its top row, the header)."""
         deadline = time.monotonic() + timeout
         while needle not in (self.screen.display[0] if title else self.text):

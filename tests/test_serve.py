@@ -70,7 +70,7 @@ def test_every_door_needs_the_token_and_the_token_becomes_a_cookie(tmp_path: Pat
         assert children(server.process.pid) == []
         good = {**WS_HEADERS, **jar, "Origin": f"http://127.0.0.1:{port}"}
         assert get(port, "/ws", good)[0] == 101  # the app starts, and ends with the socket
-        wait_until(lambda: not children(server.process.pid), 30, "the app to end")
+        wait_until(lambda: not children(server.process.pid), 60, "the app to end")
         code, out, err = server.stop()
     assert code == 0 and "Traceback" not in out + err
 
@@ -81,7 +81,7 @@ def test_open_uses_the_default_browser_and_another_host_is_warned_about(tmp_path
     record = f"import sys; open({str(opened)!r}, 'w').write(sys.argv[1])"
     env = {**os.environ, "BROWSER": f'{sys.executable} -c "{record}" %s'}
     with served(folder, "--open", env=env) as server:
-        wait_until(opened.exists, 30, "the browser command to run")
+        wait_until(opened.exists, 60, "the browser command to run")
         assert opened.read_text() == server.url
         server.stop()
     with served(folder, "--host", "0.0.0.0") as server:

@@ -92,8 +92,8 @@ def test_a_review_in_the_browser_is_saved_and_closing_the_tab_ends_the_app(
         assert len(children(server.process.pid)) == 1
         page.close()
         # Closing the tab ends that app: it quits, releasing the folder, while serve runs on.
-        wait_until(lambda: folder_free(folder), 30, "the app to exit after the tab closed")
-        wait_until(lambda: not children(server.process.pid), 30, "the app process to end")
+        wait_until(lambda: folder_free(folder), 60, "the app to exit after the tab closed")
+        wait_until(lambda: not children(server.process.pid), 60, "the app process to end")
         code, out, err = server.stop()
     assert code == 0, err
     assert "Traceback" not in out + err
@@ -131,8 +131,8 @@ def test_no_token_no_app_and_a_second_tab_is_told_the_folder_is_open(
         assert "already open" in terminal.stderr and "Traceback" not in terminal.stderr
 
         page.close()
-        wait_until(lambda: folder_free(folder), 30, "the first tab's app to exit")
-        wait_until(lambda: not children(server.process.pid), 30, "its process to end")
+        wait_until(lambda: folder_free(folder), 60, "the first tab's app to exit")
+        wait_until(lambda: not children(server.process.pid), 60, "its process to end")
         second_screen = TerminalText(second)
         second.reload()
         second_screen.wait_for(DASHBOARD)  # now the second tab gets the app
