@@ -83,6 +83,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--for", dest="audience", choices=["mentor", "mentee"], help="who the cards are for"
     )
 
+    serve = sub.add_parser(
+        "serve", parents=[common], help="open the app in a web browser (this computer only)"
+    )
+    serve.add_argument("--port", type=int, default=0, help="the port (default: a free one)")
+    serve.add_argument("--open", action="store_true", help="open the default browser on it")
+    serve.add_argument(
+        "--host", metavar="H", help="listen on H instead of 127.0.0.1 (prints a warning)"
+    )
+
     sub.add_parser("backup", parents=[common], help="take a backup of the data folder now")
 
     restore = sub.add_parser(
@@ -148,6 +157,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from companion.commands.cards import import_cards
 
         return import_cards(data, args.file, args.deck, args.audience)
+    if args.command == "serve":
+        from companion.commands.serve import run_serve
+
+        return run_serve(data, host=args.host, port=args.port, open_browser=args.open)
     if args.command == "backup":
         from companion.commands.data import backup
 
