@@ -68,5 +68,7 @@ def export_anki(data: Path, deck: str | None, output: str | None) -> int:
         atomic_write(Path(output), text.encode("utf-8"))
         print(f"wrote {len(cards)} cards to {output}", file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        from companion.commands.data import write_stdout
+
+        write_stdout(text)
     return EXIT_OK
