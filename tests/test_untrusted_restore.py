@@ -19,7 +19,7 @@ from companion.storage.manifest import Counts, build, manifest_of
 from companion.storage.restore import RestoreError, restore_backup
 from companion.storage.schema import InvalidFileError
 from companion.storage.store import Store
-from tests.test_storage import make_pair
+from tests.conftest import make_pair
 
 
 def snapshot(root: Path) -> dict[str, tuple[int, bytes]]:
@@ -250,7 +250,11 @@ def test_newest_good_backup_survives_rotation(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("cap", "value"), [("MAX_MEMBER", 1000), ("MAX_TOTAL", 1100)])
 def test_oversize_members_are_refused(
-    sandbox: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cap: str, value: int
+    sandbox: tuple[Path, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    cap: str,
+    value: int,
 ) -> None:
     box, data = sandbox
     monkeypatch.setattr(restore_mod, cap, value)
