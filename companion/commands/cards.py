@@ -37,7 +37,8 @@ def import_cards(data: Path, file: str, deck: str | None, audience: str | None) 
     stop = _StopOnInterrupt()
     try:
         with Store.open(data) as store, stop:
-            curriculum, _ = load_for(data / "content")
+            # The app's cache of the curriculum: parsing the shipped decks is most of the cost.
+            curriculum, _ = load_for(data / "content", cache=data / ".cache" / "curriculum.json")
             existing = {**curriculum.cards, **{c.id: c for c in store.cards.cards()}}
             report = stream_import(
                 parsed.rows,
