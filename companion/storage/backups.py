@@ -156,7 +156,12 @@ def counts_of(files: dict[str, Any]) -> Counts:
     )
 
 
-def check_state(folder: Path, files: dict[str, bytes], known_good: set[str]) -> Counts:
+def check_state(
+    folder: Path,
+    files: dict[str, bytes],
+    known_good: set[str],
+    checked: frozenset[str] = frozenset(),
+) -> Counts:
     """Check that every data file in ``files`` loads; return the state's counts.
 
     Files whose sha256 is in ``known_good`` (already validated into an earlier
@@ -175,7 +180,7 @@ def check_state(folder: Path, files: dict[str, bytes], known_good: set[str]) -> 
             raise InvalidFileError(path, f"it is not valid JSON ({exc})") from None
         if not isinstance(data, dict):
             raise InvalidFileError(path, "it does not hold a set of tables")
-        if hashlib.sha256(payload).hexdigest() not in known_good:
+        if name not in checked and hashlib.sha256(payload).hexdigest() not in known_good:
             kind = kind_of(Path(name))
             migrated, _ = migrate(kind, data, path)
             validate(kind, migrated, path)
@@ -216,14 +221,19 @@ def read_state(folder: Path) -> dict[str, bytes]:
 
 
 def take_backup(
-    folder: Path, *, only_if_changed: bool = False, now: datetime | None = None
+    folder: Path,
+    *,
+    only_if_changed: bool = False,
+    now: datetime | None = None,
+    checked: frozenset[str] = frozenset(),
 ) -> Path | None:
     """Zip the data files of ``folder`` into ``backups/`` with a manifest, then rotate.
 
     Every data file is checked first (``InvalidFileError`` naming it when it
     does not load; nothing is written then). With ``only_if_changed`` no
     backup is taken when the newest one holds exactly the same files. Returns
-    the new backup, or None when none was needed.
+    the new backup, or None when none was needed. ``checked`` names files the
+    caller has just validated (the store on open), so they are not validated twice.
     """
     files = read_state(folder)
     if not files:
@@ -231,7 +241,7 @@ def take_backup(
     known, newest_digest = _known_good(folder)
     if only_if_changed and newest_digest == digest_of(files):
         return None
-    counts = check_state(folder, files, known)
+    counts = check_state(folder, files, known, checked)
     manifest = build(files, counts, set_aside_files(folder), now)
     where = ensure_private_dir(folder / BACKUP_DIR)
     stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")

@@ -69,7 +69,8 @@ def _backup_on_open(folder: Path, recovered: list[Recovered]) -> tuple[Path | No
     if recovered:
         return None, []
     try:
-        return take_backup(folder, only_if_changed=True), []
+        opened = frozenset({"journal.json", "cards.json"})  # validated just now by the open
+        return take_backup(folder, only_if_changed=True, checked=opened), []
     except InvalidFileError as exc:
         _load_or_recover(exc.path, recovered)
         return None, []
