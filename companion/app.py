@@ -225,16 +225,18 @@ class CompanionApp(SessionVerbs, CardVerbs, App[None]):
     def restore_from(self, backup: Path) -> None:
         """Restore ``backup`` while the app runs, then start again on the dashboard."""
         from companion.dialogs.message import MessageDialog
-        from companion.storage.restore import restore_backup
+        from companion.storage.restore import RestoreError, restore_backup
         from companion.storage.schema import InvalidFileError
 
         folder = self.folder
         try:
             restore_backup(folder, backup, lock_held=True)
         except InvalidFileError as exc:
-            self.push_screen(
-                MessageDialog("Not restored", f"{exc.path.name}: {exc.why}. Nothing was changed.")
-            )
+            why = exc.why if "nothing was changed" in exc.why else f"{exc.why}; nothing was changed"
+            self.push_screen(MessageDialog("Not restored", f"{exc.path.name}: {why}."))
+            return
+        except RestoreError as exc:
+            self.push_screen(MessageDialog("Not restored", f"{str(exc).capitalize()}."))
             return
         except OSError as exc:
             self.push_screen(MessageDialog("Not restored", f"The restore failed: {exc}."))
@@ -296,6 +298,8 @@ class CompanionApp(SessionVerbs, CardVerbs, App[None]):
             base.start()
         self.set_timer(0.5, self._warm_up)
         self.offer_resume()
+        for warning in self.store.warnings:
+            self.notify(warning, title="Backup skipped", severity="warning", timeout=10)
         if self.store.recovered:
             from companion.dialogs.message import MessageDialog
 
@@ -327,6 +331,15 @@ class CompanionApp(SessionVerbs, CardVerbs, App[None]):
                 ),
                 "the theme",
             )
+
+    def _fatal_error(self) -> None:
+        """Exit after an unhandled exception without printing a traceback (and its locals).
+
+        The command line then prints one line and writes a private crash report
+        (see companion/crash.py).
+        """
+        self.bell()
+        self._close_messages_no_wait()
 
     def on_unmount(self) -> None:
         """Release the data folder (every write is already on disk)."""

@@ -112,18 +112,20 @@ class CardVerbs:
     ) -> tuple[int, int, list[str]]:
         """Import ``path`` in chunks, reporting progress; return added, updated and problems."""
         from companion.domain.anki import parse_anki
-        from companion.domain.card_import import plan_import
+        from companion.domain.card_import import stream_import
 
         app: Any = self
         text = path.read_text(encoding="utf-8")
         parsed = parse_anki(text, path.name)
-        plan = plan_import(parsed.rows, app.all_cards())
-        total = len(plan.cards)
-        for start in range(0, total, 100):
-            self.store.cards.put_cards(plan.cards[start : start + 100])
-            progress(min(start + 100, total), total)
-        problems = [f"line {line}: {message}" for line, message in parsed.problems]
-        return plan.added, plan.updated, problems
+        report = stream_import(
+            parsed.rows,
+            app.all_cards(),
+            self.store.cards.put_cards,
+            problems=parsed.problems,
+            progress=lambda r: progress(r.done, r.total),
+        )
+        problems = [f"line {line}: {message}" for line, message in report.problems]
+        return report.added, report.updated, problems
 
     def start_review(self) -> None:
         """Ask who is reviewing, then start their review."""

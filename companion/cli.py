@@ -100,6 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     which = restore.add_mutually_exclusive_group(required=True)
     which.add_argument("--latest", action="store_true", help="the newest backup")
     which.add_argument("file", nargs="?", metavar="FILE", help="a backup file")
+    restore.add_argument(
+        "--yes", action="store_true", help="do not ask for confirmation (for scripts)"
+    )
     return parser
 
 
@@ -111,10 +114,10 @@ def make_app(data: Path | None = None, *, now: datetime | None = None) -> App[No
     Companion has the folder open.
     """
     from companion.app import CompanionApp
-    from companion.storage.atomic import ensure_private_dir
+    from companion.storage.folder import prepare_data_folder
     from companion.storage.lock import DataLock
 
-    folder = ensure_private_dir(data_dir(data))
+    folder = prepare_data_folder(data_dir(data))
     lock = DataLock(folder).acquire()
     clock = (lambda: now) if now is not None else None
     return CompanionApp(folder, lock, clock=clock)
@@ -131,6 +134,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_PROBLEM
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug: one line, a report, exit status 1
+        from companion.crash import handle
+
+        return handle(exc, _report_folder(args), list(sys.argv if argv is None else argv))
+    finally:
+        _print_warnings()
+
+
+def _report_folder(args: argparse.Namespace) -> Path | None:
+    """Return the data folder for a crash report, or None when it cannot be known."""
+    try:
+        return data_dir(args.data_dir)
+    except Exception:
+        return None
+
+
+def _print_warnings() -> None:
+    """Print the one-line warnings storage collected (folders others can read)."""
+    from companion.storage import atomic
+
+    for line in atomic.warnings:
+        print(f"companion: warning: {line}", file=sys.stderr)
+    atomic.warnings.clear()
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -168,7 +194,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "restore":
         from companion.commands.data import restore
 
-        return restore(data, args.file, latest=args.latest)
+        return restore(data, args.file, latest=args.latest, yes=args.yes)
     from companion.commands.app import run_app
 
     return run_app(data)

@@ -18,7 +18,9 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
         return Path(env).expanduser().resolve()
     from platformdirs import user_data_dir
 
-    return Path(user_data_dir("companion", appauthor=False))
+    # Resolved, so a data folder the user linked elsewhere is used where it really is;
+    # links *inside* the data folder are refused (see storage/atomic.py).
+    return Path(user_data_dir("companion", appauthor=False)).resolve()
 
 
 def user_content_dir(data: Path) -> Path:

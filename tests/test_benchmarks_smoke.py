@@ -40,3 +40,14 @@ def test_lesson_open_benchmark_runs_quickly() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "key press to lesson text" in result.stdout
+
+
+def test_import_benchmark_runs_quickly() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "import_cards.py"), "--quick"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "growth:" in result.stdout

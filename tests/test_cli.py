@@ -18,6 +18,7 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
     return subprocess.run(
         [sys.executable, "-m", "companion.cli", *args],
         capture_output=True,
+        stdin=subprocess.DEVNULL,
         text=True,
         timeout=120,
         cwd=cwd,
@@ -137,7 +138,11 @@ def test_backup_then_restore_a_named_file(tmp_path: Path) -> None:
     with Store.open(folder, backup=False) as store:
         for session in store.journal.sessions():
             store.journal.delete_session(session.id)
-    restored = run("restore", str(backup_file), "--data-dir", str(folder))
+    refused = run("restore", str(backup_file), "--data-dir", str(folder))
+    assert refused.returncode == 2, "a script without --yes must not restore"
+    assert "--yes" in refused.stderr
+    assert "holds now: 0 sessions" in refused.stdout
+    restored = run("restore", str(backup_file), "--yes", "--data-dir", str(folder))
     assert restored.returncode == 0, restored.stderr
     assert (folder / "journal.json").read_bytes() == original
 

@@ -41,11 +41,16 @@ def test_files_are_0600_and_folders_0700(data: Path) -> None:
     assert {mode(f) for f in files} == {0o600}
 
 
-def test_existing_loose_folder_is_tightened(data: Path) -> None:
+def test_existing_loose_folder_keeps_its_mode_with_a_warning(data: Path) -> None:
+    from companion.storage import atomic
+
     data.mkdir(mode=0o755)
     data.chmod(0o755)
+    atomic.warnings.clear()
     Store.open(data).close()
-    assert mode(data) == 0o700
+    assert mode(data) == 0o755
+    assert any(str(data) in w and "755" in w for w in atomic.warnings)
+    assert mode(data / "reviews") == 0o700
 
 
 def test_second_store_in_same_process_is_refused(data: Path) -> None:
@@ -106,7 +111,7 @@ def test_damaged_journal_is_moved_aside_never_overwritten(data: Path, how: str) 
         assert item.moved_to.read_bytes() == payload
         assert item.latest_backup == list_backups(data)[-1]
         message = item.message()
-        assert "journal.json" in message and "companion restore --latest" in message
+        assert "journal.json" in message and f"companion restore {item.latest_backup}" in message
         assert store.backup is None, "no backup may be taken over a recovery"
         store.journal.add_goal(Goal(owner="shared", title="new start"))
     assert item.moved_to.read_bytes() == payload  # still untouched after more writes
@@ -119,7 +124,16 @@ def test_restore_latest_brings_back_the_good_journal(data: Path) -> None:
     damage(data / "journal.json", "truncated")
     Store.open(data).close()
     result = subprocess.run(
-        [sys.executable, "-m", "companion.cli", "--data-dir", str(data), "restore", "--latest"],
+        [
+            sys.executable,
+            "-m",
+            "companion.cli",
+            "--data-dir",
+            str(data),
+            "restore",
+            "--latest",
+            "--yes",
+        ],
         capture_output=True,
         text=True,
         timeout=60,
@@ -233,7 +247,7 @@ def test_migration_runs_on_open_and_is_saved(data: Path, monkeypatch: pytest.Mon
     assert "title" in next(iter(saved["goals"].values()))
 
 
-def test_damaged_review_year_is_moved_aside_when_first_read(data: Path) -> None:
+def test_damaged_review_year_is_moved_aside_on_open_and_never_backed_up(data: Path) -> None:
     from datetime import UTC, datetime
 
     from companion.domain.cards import ReviewLog
@@ -249,9 +263,12 @@ def test_damaged_review_year_is_moved_aside_when_first_read(data: Path) -> None:
                 )
             )
     (data / "reviews" / "2025.json").write_text('{"reviews": {"1": {"rating": 9}}, "meta"')
+    backups_before = list_backups(data)
     with Store.open(data) as store:
-        assert store.recovered == []  # not read yet
+        # The backup on open checks every file first: the damage is noticed now.
+        assert [r.original.name for r in store.recovered] == ["2025.json"]
+        assert store.backup is None
         logs = store.reviews.logs()
         assert [log.reviewed_at.year for log in logs] == [2026]
-        assert [r.original.name for r in store.recovered] == ["2025.json"]
     assert len(list((data / "reviews").glob("2025.json.corrupt-*"))) == 1
+    assert list_backups(data) == backups_before

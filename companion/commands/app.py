@@ -20,4 +20,9 @@ def run_app(data: Path) -> int:
         print(f"companion: {exc}", file=sys.stderr)
         return EXIT_LOCKED
     app.run()
+    error = getattr(app, "_exception", None)
+    if error is not None:
+        from companion.crash import handle
+
+        return handle(error, data, sys.argv)
     return EXIT_OK

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
 from pathlib import Path
+from typing import Any
 
 from companion.domain.anki import parse_anki, write_anki
-from companion.domain.card_import import export_cards, plan_import, slug
+from companion.domain.card_import import export_cards, slug, stream_import
 from companion.storage.atomic import atomic_write
 from companion.storage.lock import LockHeldError
 from companion.storage.store import DataUnreadableError, Store
@@ -31,20 +34,52 @@ def import_cards(data: Path, file: str, deck: str | None, audience: str | None) 
         print(f"{path}:{line}: not UTF-8 text; export it from Anki as UTF-8", file=sys.stderr)
         return EXIT_PROBLEM
     parsed = parse_anki(text, path.name)
-    for line, message in parsed.problems:
-        print(f"{path}:{line}: {message} (skipped)", file=sys.stderr)
+    stop = _StopOnInterrupt()
     try:
-        with Store.open(data) as store:
-            curriculum, _ = load_for(data / "content")
+        with Store.open(data) as store, stop:
+            # The app's cache of the curriculum: parsing the shipped decks is most of the cost.
+            curriculum, _ = load_for(data / "content", cache=data / ".cache" / "curriculum.json")
             existing = {**curriculum.cards, **{c.id: c for c in store.cards.cards()}}
-            plan = plan_import(parsed.rows, existing, deck=deck, audience=audience)  # type: ignore[arg-type]
-            for card in plan.cards:
-                store.cards.put_card(card)
+            report = stream_import(
+                parsed.rows,
+                existing,
+                store.cards.put_cards,
+                deck=deck,
+                audience=audience,  # type: ignore[arg-type]
+                should_stop=stop.requested,
+                problems=parsed.problems,
+            )
     except LockHeldError as exc:
         print(f"companion: {exc}", file=sys.stderr)
         return EXIT_LOCKED
-    print(f"added {plan.added}, updated {plan.updated}, skipped {len(parsed.problems)}")
-    return EXIT_OK
+    for line, message in report.problems:
+        print(f"{path}:{line}: {message} (skipped)", file=sys.stderr)
+    print(report.summary())
+    return 130 if report.stopped_at is not None else EXIT_OK
+
+
+class _StopOnInterrupt:
+    """While active, Ctrl+C asks the import to stop after the current batch."""
+
+    def __init__(self) -> None:
+        self._asked = False
+        self._previous: Any = None
+
+    def requested(self) -> bool:
+        """Return True once Ctrl+C was pressed."""
+        return self._asked
+
+    def _handler(self, _signum: int, _frame: object) -> None:
+        self._asked = True
+
+    def __enter__(self) -> _StopOnInterrupt:
+        with contextlib.suppress(ValueError):  # not the main thread: no signal handling
+            self._previous = signal.signal(signal.SIGINT, self._handler)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
 
 
 def export_anki(data: Path, deck: str | None, output: str | None) -> int:
@@ -68,5 +103,7 @@ def export_anki(data: Path, deck: str | None, output: str | None) -> int:
         atomic_write(Path(output), text.encode("utf-8"))
         print(f"wrote {len(cards)} cards to {output}", file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        from companion.commands.data import write_stdout
+
+        write_stdout(text)
     return EXIT_OK

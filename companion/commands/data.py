@@ -12,12 +12,12 @@ from companion.domain.export import JournalExport
 from companion.domain.pair import Pair
 from companion.storage.atomic import atomic_write
 from companion.storage.backups import take_backup
-from companion.storage.lock import LockHeldError
+from companion.storage.lock import DataLock, LockHeldError
 from companion.storage.restore import NoBackupError, latest_backup, restore_backup
 from companion.storage.schema import InvalidFileError
 from companion.storage.store import DataUnreadableError, Store
 
-EXIT_OK, EXIT_PROBLEM, EXIT_LOCKED = 0, 1, 3
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
 
 
 def _err(message: str) -> None:
@@ -63,7 +63,7 @@ def export(
         atomic_write(Path(output), text.encode("utf-8"))
         print(f"wrote {output}", file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        write_stdout(text)
     return EXIT_OK
 
 
@@ -129,6 +129,12 @@ def backup(data: Path) -> int:
             if store.recovered:
                 return EXIT_PROBLEM
             made = take_backup(data)
+    except InvalidFileError as exc:
+        _err(
+            f"{exc.path}: {exc.why}. No backup was taken: a backup only holds a state that "
+            "loads. Open the app to have it set aside."
+        )
+        return EXIT_PROBLEM
     except LockHeldError as exc:
         _err(f"{exc} (in the app: Settings, then 'Back up now')")
         return EXIT_LOCKED
@@ -139,24 +145,64 @@ def backup(data: Path) -> int:
     return EXIT_OK
 
 
-def restore(data: Path, file: str | None, *, latest: bool) -> int:
-    """Restore the data folder from the newest backup or from ``file``."""
+def restore(data: Path, file: str | None, *, latest: bool, yes: bool = False) -> int:
+    """Restore the data folder from the best recent backup or from ``file``, after confirmation.
+
+    What the backup brings back is printed against what is there now; without
+    ``--yes`` the user must confirm on a terminal (a script without ``--yes``
+    is refused with exit status 2, so nothing is replaced unasked).
+    """
+    from companion.storage.restore import RestoreError, check_backup, current_counts
+
     try:
         source = latest_backup(data) if latest else Path(file or "").expanduser()
         if not source.is_file():
             _err(f"{source} is not a file")
             return EXIT_PROBLEM
-        safety = restore_backup(data, source)
+        with DataLock(data).acquire() as lock:
+            incoming = check_backup(source, data)
+            now = current_counts(data)
+            print(f"{source.name} holds: {incoming.describe()}")
+            print(f"{data} holds now: {now.describe()}")
+            if not yes and not _confirm():
+                return EXIT_USAGE if not sys.stdin.isatty() else EXIT_PROBLEM
+            done = restore_backup(data, source, lock_held=lock.held)
     except NoBackupError as exc:
         _err(str(exc))
         return EXIT_PROBLEM
     except InvalidFileError as exc:
-        _err(f"{exc.path}: {exc.why}; nothing was changed")
+        why = exc.why if "nothing was changed" in exc.why else f"{exc.why}; nothing was changed"
+        _err(f"{exc.path}: {why}")
+        return EXIT_PROBLEM
+    except RestoreError as exc:
+        _err(str(exc))
         return EXIT_PROBLEM
     except LockHeldError as exc:
         _err(str(exc))
         return EXIT_LOCKED
     print(f"restored {data} from {source.name}")
-    if safety is not None:
-        print(f"the data it replaced is kept in {safety}")
+    if done.safety is not None:
+        print(f"the data it replaced is kept in {done.safety}")
     return EXIT_OK
+
+
+def _confirm() -> bool:
+    """Ask on the terminal whether to go ahead; refuse when there is no terminal to ask on."""
+    if not sys.stdin.isatty():
+        _err("not restored: confirm on a terminal, or pass --yes to restore from a script")
+        return False
+    try:
+        answer = input("Replace the data now with the backup? [y/N] ")
+    except EOFError:
+        answer = ""
+    if answer.strip().lower() not in ("y", "yes"):
+        _err("not restored; nothing was changed")
+        return False
+    return True
+
+
+def write_stdout(text: str) -> None:
+    """Write ``text`` to standard output as UTF-8, whatever the locale says."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()

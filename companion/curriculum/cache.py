@@ -22,7 +22,7 @@ from companion.curriculum.catalogue import Curriculum
 from companion.curriculum.problems import Problem
 from companion.domain.cards import Card
 from companion.domain.content import Lesson, Module, Origin, PlaybookEntry
-from companion.storage.atomic import atomic_write, ensure_private_dir
+from companion.storage.atomic import atomic_write, ensure_private_dir, read_bytes
 
 FORMAT = 1
 
@@ -63,7 +63,7 @@ def save(cache: Path, key: str, curriculum: Curriculum, problems: list[Problem])
 def load(cache: Path, key: str) -> tuple[Curriculum, list[Problem]] | None:
     """Return the cached curriculum if the cache matches ``key`` and is valid, else None."""
     try:
-        data = orjson.loads(cache.read_bytes())
+        data = orjson.loads(read_bytes(cache))
         if not isinstance(data, dict) or data.get("key") != key:
             return None
         curriculum = Curriculum(

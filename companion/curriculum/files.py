@@ -13,6 +13,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from companion.curriculum.problems import Problem
 from companion.curriculum.yamlmap import YamlDocument, yaml_error_line, yaml_error_message
+from companion.storage.atomic import SymlinkRefusedError, read_bytes
 
 
 class ContentError(Exception):
@@ -31,7 +32,10 @@ def _front_matter_parser() -> MarkdownIt:
 
 def read_text(path: Path) -> str:
     """Return the UTF-8 text of ``path``; raise ContentError if empty or not UTF-8."""
-    raw = path.read_bytes()
+    try:
+        raw = read_bytes(path)
+    except SymlinkRefusedError as exc:
+        raise ContentError(Problem.at(path, 1, str(exc.strerror))) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

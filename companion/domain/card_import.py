@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+
+from pydantic import ValidationError
 
 from companion.domain.anki import AnkiRow, ExportCard
 from companion.domain.base import Role
 from companion.domain.cards import Card, CardSource
+from companion.domain.errors import describe
 
 
 def slug(text: str, fallback: str = "card") -> str:
@@ -25,6 +28,62 @@ class ImportPlan:
     updated: int = 0
 
 
+class _Matcher:
+    """Matches rows to known cards (by guid, then by term) and makes the cards to store."""
+
+    def __init__(self, existing: Mapping[str, Card], deck: str | None, audience: Role | None):
+        self.existing = dict(existing)
+        self.deck, self.audience = deck, audience
+        self.by_term: dict[str, list[Card]] = {}
+        for card in existing.values():
+            self.by_term.setdefault(card.term.strip().lower(), []).append(card)
+        self.taken = set(existing)
+
+    def card_for(self, row: AnkiRow) -> tuple[Card, bool]:
+        """Return the card for ``row`` and whether it is new (ValidationError if invalid)."""
+        target_deck = slug(self.deck or row.deck or "imported", "imported")
+        match = self.existing.get(row.guid) if row.guid else None
+        if match is None:
+            same = self.by_term.get(row.term.strip().lower(), [])
+            match = next((c for c in same if c.deck == target_deck), same[0] if same else None)
+        if match is not None:
+            card = Card.model_validate(
+                {
+                    **match.model_dump(),
+                    "term": row.term,
+                    "definition": row.definition,
+                    "example": row.example or match.example,
+                    "tags": list(row.tags) or match.tags,
+                    "audience": self.audience or match.audience,
+                }
+            )
+            is_new = False
+        else:
+            new_id = (
+                row.guid
+                if row.guid and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", row.guid)
+                else slug(row.term)
+            )
+            base, number = new_id, 2
+            while new_id in self.taken:
+                new_id, number = f"{base}-{number}", number + 1
+            card = Card(
+                id=new_id,
+                term=row.term,
+                definition=row.definition,
+                example=row.example,
+                tags=list(row.tags),
+                deck=target_deck,
+                audience=self.audience or "mentee",
+                source=CardSource(kind="import"),
+            )
+            is_new = True
+        self.taken.add(card.id)
+        self.existing[card.id] = card
+        self.by_term.setdefault(card.term.strip().lower(), []).insert(0, card)
+        return card, is_new
+
+
 def plan_import(
     rows: Sequence[AnkiRow],
     existing: Mapping[str, Card],
@@ -37,53 +96,106 @@ def plan_import(
     An updated card keeps its id, so its review history stays with it; its
     audience only changes when ``audience`` is given. New cards go to ``deck``
     (or the row's own deck, or ``imported``) for ``audience`` (default: the senior).
+    A row that does not make a valid card (a term too long) is left out.
     """
     plan = ImportPlan()
-    by_term: dict[str, list[Card]] = {}
-    for card in existing.values():
-        by_term.setdefault(card.term.strip().lower(), []).append(card)
-    taken = set(existing)
+    matcher = _Matcher(existing, deck, audience)
     for row in rows:
-        target_deck = slug(deck or row.deck or "imported", "imported")
-        match = existing.get(row.guid) if row.guid else None
-        if match is None:
-            same = by_term.get(row.term.strip().lower(), [])
-            match = next((c for c in same if c.deck == target_deck), same[0] if same else None)
-        if match is not None:
-            card = match.model_copy(
-                update={
-                    "term": row.term,
-                    "definition": row.definition,
-                    "example": row.example or match.example,
-                    "tags": list(row.tags) or match.tags,
-                    "audience": audience or match.audience,
-                }
-            )
-            plan.updated += 1
-        else:
-            new_id = (
-                row.guid
-                if row.guid and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", row.guid)
-                else slug(row.term)
-            )
-            base, number = new_id, 2
-            while new_id in taken:
-                new_id, number = f"{base}-{number}", number + 1
-            card = Card(
-                id=new_id,
-                term=row.term,
-                definition=row.definition,
-                example=row.example,
-                tags=list(row.tags),
-                deck=target_deck,
-                audience=audience or "mentee",
-                source=CardSource(kind="import"),
-            )
-            plan.added += 1
-        taken.add(card.id)
-        by_term.setdefault(card.term.strip().lower(), []).insert(0, card)
+        try:
+            card, is_new = matcher.card_for(row)
+        except ValidationError:
+            continue
+        plan.added += is_new
+        plan.updated += not is_new
         plan.cards.append(card)
     return plan
+
+
+@dataclass
+class ImportReport:
+    """What a streaming import did: counts, skipped rows (line, reason), where it stopped."""
+
+    total: int
+    added: int = 0
+    updated: int = 0
+    problems: list[tuple[int, str]] = field(default_factory=list)
+    done: int = 0
+    """Rows handled (stored or skipped) so far."""
+    stopped_at: int | None = None
+    """The file line of the first row not handled, when the import was stopped."""
+
+    @property
+    def imported(self) -> int:
+        """Cards stored (added or updated)."""
+        return self.added + self.updated
+
+    def summary(self) -> str:
+        """Return the one-line summary shown at the end."""
+        text = f"added {self.added}, updated {self.updated}, skipped {len(self.problems)}"
+        if self.stopped_at is not None:
+            text = (
+                f"imported {self.imported} of {self.total}, stopped at line {self.stopped_at} "
+                f"({text})"
+            )
+        return text
+
+
+def batch_size_for(total: int) -> int:
+    """Rows per write: at least 500, and about 20 writes whatever the size (linear time)."""
+    return max(500, -(-total // 20))
+
+
+def stream_import(
+    rows: Sequence[AnkiRow],
+    existing: Mapping[str, Card],
+    write: Callable[[list[Card]], None],
+    *,
+    deck: str | None = None,
+    audience: Role | None = None,
+    batch_size: int | None = None,
+    progress: Callable[[ImportReport], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+    problems: Sequence[tuple[int, str]] = (),
+) -> ImportReport:
+    """Import ``rows`` batch by batch: validate each row, ``write`` each batch once.
+
+    A row that does not make a valid card is skipped and reported with its
+    line and reason; it never stops the rest. ``progress`` is called after
+    every batch; when ``should_stop`` says so (Ctrl+C, a Cancel button) the
+    import ends after the current batch and the report says where it stopped.
+    ``problems`` are rows the parser already skipped (reported with the rest).
+    No UI here: the CLI and the app's import dialog both call this.
+    """
+    report = ImportReport(total=len(rows) + len(problems), problems=list(problems))
+    report.done = len(problems)
+    size = batch_size or batch_size_for(len(rows))
+    matcher = _Matcher(existing, deck, audience)
+    for start in range(0, len(rows), size):
+        if should_stop is not None and should_stop():
+            report.stopped_at = rows[start].line
+            break
+        batch: dict[str, Card] = {}
+        added = updated = 0
+        for row in rows[start : start + size]:
+            try:
+                card, is_new = matcher.card_for(row)
+            except ValidationError as exc:
+                report.problems.append((row.line, describe(exc)[0]))
+                continue
+            if card.id in batch or not is_new:
+                updated += 1
+            else:
+                added += 1
+            batch[card.id] = card
+        if batch:
+            write(list(batch.values()))
+        report.added += added
+        report.updated += updated
+        report.done += min(size, len(rows) - start)
+        if progress is not None:
+            progress(report)
+    report.problems.sort()
+    return report
 
 
 def export_cards(cards: Sequence[Card]) -> list[ExportCard]:

@@ -1,33 +1,126 @@
-"""Atomic, private file writes: temp file in the same folder, fsync, rename, fsync the folder."""
+"""Atomic, private file writes that never follow a symlink.
+
+Writes go to a temp file in the same folder, are fsynced and renamed over the
+target, and the folder is fsynced. Every path inside the data folder is checked
+with ``lstat`` first: a symlink is refused (``SymlinkRefusedError``, naming it)
+and its target is never read, written or re-moded.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 from pathlib import Path
+from typing import BinaryIO
 
 TEMP_SUFFIX = ".tmp"
 """Temp files are named ``.<name>.<random>.tmp`` beside their target."""
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+"""``O_NOFOLLOW`` where the platform has it (opening a symlink then fails)."""
+
+_TEMP_NAME_MAX = 180
+"""Longest part of a target's name kept in its temp file's name (names stay under 255)."""
+
+_warned: set[Path] = set()
+warnings: list[str] = []
+"""One-line warnings about folders (others can read them); the CLI prints them."""
+
+
+class SymlinkRefusedError(OSError):
+    """A path inside the data folder is a symbolic link; Companion does not follow it."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            errno.ELOOP,
+            "it is a symbolic link, and Companion does not follow links in its data folder "
+            "(remove or replace it with a real file or folder)",
+            str(path),
+        )
+        self.path = path
+
+    def __str__(self) -> str:
+        return f"{self.filename}: {self.strerror}"
+
+
+def refuse_symlink(path: Path) -> os.stat_result | None:
+    """Return ``lstat(path)``, None when it does not exist; raise if it is a symlink."""
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return None
+    if stat.S_ISLNK(info.st_mode):
+        raise SymlinkRefusedError(path)
+    return info
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` (and missing parents) with mode 0700; tighten it if it exists."""
-    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-    if (path.stat().st_mode & 0o777) != DIR_MODE:
-        path.chmod(DIR_MODE)
+    """Make sure ``path`` is a real folder; create it (and missing parents) with mode 0700.
+
+    An existing folder keeps its mode (the user may have chosen it); when others
+    can read it a one-line warning is recorded in ``warnings``. A symlink, or a
+    file where the folder should be, is refused.
+    """
+    info = refuse_symlink(path)
+    if info is None:
+        path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        info = refuse_symlink(path)
+        if info is not None and stat.S_IMODE(info.st_mode) != DIR_MODE:
+            os.chmod(path, DIR_MODE, follow_symlinks=False)
+        return path
+    if not stat.S_ISDIR(info.st_mode):
+        raise NotADirectoryError(errno.ENOTDIR, "it is a file, not a folder", str(path))
+    if stat.S_IMODE(info.st_mode) & 0o077 and path not in _warned:
+        _warned.add(path)
+        warnings.append(
+            f"{path} can be read by other users (mode {stat.S_IMODE(info.st_mode):o}); "
+            f"`chmod 700 {path}` makes it private"
+        )
     return path
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """Open the regular file ``path`` for reading without following a symlink.
+
+    A symlink is refused (``SymlinkRefusedError``, naming the path); a folder,
+    device or pipe is refused too, so nothing blocks or reads elsewhere.
+    """
+    if not NOFOLLOW:
+        refuse_symlink(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise SymlinkRefusedError(path) from None
+        raise
+    handle = os.fdopen(fd, "rb")
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        handle.close()
+        raise IsADirectoryError(errno.EISDIR, "it is not a regular file", str(path))
+    return handle
+
+
+def read_bytes(path: Path) -> bytes:
+    """Read the regular file ``path`` without following a symlink (refused, naming it)."""
+    with open_regular(path) as handle:
+        return handle.read()
 
 
 def fsync_dir(path: Path) -> None:
     """Flush a folder's entries (a rename inside it) to disk."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | NOFOLLOW)
     try:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _temp_for(path: Path) -> Path:
+    return path.parent / f".{path.name[:_TEMP_NAME_MAX]}.{os.urandom(4).hex()}{TEMP_SUFFIX}"
 
 
 def atomic_write(path: Path, payload: bytes) -> None:
@@ -35,17 +128,27 @@ def atomic_write(path: Path, payload: bytes) -> None:
 
     The temp file is created 0600 in the same folder, flushed and fsynced, renamed
     over the target, and the folder is fsynced so the rename itself is durable.
-    On any error the temp file is removed and the old file is left untouched.
+    On any error the temp file is removed, the old file is left untouched and
+    the error names ``path`` (never the hidden temp file). A symlink at ``path``
+    or as its folder is refused.
     """
     folder = path.parent
-    tmp = folder / f".{path.name}.{os.urandom(4).hex()}{TEMP_SUFFIX}"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    refuse_symlink(folder)
+    refuse_symlink(path)
+    tmp = _temp_for(path)
     try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW, FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        if isinstance(exc, SymlinkRefusedError):
+            raise
+        raise type(exc)(exc.errno, exc.strerror, str(path)) from None
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
@@ -55,8 +158,9 @@ def atomic_write(path: Path, payload: bytes) -> None:
 
 def clean_stray_temps(folder: Path) -> list[Path]:
     """Remove temp files a crash left behind in ``folder``; return what was removed."""
-    removed = []
-    if folder.is_dir():
+    removed: list[Path] = []
+    info = refuse_symlink(folder)
+    if info is not None and stat.S_ISDIR(info.st_mode):
         for stray in folder.glob(f".*{TEMP_SUFFIX}"):
             with contextlib.suppress(FileNotFoundError):
                 stray.unlink()

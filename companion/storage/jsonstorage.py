@@ -8,7 +8,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from companion.storage.atomic import atomic_write
+from companion.storage.atomic import atomic_write, read_bytes
 
 
 class AtomicJSONStorage(Storage):
@@ -32,7 +32,7 @@ class AtomicJSONStorage(Storage):
         if self._data is None:
             if not self.path.exists():
                 return None
-            loaded = orjson.loads(self.path.read_bytes())
+            loaded = orjson.loads(read_bytes(self.path))
             self._data = loaded if isinstance(loaded, dict) else None
         return self._data
 

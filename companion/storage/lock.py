@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
 from pathlib import Path
 
-from companion.storage.atomic import FILE_MODE
+from companion.storage.atomic import FILE_MODE, NOFOLLOW, SymlinkRefusedError, refuse_symlink
 
 LOCK_NAME = ".lock"
 
@@ -34,8 +35,18 @@ class DataLock:
         self._fd: int | None = None
 
     def acquire(self) -> DataLock:
-        """Take the lock or raise :class:`LockHeldError` at once (never waits)."""
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        """Take the lock or raise :class:`LockHeldError` at once (never waits).
+
+        A symlink at ``.lock`` is refused (``SymlinkRefusedError``): its target is
+        never opened, so a link cannot make Companion write a process id elsewhere.
+        """
+        refuse_symlink(self.path)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | NOFOLLOW, FILE_MODE)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise SymlinkRefusedError(self.path) from None
+            raise
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -54,6 +65,12 @@ class DataLock:
                 fcntl.flock(self._fd, fcntl.LOCK_UN)
             os.close(self._fd)
             self._fd = None
+
+    def __enter__(self) -> DataLock:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.release()
 
     @property
     def held(self) -> bool:

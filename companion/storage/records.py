@@ -83,13 +83,28 @@ class Records(Generic[M]):
         return item
 
     def put_many(self, items: list[M]) -> None:
-        """Store several records; the new ones in a single write."""
+        """Store several records: the changed ones in one write, the new ones in another."""
         current = self._load()
-        fresh = [self._model.model_validate(i.model_dump()) for i in items]
+        fresh = list(
+            {self._key(i): self._model.model_validate(i.model_dump()) for i in items}.values()
+        )
         new = [i for i in fresh if self._key(i) not in self._doc_ids]
-        for item in fresh:
-            if self._key(item) in self._doc_ids:
-                self.put(item)
+        known = [i for i in fresh if self._key(i) in self._doc_ids]
+        if known:
+            docs = iter([i.model_dump(mode="json") for i in known])
+
+            def replace(stored: MutableMapping[Any, Any]) -> None:
+                # TinyDB applies this to ``doc_ids`` in the order given.
+                stored.clear()
+                stored.update(next(docs))
+
+            try:
+                self._table.update(replace, doc_ids=[self._doc_ids[self._key(i)] for i in known])
+            except BaseException:
+                self._items = None
+                raise
+            for item in known:
+                current[self._key(item)] = item
         if not new:
             return
         try:

@@ -18,7 +18,7 @@ class Recovered:
     why: str
     """Why it could not be used."""
     latest_backup: Path | None
-    """The newest backup that could bring it back, if any."""
+    """The backup to restore (the newest that holds a full state), if any."""
 
     def message(self) -> str:
         """Return a plain explanation for the person at the keyboard."""
@@ -28,8 +28,8 @@ class Recovered:
         )
         if self.latest_backup is not None:
             text += (
-                f" The newest backup is {self.latest_backup.name}; "
-                "run `companion restore --latest` to bring it back."
+                f" The backup to restore is {self.latest_backup.name}: run "
+                f"`companion restore {self.latest_backup}` (or Settings, Restore) to bring it back."
             )
         else:
             text += " There is no backup to restore from."

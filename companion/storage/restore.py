@@ -1,76 +1,310 @@
-"""Restoring the data folder from a backup, keeping a copy of what it replaces."""
+"""Restoring the data folder from a backup, which is treated as untrusted input.
+
+A backup is accepted only when every member is a regular file whose normalised
+name stays inside the data folder, is one Companion writes, and is listed with
+its size and sha256 in the manifest; sizes are capped (each member, the total,
+and the compression ratio, against zip bombs). It is unpacked into a staging
+folder beside the data, the staged set must load, and only then is it swapped
+in. Any failure leaves the data exactly as it was, and the error says so.
+"""
 
 from __future__ import annotations
 
-import io
+import contextlib
+import hashlib
+import os
+import posixpath
+import re
+import shutil
+import stat
 import zipfile
-from datetime import UTC, datetime
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from companion.storage.atomic import atomic_write, ensure_private_dir
-from companion.storage.backups import BACKUP_DIR, data_files, list_backups, read_backup
+import orjson
+
+from companion.storage.atomic import (
+    DIR_MODE,
+    FILE_MODE,
+    NOFOLLOW,
+    ensure_private_dir,
+    fsync_dir,
+    open_regular,
+    refuse_symlink,
+)
+from companion.storage.backups import (
+    BACKUP_DIR,
+    best_backup,
+    check_state,
+    counts_of,
+    data_files,
+    read_state,
+    write_zip,
+)
 from companion.storage.lock import DataLock
+from companion.storage.manifest import MANIFEST, Counts, build, read_manifest
+from companion.storage.schema import InvalidFileError
 
 SAFETY_PREFIX = "before-restore-"
-"""Copies of the data as it was just before a restore (not part of the rolling ten)."""
-
+"""Copies of the data as it was just before a restore (not part of the rotation)."""
 KEEP_SAFETY = 3
+
+MAX_MEMBER = 256 * 1024 * 1024
+"""No file in a backup may unpack to more than this."""
+MAX_TOTAL = 1024 * 1024 * 1024
+"""Nor all of them together."""
+MAX_RATIO = 200
+"""A member over 1 MiB that compresses better than this is taken for a zip bomb."""
+MAX_MEMBERS = 100_000
+SWAPPED = ("journal.json", "cards.json", "reviews", "content")
+"""What a restore replaces, in the data folder."""
+
+_ALLOWED = re.compile(r"^(journal\.json|cards\.json|reviews/\d{4}\.json|content/[^\x00]+)$")
 
 
 class NoBackupError(Exception):
     """There is no backup to restore from."""
 
 
+class RestoreError(Exception):
+    """A restore that did not happen; the data folder is exactly as it was."""
+
+
 def latest_backup(folder: Path) -> Path:
-    """Return the newest rolling backup of ``folder`` or raise NoBackupError."""
-    backups = list_backups(folder)
-    if not backups:
+    """Return the backup ``restore --latest`` takes, or raise NoBackupError."""
+    chosen = best_backup(folder)
+    if chosen is None:
         raise NoBackupError(f"there is no backup in {folder / BACKUP_DIR}")
-    return backups[-1]
+    return chosen
+
+
+def _safe_name(name: str) -> bool:
+    if not name or "\\" in name or "\x00" in name or name.startswith("/"):
+        return False
+    if posixpath.normpath(name) != name or re.match(r"^[A-Za-z]:", name):
+        return False
+    parts = name.split("/")
+    if any(p in ("", ".", "..") or p.startswith(".") for p in parts):
+        return False
+    return bool(_ALLOWED.match(name))
+
+
+def _bad(backup: Path, why: str) -> InvalidFileError:
+    return InvalidFileError(backup, f"{why}; nothing was changed")
+
+
+def _members(backup: Path, archive: zipfile.ZipFile) -> tuple[list[zipfile.ZipInfo], Any]:
+    """Return the data members of ``archive`` and its manifest, after every check."""
+    manifest = read_manifest(archive)
+    if manifest is None:
+        raise _bad(backup, "it has no valid manifest, so it was not written by Companion")
+    listed = {f.name: f for f in manifest.files}
+    infos = archive.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise _bad(backup, f"it holds more than {MAX_MEMBERS} files")
+    seen: set[str] = set()
+    members: list[zipfile.ZipInfo] = []
+    total = 0
+    for info in infos:
+        name = info.filename
+        if name in seen:
+            raise _bad(backup, f"it holds {name!r} twice")
+        seen.add(name)
+        if name == MANIFEST:
+            continue
+        if not _safe_name(name):
+            raise _bad(backup, f"it holds an unsafe or unknown path {name!r}")
+        mode = info.external_attr >> 16
+        if info.is_dir() or (stat.S_IFMT(mode) and not stat.S_ISREG(mode)):
+            raise _bad(backup, f"{name!r} in it is not a regular file")
+        entry = listed.get(name)
+        if entry is None or entry.size != info.file_size:
+            raise _bad(backup, f"{name!r} in it is not listed in its manifest")
+        if info.file_size > MAX_MEMBER:
+            raise _bad(backup, f"{name!r} in it is larger than {MAX_MEMBER // 2**20} MiB")
+        big = info.file_size > 2**20
+        if big and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise _bad(backup, f"{name!r} in it is compressed suspiciously well (a zip bomb?)")
+        total += info.file_size
+        if total > MAX_TOTAL:
+            raise _bad(backup, f"it unpacks to more than {MAX_TOTAL // 2**20} MiB")
+        members.append(info)
+    if set(listed) != {m.filename for m in members}:
+        raise _bad(backup, "its manifest lists files it does not hold")
+    if "journal.json" not in listed:
+        raise _bad(backup, "it holds no journal.json")
+    return members, manifest
+
+
+def _unpack(archive: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, sha: str) -> bytes:
+    """Copy one member to ``target`` (new, 0600), never past its declared size; check its sha."""
+    ensure_private_dir(target.parent)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW
+    digest = hashlib.sha256()
+    chunks: list[bytes] = []
+    written = 0
+    with archive.open(info) as source, os.fdopen(os.open(target, flags, FILE_MODE), "wb") as out:
+        while chunk := source.read(1024 * 1024):
+            written += len(chunk)
+            if written > info.file_size:
+                raise ValueError("it holds more than its header says")
+            digest.update(chunk)
+            out.write(chunk)
+            if not info.filename.startswith("content/"):
+                chunks.append(chunk)
+        out.flush()
+        os.fsync(out.fileno())
+    if digest.hexdigest() != sha:
+        raise ValueError("its checksum does not match the manifest")
+    return b"".join(chunks)
+
+
+@dataclass(frozen=True)
+class Staged:
+    """A backup unpacked and checked in a staging folder, ready to swap in."""
+
+    folder: Path
+    counts: Counts
+
+
+def stage(folder: Path, backup: Path) -> Staged:
+    """Check ``backup`` and unpack it into a new staging folder inside ``folder``.
+
+    Raises InvalidFileError (naming the backup and why) when anything is wrong;
+    the staging folder is then removed and the data folder is untouched.
+    """
+    staging = folder / f".restore-{os.urandom(4).hex()}"
+    staging.mkdir(mode=DIR_MODE)
+    try:
+        parsed: dict[str, bytes] = {}
+        with open_regular(backup) as handle, zipfile.ZipFile(handle) as archive:
+            members, manifest = _members(backup, archive)
+            shas = {f.name: f.sha256 for f in manifest.files}
+            for info in members:
+                try:
+                    payload = _unpack(archive, info, staging / info.filename, shas[info.filename])
+                except ValueError as exc:
+                    raise _bad(backup, f"{info.filename!r} in it: {exc}") from None
+                if not info.filename.startswith("content/"):
+                    parsed[info.filename] = payload
+        ensure_private_dir(staging / "reviews")
+        try:
+            counts = check_state(staging, parsed, set())
+        except InvalidFileError as exc:
+            raise _bad(backup, f"{exc.path.relative_to(staging)} in it: {exc.why}") from None
+        if counts != manifest.counts:
+            raise _bad(backup, "what it holds does not match the counts in its manifest")
+        return Staged(staging, counts)
+    except InvalidFileError:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise _bad(backup, f"it is not a readable backup ({exc})") from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def check_backup(backup: Path, folder: Path) -> Counts:
+    """Check ``backup`` completely (unpacking it into a staging folder) and return its counts."""
+    staged = stage(folder, backup)
+    shutil.rmtree(staged.folder, ignore_errors=True)
+    return staged.counts
+
+
+def current_counts(folder: Path) -> Counts:
+    """Count what the data folder holds now (damaged files count as empty)."""
+    parsed: dict[str, Any] = {}
+    with contextlib.suppress(OSError):
+        for name, payload in read_state(folder).items():
+            if not name.startswith("content/"):
+                with contextlib.suppress(orjson.JSONDecodeError):
+                    parsed[name] = orjson.loads(payload)
+    return counts_of(parsed)
 
 
 def _safety_copy(folder: Path) -> Path | None:
-    where = ensure_private_dir(folder / BACKUP_DIR)
-    files = data_files(folder)
-    damaged = sorted(p.relative_to(folder) for p in folder.glob("*.corrupt-*"))
-    if not files and not damaged:
+    """Zip the data as it is now into ``backups/before-restore-*.zip``.
+
+    Files set aside as damaged are not touched by a restore, so they stay where they are.
+    """
+    files = read_state(folder)
+    if not files:
         return None
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-        for rel in [*files, *damaged]:
-            archive.write(folder / rel, rel.as_posix())
-    target = where / f"{SAFETY_PREFIX}{stamp}.zip"
-    atomic_write(target, buffer.getvalue())
+    where = ensure_private_dir(folder / BACKUP_DIR)
+    manifest = build(files, current_counts(folder), [])
+    target = where / f"{SAFETY_PREFIX}{manifest.created.strftime('%Y%m%d-%H%M%S-%f')}.zip"
+    write_zip(target, files, manifest)
     for old in sorted(where.glob(f"{SAFETY_PREFIX}*.zip"))[:-KEEP_SAFETY]:
-        old.unlink(missing_ok=True)
+        if not old.is_symlink():
+            old.unlink(missing_ok=True)
     return target
 
 
-def restore_backup(folder: Path, backup: Path, *, lock_held: bool = False) -> Path | None:
-    """Replace the data in ``folder`` with the content of ``backup``.
+def _swap(folder: Path, staged: Path) -> None:
+    """Move the current data aside and the staged data in; undo every step on failure."""
+    old = folder / f".restore-old-{os.urandom(4).hex()}"
+    old.mkdir(mode=DIR_MODE)
+    done: list[tuple[Path, Path]] = []
+    try:
+        for name in SWAPPED:
+            if refuse_symlink(folder / name) is not None:
+                os.rename(folder / name, old / name)
+                done.append((folder / name, old / name))
+            if refuse_symlink(staged / name) is not None:
+                os.rename(staged / name, folder / name)
+                done.append((staged / name, folder / name))
+        fsync_dir(folder)
+    except BaseException:
+        for source, moved in reversed(done):
+            with contextlib.suppress(OSError):
+                os.rename(moved, source)
+        shutil.rmtree(old, ignore_errors=True)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
 
-    The backup is checked first (every data file valid); the current data is
-    zipped to ``backups/before-restore-<time>.zip`` so the restore can be undone;
-    then each file is written atomically and data files the backup lacks are
-    removed. Takes the folder's lock for the duration (``LockHeldError`` if the
-    app is open), unless the caller says it already holds it (the app itself).
-    Returns the safety copy, if one was made.
+
+@dataclass(frozen=True)
+class Restored:
+    """A finished restore: what it brought back, what it replaced, and where that is kept."""
+
+    backup: Path
+    counts: Counts
+    replaced: Counts
+    safety: Path | None
+
+
+def restore_backup(folder: Path, backup: Path, *, lock_held: bool = False) -> Restored:
+    """Replace the data in ``folder`` with the content of ``backup``, all or nothing.
+
+    The backup is checked and staged first; the current data is zipped to
+    ``backups/before-restore-<time>.zip`` so the restore can be undone; then the
+    staged files are swapped in. Takes the folder's lock for the duration
+    (``LockHeldError`` if the app is open), unless the caller already holds it.
+    Raises InvalidFileError for a bad backup and RestoreError when the swap
+    fails; in both cases the data folder is exactly as it was.
     """
-    files = read_backup(backup)
     ensure_private_dir(folder)
     lock = None if lock_held else DataLock(folder).acquire()
+    staged: Staged | None = None
     try:
+        data_files(folder)  # refuses a symlink in the data folder before anything moves
+        replaced = current_counts(folder)
+        staged = stage(folder, backup)
         safety = _safety_copy(folder)
-        keep = {Path(name) for name in files}
-        for name, payload in sorted(files.items()):
-            target = folder / name
-            ensure_private_dir(target.parent)
-            atomic_write(target, payload)
-        for rel in data_files(folder):
-            if rel not in keep:
-                (folder / rel).unlink(missing_ok=True)
-        return safety
+        try:
+            _swap(folder, staged.folder)
+        except OSError as exc:
+            raise RestoreError(
+                f"the restore from {backup.name} failed ({exc.strerror or exc}"
+                f"{f': {exc.filename}' if exc.filename else ''}); "
+                "your data is exactly as it was, nothing was changed"
+            ) from None
+        return Restored(backup, staged.counts, replaced, safety)
     finally:
+        if staged is not None:
+            shutil.rmtree(staged.folder, ignore_errors=True)
         if lock is not None:
             lock.release()

@@ -18,6 +18,7 @@ from companion.domain.pair import Pair
 from companion.domain.progress import LessonMark
 from companion.domain.sessions import ActionItem, Session
 from companion.domain.settings import Settings
+from companion.storage.atomic import read_bytes
 
 SCHEMA_VERSION = 1
 """The schema version this code writes; files with a newer one are not read."""
@@ -82,7 +83,7 @@ def schema_of(data: dict[str, Any]) -> int | None:
 
 def parse(path: Path) -> dict[str, Any]:
     """Read and parse a data file; raise InvalidFileError when it is not a JSON object."""
-    raw = path.read_bytes()
+    raw = read_bytes(path)
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:

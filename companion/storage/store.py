@@ -12,7 +12,8 @@ from tinydb import TinyDB
 
 from companion.domain.cards import CardState, ReviewLog
 from companion.storage.atomic import atomic_write, clean_stray_temps, ensure_private_dir
-from companion.storage.backups import list_backups, take_backup
+from companion.storage.backups import best_backup, take_backup
+from companion.storage.folder import prepare_data_folder
 from companion.storage.lock import DataLock
 from companion.storage.recovery import Recovered, move_aside
 from companion.storage.repositories import (
@@ -57,10 +58,25 @@ def _load_or_recover(path: Path, recovered: list[Recovered]) -> _Loaded:
     try:
         return _load(path)
     except InvalidFileError as exc:
-        backups = list_backups(path.parent if path.parent.name != "reviews" else path.parent.parent)
+        folder = path.parent if path.parent.name != "reviews" else path.parent.parent
         moved = move_aside(path)
-        recovered.append(Recovered(path, moved, exc.why, backups[-1] if backups else None))
+        recovered.append(Recovered(path, moved, exc.why, best_backup(folder)))
         return _Loaded(path, empty(kind_of(path)), True)
+
+
+def _backup_on_open(folder: Path, recovered: list[Recovered]) -> tuple[Path | None, list[str]]:
+    """Back up a changed state that loads; a damaged file is set aside, a full disk skips it."""
+    if recovered:
+        return None, []
+    try:
+        opened = frozenset({"journal.json", "cards.json"})  # validated just now by the open
+        return take_backup(folder, only_if_changed=True, checked=opened), []
+    except InvalidFileError as exc:
+        _load_or_recover(exc.path, recovered)
+        return None, []
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+        return None, [f"No backup was taken when Companion opened: {why} ({exc.filename})."]
 
 
 @dataclass
@@ -74,6 +90,8 @@ class Store:
     readonly: bool = False
     recovered: list[Recovered] = field(default_factory=list)
     backup: Path | None = None
+    warnings: list[str] = field(default_factory=list)
+    """Things the user should know that did not stop the open (a backup skipped)."""
     _lock: DataLock | None = None
     _dbs: list[TinyDB] = field(default_factory=list)
 
@@ -98,7 +116,7 @@ class Store:
         """
         if readonly:
             return cls._open_readonly(folder)
-        ensure_private_dir(folder)
+        prepare_data_folder(folder)
         lock = lock if lock is not None and lock.held else DataLock(folder).acquire()
         try:
             return cls._open_locked(folder, lock, backup)
@@ -117,12 +135,12 @@ class Store:
         for path in (folder / "journal.json", folder / "cards.json"):
             loaded[path] = _load_or_recover(path, recovered)
         # A backup after a recovery would become "the latest" and hide the good one.
-        made = take_backup(folder, only_if_changed=True) if backup and not recovered else None
+        made, warnings = _backup_on_open(folder, recovered) if backup else (None, [])
         for item in loaded.values():
             if item.changed:
                 atomic_write(item.path, orjson.dumps(item.data))
         store = cls._assemble(folder, loaded, readonly=False, recovered=recovered)
-        store._lock, store.backup = lock, made
+        store._lock, store.backup, store.warnings = lock, made, warnings
         return store
 
     @classmethod
