@@ -297,7 +297,7 @@ def _row(
     for part, value in zip(("the term", "the definition"), raw, strict=False):
         reason = media_only(value)
         if reason is not None:
-            return f"{part} is only media: {reason}"
+            return f"{part} is only {reason}"
     term, definition, example = (to_plain(v) if is_html else v.strip() for v in raw)
     if EXAMPLE_MARK.strip("\n") in definition and not example:
         definition, _, example = definition.partition(EXAMPLE_MARK)

@@ -15,8 +15,9 @@ import re
 _DROPPED = re.compile(r"(?is)<!--.*?-->|<style\b.*?</style\s*>|<script\b.*?</script\s*>")
 _BREAK = re.compile(r"(?i)<br\s*/?>[ \t]*\n?")
 _BLOCK = re.compile(
-    r"(?i)</?(?:div|p|li|ul|ol|h[1-6]|tr|table|blockquote|pre|section)\b[^>]*>[ \t]*\n?"
+    r"(?i)(?:</?(?:div|p|ul|ol|h[1-6]|tr|table|blockquote|pre|section)|</li)\b[^>]*>[ \t]*\n?"
 )
+_ITEM = re.compile(r"(?i)<li\b[^>]*>[ \t]*\n?")
 _TAG = re.compile(r"<[^>]*>")
 _BOUNDARY = "\x00"
 _RUN = re.compile(r"[\s\x00]*\x00[\s\x00]*")
@@ -40,12 +41,13 @@ def looks_like_html(text: str) -> bool:
 def to_plain(text: str) -> str:
     """Return HTML field text as plain text.
 
-    ``<br>`` becomes a newline, each block (``<div>``, ``<p>``, ``<li>``…) starts
-    a new line, other tags go, entities decode, media references go, and blank
+    ``<br>`` becomes a newline, each block (``<div>``, ``<p>``…) starts a new
+    line, a list item starts ``- ``, other tags go, entities decode, media references go, and blank
     lines never pile up beyond one.
     """
     text = _DROPPED.sub("", text)
     text = _SOUND.sub("", text)
+    text = _ITEM.sub(_BOUNDARY + "- ", text)
     text = _BLOCK.sub(_BOUNDARY, text)
     text = _BREAK.sub("\n", text)
     text = _TAG.sub("", text)
@@ -80,12 +82,13 @@ def media_only(field: str) -> str | None:
     if to_plain(rest):
         return None
     if not images:
-        return "sounds are not supported"
+        return "a sound: sounds are not supported"
     alts = [_alt(tag) for tag in images]
     named = [alt for alt in alts if alt]
     if not named:
-        return "images are not supported, and the image has no alt text"
-    return "images are not supported; the alt text was " + ", ".join(f'"{a}"' for a in named)
+        return "an image: images are not supported, and the image has no alt text"
+    alt = ", ".join(f'"{a}"' for a in named)
+    return f"an image: images are not supported; the alt text was {alt}"
 
 
 def _alt(tag: str) -> str:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from companion.domain.anki import AnkiRow, ExportCard
+from companion.domain.anki import AnkiRow, ExportCard, companion_deck
 from companion.domain.base import Role
 from companion.domain.cards import Card, CardSource
 
@@ -43,9 +43,10 @@ def plan_import(
     for card in existing.values():
         by_term.setdefault(card.term.strip().lower(), []).append(card)
     taken = set(existing)
+    by_guid = {card.guid: card for card in existing.values() if card.guid}
     for row in rows:
-        target_deck = slug(deck or row.deck or "imported", "imported")
-        match = existing.get(row.guid) if row.guid else None
+        target_deck = slug(deck or companion_deck(row.deck) or "imported", "imported")
+        match = (by_guid.get(row.guid) or existing.get(row.guid)) if row.guid else None
         if match is None:
             same = by_term.get(row.term.strip().lower(), [])
             match = next((c for c in same if c.deck == target_deck), same[0] if same else None)
@@ -57,6 +58,7 @@ def plan_import(
                     "example": row.example or match.example,
                     "tags": list(row.tags) or match.tags,
                     "audience": audience or match.audience,
+                    "guid": match.guid if row.guid in ("", match.id) else row.guid,
                 }
             )
             plan.updated += 1
@@ -78,14 +80,20 @@ def plan_import(
                 deck=target_deck,
                 audience=audience or "mentee",
                 source=CardSource(kind="import"),
+                guid="" if row.guid == new_id else row.guid,
             )
             plan.added += 1
         taken.add(card.id)
+        if card.guid:
+            by_guid[card.guid] = card
         by_term.setdefault(card.term.strip().lower(), []).insert(0, card)
         plan.cards.append(card)
     return plan
 
 
 def export_cards(cards: Sequence[Card]) -> list[ExportCard]:
-    """Return cards in the form the Anki writer takes (the card id is the stable guid)."""
-    return [ExportCard(c.id, c.term, c.definition, c.example, tuple(c.tags)) for c in cards]
+    """Return cards in the form the Anki writer takes (an imported guid, else the card id)."""
+    return [
+        ExportCard(c.anki_guid, c.term, c.definition, c.example, tuple(c.tags), c.deck)
+        for c in cards
+    ]

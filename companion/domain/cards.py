@@ -41,6 +41,16 @@ class Card(Model):
     """Who the card is meant for: ``mentee`` (the senior) or ``mentor`` (the junior)."""
     source: CardSource = Field(default_factory=CardSource)
     """Where the card came from."""
+    guid: Annotated[str, Field(max_length=200)] = ""
+    """The Anki note's guid, when the card was imported from Anki with one and it is not the id.
+
+    Written back by the Anki export, so re-importing into Anki updates the note.
+    """
+
+    @property
+    def anki_guid(self) -> str:
+        """The guid the Anki export writes: the imported note's own, or the card id."""
+        return self.guid or self.id
 
 
 CardPhase = Literal[1, 2, 3]
