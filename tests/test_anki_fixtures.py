@@ -169,3 +169,29 @@ def test_stored_cards_without_a_guid_still_load() -> None:
     old = {"id": "a", "term": "A", "definition": "B", "deck": "d", "audience": "mentor"}
     assert Card.model_validate(old).guid == ""
     assert Card.model_validate(old).anki_guid == "a"
+
+
+def test_import_then_export_on_the_command_line_keeps_guids(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "companion.cli", *args, "--data-dir", str(tmp_path / "d")],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    imported = run("import-cards", str(FIXTURES / "notes_all_columns_bom_crlf.txt"))
+    assert imported.returncode == 0, imported.stderr
+    assert 'images are not supported; the alt text was "A red apple" (skipped)' in imported.stderr
+    exported = run("export", "--format", "anki")
+    assert exported.returncode == 0, exported.stderr
+    rows = {r.term: r for r in parse_anki(exported.stdout).rows}
+    assert rows["Two-factor login"].guid == "Ol&v<J5"
+    assert rows["Two-factor login"].deck == "Companion::Tech and culture"
+    assert rows["Managing up"].guid == "b7@Qs`1Lm!"
+    # "Managing up" is a shipped term: the import updated that card, in its own deck.
+    assert rows["Managing up"].deck == "Companion::Business"
+    assert {r.notetype for r in rows.values()} == {"Basic"}
