@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from companion.cards_flow import CardVerbs
+from companion.domain.clock import to_local
 from companion.sessions_flow import SessionVerbs
 
 if TYPE_CHECKING:
@@ -76,8 +77,8 @@ class CompanionApp(SessionVerbs, CardVerbs, App[None]):
         return self._store
 
     def now(self) -> datetime:
-        """Return the current time (UTC)."""
-        return self._clock()
+        """Return the current time in the local zone, so ``now().date()`` is the pair's today."""
+        return to_local(self._clock())
 
     @cached_property
     def curriculum(self) -> Curriculum:

@@ -69,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--what", choices=["sessions", "log", "actions"], help="for csv: which records"
     )
+    export.add_argument(
+        "--raw",
+        action="store_true",
+        help="for csv: write cells as they are (no ' before =, +, -, @)",
+    )
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     export.add_argument(
         "--include-private", action="store_true", help="include each person's private notes"
@@ -178,7 +183,7 @@ def _dispatch(args: argparse.Namespace) -> int:
             return export_anki(data, args.deck, args.output)
         if args.format == "csv" and not args.what:
             build_parser().error("--format csv needs --what sessions|log|actions")
-        return export(data, args.format, args.output, args.include_private, args.what)
+        return export(data, args.format, args.output, args.include_private, args.what, args.raw)
     if args.command == "import-cards":
         from companion.commands.cards import import_cards
 

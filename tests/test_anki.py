@@ -83,7 +83,10 @@ tag = st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True)
 @given(
     st.lists(
         st.tuples(
-            printable, printable, st.one_of(st.just(""), printable), st.lists(tag, max_size=3)
+            printable,
+            printable,
+            st.one_of(st.just(""), printable),
+            st.lists(tag, max_size=3, unique=True),
         ),
         min_size=1,
         max_size=8,
@@ -185,7 +188,10 @@ def test_export_anki_then_import_into_a_new_folder(tmp_path: Path) -> None:
     )
     assert exported.returncode == 0, exported.stderr
     text = out.read_text()
-    assert text.startswith("#separator:tab\n#html:false\n#guid column:1\n#tags column:4\n")
+    assert text.startswith(
+        "#separator:tab\n#html:false\n#notetype:Basic\n#deck:Finance words\n"
+        "#guid column:1\n#tags column:4\n"
+    )
     again = run("export", "--format", "anki", "--deck", "Finance words", "--data-dir", str(first))
     assert again.stdout == text  # ids stable across exports
     assert (

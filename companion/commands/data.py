@@ -31,6 +31,7 @@ def render(
     include_private: bool,
     what: str | None = None,
     today: date | None = None,
+    raw: bool = False,
 ) -> str | None:
     """Return the export of ``store`` as text, or None when there is nothing to report."""
     if fmt == "json":
@@ -43,11 +44,16 @@ def render(
         if pair is None:
             return None
         return _markdown(store, pair, curriculum.lessons, include_private, today or date.today())
-    return _csv(store, what or "sessions", curriculum.lessons, include_private)
+    return _csv(store, what or "sessions", curriculum.lessons, include_private, raw)
 
 
 def export(
-    data: Path, fmt: str, output: str | None, include_private: bool, what: str | None = None
+    data: Path,
+    fmt: str,
+    output: str | None,
+    include_private: bool,
+    what: str | None = None,
+    raw: bool = False,
 ) -> int:
     """Write the journal in ``fmt`` (md, csv or json) to ``output`` or standard output."""
     try:
@@ -55,7 +61,7 @@ def export(
     except DataUnreadableError as exc:
         _err(str(exc))
         return EXIT_PROBLEM
-    text = render(data, store, fmt, include_private, what)
+    text = render(data, store, fmt, include_private, what, raw=raw)
     if text is None:
         _err(f"{data} holds no pair yet: nothing to report")
         return EXIT_PROBLEM
@@ -109,15 +115,17 @@ def _markdown(
     )
 
 
-def _csv(store: Store, what: str, lessons: Mapping[str, Lesson], private: bool) -> str:
+def _csv(
+    store: Store, what: str, lessons: Mapping[str, Lesson], private: bool, raw: bool = False
+) -> str:
     from companion.domain.csv_export import actions_csv, log_csv, sessions_csv
 
     journal = store.journal
     if what == "log":
-        return log_csv(journal.log_entries())
+        return log_csv(journal.log_entries(), raw)
     if what == "actions":
-        return actions_csv(journal.actions(), journal.sessions())
-    return sessions_csv(journal.sessions(), journal.actions(), lessons, private)
+        return actions_csv(journal.actions(), journal.sessions(), raw)
+    return sessions_csv(journal.sessions(), journal.actions(), lessons, private, raw)
 
 
 def backup(data: Path) -> int:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
-from companion.domain.anki import AnkiRow, ExportCard
+from companion.domain.anki import AnkiRow, ExportCard, companion_deck
 from companion.domain.base import Role
 from companion.domain.cards import Card, CardSource
 from companion.domain.errors import describe
@@ -38,11 +38,12 @@ class _Matcher:
         for card in existing.values():
             self.by_term.setdefault(card.term.strip().lower(), []).append(card)
         self.taken = set(existing)
+        self.by_guid = {card.guid: card for card in existing.values() if card.guid}
 
     def card_for(self, row: AnkiRow) -> tuple[Card, bool]:
         """Return the card for ``row`` and whether it is new (ValidationError if invalid)."""
-        target_deck = slug(self.deck or row.deck or "imported", "imported")
-        match = self.existing.get(row.guid) if row.guid else None
+        target_deck = slug(self.deck or companion_deck(row.deck) or "imported", "imported")
+        match = (self.by_guid.get(row.guid) or self.existing.get(row.guid)) if row.guid else None
         if match is None:
             same = self.by_term.get(row.term.strip().lower(), [])
             match = next((c for c in same if c.deck == target_deck), same[0] if same else None)
@@ -55,6 +56,7 @@ class _Matcher:
                     "example": row.example or match.example,
                     "tags": list(row.tags) or match.tags,
                     "audience": self.audience or match.audience,
+                    "guid": match.guid if row.guid in ("", match.id) else row.guid,
                 }
             )
             is_new = False
@@ -76,10 +78,13 @@ class _Matcher:
                 deck=target_deck,
                 audience=self.audience or "mentee",
                 source=CardSource(kind="import"),
+                guid="" if row.guid == new_id else row.guid,
             )
             is_new = True
         self.taken.add(card.id)
         self.existing[card.id] = card
+        if card.guid:
+            self.by_guid[card.guid] = card
         self.by_term.setdefault(card.term.strip().lower(), []).insert(0, card)
         return card, is_new
 
@@ -199,5 +204,8 @@ def stream_import(
 
 
 def export_cards(cards: Sequence[Card]) -> list[ExportCard]:
-    """Return cards in the form the Anki writer takes (the card id is the stable guid)."""
-    return [ExportCard(c.id, c.term, c.definition, c.example, tuple(c.tags)) for c in cards]
+    """Return cards in the form the Anki writer takes (an imported guid, else the card id)."""
+    return [
+        ExportCard(c.anki_guid, c.term, c.definition, c.example, tuple(c.tags), c.deck)
+        for c in cards
+    ]

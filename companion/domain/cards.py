@@ -41,6 +41,16 @@ class Card(Model):
     """Who the card is meant for: ``mentee`` (the senior) or ``mentor`` (the junior)."""
     source: CardSource = Field(default_factory=CardSource)
     """Where the card came from."""
+    guid: Annotated[str, Field(max_length=200)] = ""
+    """The Anki note's guid, when the card was imported from Anki with one and it is not the id.
+
+    Written back by the Anki export, so re-importing into Anki updates the note.
+    """
+
+    @property
+    def anki_guid(self) -> str:
+        """The guid the Anki export writes: the imported note's own, or the card id."""
+        return self.guid or self.id
 
 
 CardPhase = Literal[1, 2, 3]
@@ -72,8 +82,10 @@ class CardState(Model):
     """When the card was last reviewed (UTC)."""
     reviews: Annotated[int, Field(ge=0)] = 0
     """How many times this person has reviewed the card."""
+    first_review: AwareDatetime | None = None
+    """When the person first reviewed the card (UTC): the day it was introduced."""
 
-    _normalise = field_validator("due", "last_review")(
+    _normalise = field_validator("due", "last_review", "first_review")(
         lambda v: _utc(v) if isinstance(v, datetime) else v
     )
 
@@ -81,6 +93,17 @@ class CardState(Model):
     def is_new(self) -> bool:
         """True while the person has never reviewed the card."""
         return self.reviews == 0
+
+    @property
+    def introduced_at(self) -> datetime | None:
+        """When the card was first reviewed, if known.
+
+        States saved before ``first_review`` was kept know it only while the
+        card has had a single review.
+        """
+        if self.first_review is not None:
+            return self.first_review
+        return self.last_review if self.reviews == 1 else None
 
 
 class ReviewLog(Model):

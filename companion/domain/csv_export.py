@@ -1,4 +1,9 @@
-"""Spreadsheet-friendly exports: UTF-8 CSV with a header row and ISO dates."""
+"""Spreadsheet-friendly exports: UTF-8 CSV with a header row and ISO dates.
+
+Text cells that a spreadsheet would run as a formula (they begin with ``=``,
+``+``, ``-``, ``@``, a tab or a carriage return) are prefixed with ``'``, as
+OWASP advises against CSV injection; ``raw=True`` writes the cells untouched.
+"""
 
 from __future__ import annotations
 
@@ -14,12 +19,24 @@ WHAT = ("sessions", "log", "actions")
 """What can be exported as CSV."""
 
 
-def _write(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""How a cell begins when a spreadsheet would read it as a formula (OWASP's list)."""
+
+
+def defuse(value: object) -> object:
+    """Return ``value`` with a ``'`` in front when it is text a spreadsheet would run."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _write(header: Sequence[str], rows: Iterable[Sequence[object]], raw: bool = False) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow(["" if value is None else value for value in row])
+        cells = ["" if value is None else value for value in row]
+        writer.writerow(cells if raw else [defuse(value) for value in cells])
     return buffer.getvalue()
 
 
@@ -28,8 +45,9 @@ def sessions_csv(
     actions: Sequence[ActionItem],
     lessons: Mapping[str, Lesson],
     include_private: bool = False,
+    raw: bool = False,
 ) -> str:
-    """One row per session, oldest first."""
+    """One row per session, oldest first (``raw``: formula-like cells left as they are)."""
     header = [
         "date",
         "minutes",
@@ -69,11 +87,11 @@ def sessions_csv(
         if include_private:
             row += [s.private_notes.mentor, s.private_notes.mentee]
         rows.append(row)
-    return _write(header, rows)
+    return _write(header, rows, raw)
 
 
-def log_csv(entries: Sequence[LogEntry]) -> str:
-    """One row per mentoring-log entry, oldest first."""
+def log_csv(entries: Sequence[LogEntry], raw: bool = False) -> str:
+    """One row per mentoring-log entry, oldest first (``raw``: no formula guard)."""
     header = ["date", "minutes", "topic", "taught", "skills", "kind", "lesson_ids"]
     rows = [
         [
@@ -87,11 +105,13 @@ def log_csv(entries: Sequence[LogEntry]) -> str:
         ]
         for e in sorted(entries, key=lambda item: item.date)
     ]
-    return _write(header, rows)
+    return _write(header, rows, raw)
 
 
-def actions_csv(actions: Sequence[ActionItem], sessions: Sequence[Session]) -> str:
-    """One row per action item, by due date."""
+def actions_csv(
+    actions: Sequence[ActionItem], sessions: Sequence[Session], raw: bool = False
+) -> str:
+    """One row per action item, by due date (``raw``: no formula guard)."""
     dates = {s.id: s.date.isoformat() for s in sessions}
     header = ["session_date", "owner", "text", "due", "done", "done_on"]
     rows = [
@@ -105,4 +125,4 @@ def actions_csv(actions: Sequence[ActionItem], sessions: Sequence[Session]) -> s
         ]
         for a in sorted(actions, key=lambda item: (item.due is None, item.due))
     ]
-    return _write(header, rows)
+    return _write(header, rows, raw)

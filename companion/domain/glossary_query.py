@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Literal
 
 from companion.domain.cards import Card, CardState
+from companion.domain.review_queue import is_due
 
 CardStatus = Literal["new", "learning", "due", "learned"]
 """Where a card stands for the person it is meant for."""
@@ -16,7 +17,7 @@ def status_of(state: CardState | None, now: datetime) -> CardStatus:
     """Return a card's status for its person at ``now``."""
     if state is None or state.is_new:
         return "new"
-    if state.due <= now.astimezone(UTC):
+    if is_due(state, now):
         return "due"
     return "learned" if state.phase == 2 else "learning"
 

@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from companion.domain.cadence import Rhythm, rhythm
 from companion.domain.cards import Card, CardState
+from companion.domain.clock import local_date
 from companion.domain.content import Lesson, Module
 from companion.domain.goals import Goal
 from companion.domain.pair import Pair
@@ -51,7 +52,7 @@ def build_overview(
     now: datetime,
 ) -> Overview:
     """Return the dashboard's figures for ``now``."""
-    today = now.date()
+    today = local_date(now)
     statuses = lesson_statuses(marks, sessions)
     finished = [s for s in sessions if s.status == "finished"]
     ratings = [r for r in (s.average_rating() for s in finished) if r is not None]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -34,9 +35,21 @@ class ReportData:
     include_private: bool = False
 
 
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+
+
+def no_html(text: str) -> str:
+    """Return ``text`` with raw HTML escaped, so a note's ``<script>`` stays visible text.
+
+    Every ``<`` becomes ``&lt;`` and an ``&`` that would start an entity becomes
+    ``&amp;``; a plain ``P&L`` stays as it is.
+    """
+    return _ENTITY.sub("&amp;", text).replace("<", "&lt;")
+
+
 def cell(text: str) -> str:
-    """Return ``text`` safe for one Markdown table cell."""
-    return " ".join(text.replace("|", "\\|").split())
+    """Return ``text`` safe for one Markdown table cell (raw HTML escaped)."""
+    return " ".join(no_html(text).replace("|", "\\|").split())
 
 
 def _who(person: Person) -> str:
@@ -49,7 +62,7 @@ def _owner(pair: Pair, owner: str) -> str:
 
 
 def _quote(text: str) -> list[str]:
-    return [f"> {line}" if line.strip() else ">" for line in text.strip().splitlines()]
+    return [f"> {no_html(line)}" if line.strip() else ">" for line in text.strip().splitlines()]
 
 
 def _programme(data: ReportData) -> list[str]:
@@ -124,9 +137,8 @@ def _session(data: ReportData, session: Session) -> list[str]:
         lines.append("")
         for item in actions:
             due = f" (due {item.due.isoformat()})" if item.due else ""
-            lines.append(
-                f"- [{'x' if item.done else ' '}] {_owner(pair, item.owner)}: {item.text}{due}"
-            )
+            text = no_html(item.text)
+            lines.append(f"- [{'x' if item.done else ' '}] {_owner(pair, item.owner)}: {text}{due}")
         lines.append("")
     reflected = [
         r for r in (session.reflections.mentor, session.reflections.mentee) if r.worked or r.adjust
@@ -136,8 +148,8 @@ def _session(data: ReportData, session: Session) -> list[str]:
     for role in ("mentor", "mentee"):
         reflection = session.reflections.of(role)
         bits = [
-            f"worked: {reflection.worked}" if reflection.worked else "",
-            f"adjust: {reflection.adjust}" if reflection.adjust else "",
+            f"worked: {no_html(reflection.worked)}" if reflection.worked else "",
+            f"adjust: {no_html(reflection.adjust)}" if reflection.adjust else "",
         ]
         if any(bits):
             lines.append(f"- {pair.person(role).name}, " + "; ".join(b for b in bits if b))
@@ -202,7 +214,7 @@ def _checkins(data: ReportData) -> list[str]:
         for role in ("mentor", "mentee"):
             comment = getattr(checkin, role).comment
             if comment:
-                lines += ["", f"- {pair.person(role).name}: {comment}"]
+                lines += ["", f"- {pair.person(role).name}: {no_html(comment)}"]
         lines.append("")
     return lines
 

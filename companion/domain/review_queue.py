@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from companion.domain.base import Role
 from companion.domain.cards import Card, CardState
+from companion.domain.clock import local_date
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,27 @@ def cards_for(role: Role, cards: Iterable[Card]) -> list[Card]:
     return [card for card in cards if card.audience == role]
 
 
+def is_due(state: CardState, now: datetime) -> bool:
+    """True when a started card is on ``now``'s list.
+
+    A card in long-term review is due for the whole local day it falls due on
+    (as in Anki); a card in (re)learning is due once its minutes have passed.
+    """
+    if state.is_new:
+        return False
+    if state.phase == 2:
+        return local_date(state.due) <= local_date(now)
+    return state.due <= now.astimezone(UTC)
+
+
+def introduced_today(states: Iterable[CardState], now: datetime) -> int:
+    """Count the cards first reviewed on ``now``'s local day (however often since)."""
+    today = local_date(now)
+    return sum(
+        1 for s in states if s.introduced_at is not None and local_date(s.introduced_at) == today
+    )
+
+
 def due_today(
     role: Role,
     cards: Iterable[Card],
@@ -38,18 +60,14 @@ def due_today(
     now: datetime,
     new_per_day: int,
 ) -> DueToday:
-    """Count what ``role`` has to review at ``now``: due cards, plus new ones up to the cap."""
+    """Count what ``role`` has to review at ``now``: due cards, plus new ones up to the cap.
+
+    The cap counts the cards first introduced today (local day), so several
+    reviews on one day never start more than ``new_per_day`` new cards.
+    """
     own = {s.card_id: s for s in states if s.role == role}
-    when = now.astimezone(UTC)
-    due = sum(1 for s in own.values() if not s.is_new and s.due <= when)
-    started_today = sum(
-        1
-        for s in own.values()
-        if s.reviews
-        and s.last_review is not None
-        and s.last_review.date() == when.date()
-        and s.reviews == 1
-    )
+    due = sum(1 for s in own.values() if is_due(s, now))
+    started_today = introduced_today(own.values(), now)
     unseen = sum(1 for card in cards_for(role, cards) if card.id not in own or own[card.id].is_new)
     return DueToday(role, due=due, new=max(0, min(unseen, new_per_day - started_today)))
 
@@ -63,11 +81,9 @@ def todays_queue(
 ) -> list[str]:
     """Return the card ids ``role`` reviews now: due cards (most overdue first), then new ones."""
     own = {s.card_id: s for s in states if s.role == role}
-    when = now.astimezone(UTC)
     mine = cards_for(role, cards)
     due = sorted(
-        (own[c.id] for c in mine if c.id in own and not own[c.id].is_new and own[c.id].due <= when),
-        key=lambda s: s.due,
+        (own[c.id] for c in mine if c.id in own and is_due(own[c.id], now)), key=lambda s: s.due
     )
     load = due_today(role, mine, own.values(), now, new_per_day)
     fresh = [c.id for c in mine if c.id not in own or own[c.id].is_new][: load.new]

@@ -60,6 +60,8 @@ def _from_fsrs(card: Any, previous: CardState) -> CardState:
             "difficulty": card.difficulty,
             "last_review": card.last_review,
             "reviews": previous.reviews + 1,
+            "first_review": previous.first_review
+            or (card.last_review if previous.reviews == 0 else None),
         }
     )
 

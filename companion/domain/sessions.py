@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from companion.domain.base import LongText, Model, Role, Text, new_id
+from companion.domain.clock import to_utc
 
 Rating = Annotated[int, Field(ge=1, le=5)]
 """A rating from 1 (poor) to 5 (excellent)."""
@@ -85,7 +86,7 @@ class Session(Model):
     status: SessionStatus = "finished"
     """``in-progress`` until the wrap-up is done."""
     started_at: datetime | None = None
-    """When the session was started in the app."""
+    """When the session was started in the app (stored in UTC)."""
     agenda: list[AgendaItem] = Field(default_factory=list)
     """The time boxes planned for the session."""
     segment: Annotated[int, Field(ge=0)] = 0
@@ -94,6 +95,10 @@ class Session(Model):
     """Time the session has run so far (the timer excludes pauses)."""
     segment_seconds: Annotated[int, Field(ge=0)] = 0
     """Time spent in the current agenda item."""
+
+    _utc_start = field_validator("started_at")(
+        lambda v: to_utc(v) if isinstance(v, datetime) else v
+    )
 
     def average_rating(self) -> float | None:
         """Return the mean of the ratings given, or None when nobody rated it."""
