@@ -240,9 +240,7 @@ def test_first_unlock_migrates_plain_text(data: Path) -> None:
         assert plaintext_backups(data) == [old_backup]
         vault.dismiss_notice("mentor")
         assert not vault.notice_due("mentor")
-    assert files_holding(data, [secret_a, secret_b, secret_c]) == [
-        f"{old_backup}!journal.json"
-    ]
+    assert files_holding(data, [secret_a, secret_b, secret_c]) == [f"{old_backup}!journal.json"]
     assert prune_plaintext_backups(data) == [old_backup]
     assert files_holding(data, [secret_a, secret_b, secret_c]) == []
     with Store.open(data, backup=False) as store:

@@ -8,15 +8,15 @@ an unshared check-in comment), so it can be migrated and never exported.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import Field
 
-from companion.domain.base import Model, Role
-from companion.domain.checkins import CheckIn
-from companion.domain.sessions import Session
+from companion.domain.base import ROLES, Model, Role
+from companion.domain.checkins import CheckIn, CheckInAnswers
+from companion.domain.sessions import PrivateNotes, Session
 
 NoteKind = Literal["session", "checkin"]
 """What a private note belongs to: a session (private notes) or a check-in (a comment)."""
@@ -121,3 +121,41 @@ def holds_plaintext(sessions: Iterable[Session], checkins: Iterable[CheckIn]) ->
     """Return whether any session or check-in still holds private text in the clear."""
     sessions, checkins = list(sessions), list(checkins)
     return any(legacy_notes(sessions, checkins, role) for role in ("mentor", "mentee"))
+
+
+def with_private_text(
+    sessions: Iterable[Session],
+    checkins: Iterable[CheckIn],
+    texts: Mapping[Role, Mapping[str, str]] | None,
+) -> tuple[list[Session], list[CheckIn]]:
+    """Return copies of ``sessions`` and ``checkins`` ready for an export.
+
+    With ``texts`` None every private note and unshared comment is blanked (old
+    plain text included); otherwise they are filled from ``texts`` (each
+    person's decrypted notes by note key). Shared comments are kept as they are.
+    """
+
+    def text(role: Role, key: str) -> str:
+        return "" if texts is None else texts.get(role, {}).get(key, "")
+
+    out_sessions = [
+        s.model_copy(
+            update={
+                "private_notes": PrivateNotes(
+                    mentor=text("mentor", note_key("session", s.id)),
+                    mentee=text("mentee", note_key("session", s.id)),
+                )
+            }
+        )
+        for s in sessions
+    ]
+    out_checkins = []
+    for c in checkins:
+        update: dict[str, CheckInAnswers] = {}
+        for role in ROLES:
+            answers = c.mentor if role == "mentor" else c.mentee
+            if not answers.shared:
+                comment = text(role, note_key("checkin", c.id))
+                update[role] = answers.model_copy(update={"comment": comment})
+        out_checkins.append(c.model_copy(update=update))
+    return out_sessions, out_checkins
