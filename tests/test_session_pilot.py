@@ -11,11 +11,11 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, TextArea
 
+from companion.privacy import Vault
 from companion.screens.dashboard import DashboardScreen
 from companion.screens.journal import JournalScreen
 from companion.screens.log import LogScreen
 from companion.screens.session import SessionScreen
-from companion.privacy import Vault
 from companion.storage.store import Store
 from tests.apphelpers import app_on, demo_folder
 
