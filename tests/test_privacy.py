@@ -15,6 +15,7 @@ from companion.privacy import (
     PassphraseRuleError,
     Vault,
     WrongPassphraseError,
+    migration_notice,
     strength,
 )
 from companion.privacy.crypto import STRONG_COST, new_kdf
@@ -236,6 +237,8 @@ def test_first_unlock_migrates_plain_text(data: Path) -> None:
         vault.set_passphrase("mentee", "mentee phrase here")
         assert vault.read("mentee", s.id) == secret_b
         assert plaintext_backups(data) == [old_backup]
+        notice = migration_notice("Aisha", plaintext_backups(data))
+        assert str(old_backup) in notice and "companion backup --prune-plaintext" in notice
         take_backup(data)
         assert plaintext_backups(data) == [old_backup]
         vault.dismiss_notice("mentor")

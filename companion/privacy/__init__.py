@@ -10,6 +10,7 @@ from companion.privacy.errors import (
     PrivacyError,
     WrongPassphraseError,
 )
+from companion.privacy.notice import migration_notice
 from companion.privacy.strength import MIN_LENGTH, Strength, strength
 from companion.privacy.vault import IDLE_MINUTES, Vault
 
@@ -23,5 +24,6 @@ __all__ = [
     "Strength",
     "Vault",
     "WrongPassphraseError",
+    "migration_notice",
     "strength",
 ]
