@@ -76,7 +76,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     export.add_argument(
-        "--include-private", action="store_true", help="include each person's private notes"
+        "--include-notes",
+        action="store_true",
+        help="for md: add shared notes, reflections and shared check-in comments",
+    )
+    export.add_argument(
+        "--include-private",
+        action="store_true",
+        help="add private notes and comments: asks each person's passphrase "
+        "(piped: one line each, mentor first)",
     )
 
     cards = sub.add_parser(
@@ -97,7 +105,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--host", metavar="H", help="listen on H instead of 127.0.0.1 (prints a warning)"
     )
 
-    sub.add_parser("backup", parents=[common], help="take a backup of the data folder now")
+    backup = sub.add_parser("backup", parents=[common], help="take a backup of the data folder now")
+    backup.add_argument(
+        "--prune-plaintext",
+        action="store_true",
+        help="instead, delete the backups that hold private notes as plain text",
+    )
 
     restore = sub.add_parser(
         "restore", parents=[common], help="restore the data folder from a backup"
@@ -183,7 +196,15 @@ def _dispatch(args: argparse.Namespace) -> int:
             return export_anki(data, args.deck, args.output)
         if args.format == "csv" and not args.what:
             build_parser().error("--format csv needs --what sessions|log|actions")
-        return export(data, args.format, args.output, args.include_private, args.what, args.raw)
+        return export(
+            data,
+            args.format,
+            args.output,
+            args.include_private,
+            args.what,
+            args.raw,
+            include_notes=args.include_notes,
+        )
     if args.command == "import-cards":
         from companion.commands.cards import import_cards
 
@@ -195,7 +216,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "backup":
         from companion.commands.data import backup
 
-        return backup(data)
+        return backup(data, args.prune_plaintext)
     if args.command == "restore":
         from companion.commands.data import restore
 

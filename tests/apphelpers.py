@@ -7,6 +7,7 @@ from pathlib import Path
 
 from companion.cli import make_app
 from companion.commands.demo import write_sample
+from tests.privacyhelpers import CHEAP
 
 TODAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
@@ -14,7 +15,7 @@ NOW = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
 
 def demo_folder(folder: Path) -> Path:
     """Write the demo pair as it stands on TODAY into ``folder``."""
-    write_sample(folder, today=TODAY)
+    write_sample(folder, today=TODAY, cost=CHEAP)
     return folder
 
 

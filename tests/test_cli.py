@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from companion.cli import build_parser, main
+from companion.privacy import Vault
 from companion.storage.store import Store
 
 
@@ -22,6 +23,17 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
         text=True,
         timeout=120,
         cwd=cwd,
+        env=os.environ.copy(),
+    )
+
+
+def run_with_input(text: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "companion.cli", *args],
+        input=text,
+        capture_output=True,
+        text=True,
+        timeout=120,
         env=os.environ.copy(),
     )
 
@@ -93,11 +105,15 @@ def test_demo_writes_a_sample_pair_and_refuses_to_overwrite(tmp_path: Path) -> N
     with Store.open(folder, readonly=True) as store:
         sessions = store.journal.sessions()
         assert len(sessions) == 8
-        assert all(
-            s.shared_notes and s.private_notes.mentor and s.private_notes.mentee for s in sessions
-        )
+        assert all(s.shared_notes for s in sessions)
+        # Private notes are sealed under the passphrase 'demo', never stored as plain text.
+        assert not any(s.private_notes.mentor or s.private_notes.mentee for s in sessions)
+        vault = Vault(store.journal, migrate=False)
+        assert vault.unlock("mentor", "demo") and vault.unlock("mentee", "demo")
+        assert all(vault.read("mentor", s.id) and vault.read("mentee", s.id) for s in sessions)
         assert {g.owner for g in store.journal.goals()} >= {"mentor", "mentee"}
         assert store.journal.actions() and store.journal.log_entries()
+    assert "passphrase is 'demo' for both people" in first.stdout
     before = (folder / "journal.json").read_bytes()
     second = run("demo", "--no-open", "--data-dir", str(folder))
     assert second.returncode == 1
@@ -116,7 +132,15 @@ def test_export_json_is_the_journal_without_private_notes_by_default(tmp_path: P
     assert all("private_notes" not in s for s in document["sessions"])
     assert "nervous" not in plain.stdout
     full = json.loads(
-        run("export", "--format", "json", "--include-private", "--data-dir", str(folder)).stdout
+        run_with_input(
+            "demo\ndemo\n",
+            "export",
+            "--format",
+            "json",
+            "--include-private",
+            "--data-dir",
+            str(folder),
+        ).stdout
     )
     assert full["sessions"][0]["private_notes"]["mentor"]
 

@@ -42,6 +42,15 @@ def test_domain_and_loader_import_neither_textual_nor_tinydb() -> None:
     assert "tinydb" not in loaded
 
 
+def test_privacy_imports_neither_textual_nor_tinydb() -> None:
+    modules = modules_under("privacy")
+    assert "companion.privacy.vault" in modules
+    loaded = imported_after(modules)
+    assert "cryptography" in loaded
+    assert "textual" not in loaded
+    assert "tinydb" not in loaded
+
+
 def test_the_check_itself_can_fail() -> None:
     assert "tinydb" in imported_after(["companion.storage.store"])
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, TextArea
 
+from companion.privacy import Vault
 from companion.screens.dashboard import DashboardScreen
 from companion.screens.journal import JournalScreen
 from companion.screens.log import LogScreen
@@ -180,7 +181,9 @@ def test_killing_the_app_mid_session_keeps_the_notes_and_offers_resumption(tmp_p
 def test_private_notes_stay_out_of_exports_unless_asked(tmp_path: Path) -> None:
     data = demo_folder(tmp_path / "data")
     with Store.open(data, readonly=True) as store:
-        secret = store.journal.sessions()[0].private_notes.mentor
+        vault = Vault(store.journal, migrate=False)
+        assert vault.unlock("mentor", "demo")
+        secret = vault.read("mentor", store.journal.sessions()[0].id)
     assert secret
     for args in (
         ["--format", "md"],
@@ -205,6 +208,7 @@ def test_private_notes_stay_out_of_exports_unless_asked(tmp_path: Path) -> None:
                 "--data-dir",
                 str(data),
             ],
+            input="demo\ndemo\n",
             capture_output=True,
             text=True,
             check=True,

@@ -10,14 +10,24 @@ from pathlib import Path
 from companion.curriculum.sources import load_for
 from companion.domain.sample import Sample, build_sample
 from companion.paths import data_dir
+from companion.privacy import Vault
+from companion.privacy.crypto import STRONG_COST
 from companion.storage.lock import LockHeldError
 from companion.storage.store import Store
 
 EXIT_OK, EXIT_PROBLEM, EXIT_LOCKED = 0, 1, 3
 
 
-def write_sample(folder: Path, today: date | None = None) -> Sample:
-    """Write the sample pair into ``folder``; raise FileExistsError if it already holds a pair."""
+DEMO_PASSPHRASE = "demo"
+"""Both demo people's passphrase: shorter than the 8-character rule, allowed for the demo only."""
+
+
+def write_sample(folder: Path, today: date | None = None, *, cost: int = STRONG_COST) -> Sample:
+    """Write the sample pair into ``folder``; raise FileExistsError if it already holds a pair.
+
+    Private notes and private check-in comments are sealed under the passphrase
+    ``demo`` (scrypt ``cost``; tests pass a cheap one), never stored as plain text.
+    """
     curriculum, _ = load_for(None)
     sample = build_sample(today or date.today(), curriculum.lessons, curriculum.cards)
     with Store.open(folder, backup=False) as store:
@@ -37,11 +47,22 @@ def write_sample(folder: Path, today: date | None = None) -> Sample:
             journal.add_log_entry(entry)
         for checkin in sample.checkins:
             journal.add_checkin(checkin)
+        _seal_private(Vault(journal, cost=cost), sample)
         for state in sample.states:
             store.cards.put_state(state)
         for log in sample.reviews:
             store.reviews.add(log)
     return sample
+
+
+def _seal_private(vault: Vault, sample: Sample) -> None:
+    for role in ("mentor", "mentee"):
+        vault.set_passphrase(role, DEMO_PASSPHRASE, allow_short=True)  # the demo only
+        for session_id, text in sample.private_notes.get(role, {}).items():
+            vault.write(role, session_id, text)
+        for checkin_id, text in sample.private_comments.get(role, {}).items():
+            vault.write_comment(role, checkin_id, text, shared=False)
+    vault.lock_all()
 
 
 def summary(sample: Sample, folder: Path) -> str:
@@ -57,6 +78,8 @@ def summary(sample: Sample, folder: Path) -> str:
             f" ({pair.cadence}), {len(sample.goals)} goals, {open_actions} open action items",
             f"  {len(sample.log)} mentoring-log entries, {len(sample.states)} cards with"
             f" {len(sample.reviews)} reviews",
+            f"Private notes: the passphrase is '{DEMO_PASSPHRASE}' for both people"
+            " (a real passphrase needs 8+ characters; this one is for the demo only)",
             f"Open it again with: companion --data-dir {folder}",
         ]
     )
@@ -75,8 +98,8 @@ def run_demo(data_dir_arg: str | None, *, open_app: bool) -> int:
     except LockHeldError as exc:
         print(f"companion: {exc}", file=sys.stderr)
         return EXIT_LOCKED
+    print(summary(sample, folder))
     if not open_app:
-        print(summary(sample, folder))
         return EXIT_OK
     from companion.commands.app import run_app
 

@@ -43,7 +43,14 @@ class CheckInAnswers(Model):
     scores: dict[Question, Score] = Field(default_factory=dict)
     """The answer to each statement that was answered."""
     comment: Annotated[str, Field(max_length=5000)] = ""
-    """Anything else the person wants to say."""
+    """A comment shared with the partner (``shared``), else an old plain-text private one.
+
+    Private comments are sealed in the writer's vault (``companion.privacy``);
+    new ones never land here. Journals from before encryption may still hold an
+    unshared comment here until its writer's first unlock migrates it.
+    """
+    shared: bool = False
+    """Whether the person ticked "share with my partner" for their comment."""
 
 
 class CheckIn(Model):

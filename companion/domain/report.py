@@ -1,4 +1,12 @@
-"""The programme report in Markdown: what a person would hand to their manager or HR."""
+"""The programme report in Markdown: what a person would hand to their manager or HR.
+
+By default it holds what a programme lead needs and nothing confidential: dates
+held against planned, hours, lessons covered, goals and their progress, wins,
+skills practised and cards learned. ``include_notes`` adds the shared notes,
+action items, reflections and ratings, check-in scores and shared comments, and
+the hopes each person wrote down; ``include_private`` adds private notes and
+private check-in comments (the caller decrypts them first).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from companion.domain.cadence import planned_sessions
+from companion.domain.cadence import planned_sessions, rhythm
 from companion.domain.cards import CardState, ReviewLog
 from companion.domain.checkins import QUESTIONS, CheckIn
 from companion.domain.content import Lesson
@@ -32,6 +40,7 @@ class ReportData:
     states: Sequence[CardState] = ()
     reviews: Sequence[ReviewLog] = ()
     lessons: Mapping[str, Lesson] = field(default_factory=dict)
+    include_notes: bool = False
     include_private: bool = False
 
 
@@ -45,6 +54,11 @@ def no_html(text: str) -> str:
     ``&amp;``; a plain ``P&L`` stays as it is.
     """
     return _ENTITY.sub("&amp;", text).replace("<", "&lt;")
+
+
+def _notes(data: ReportData) -> bool:
+    """Return whether notes are in the report (private notes bring the shared ones too)."""
+    return data.include_notes or data.include_private
 
 
 def cell(text: str) -> str:
@@ -68,6 +82,10 @@ def _quote(text: str) -> list[str]:
 def _programme(data: ReportData) -> list[str]:
     pair = data.pair
     finished = [s for s in data.sessions if s.status == "finished"]
+    state = rhythm(pair, data.sessions, data.today)
+    hours = sum(s.minutes for s in finished) / 60
+    covered = {i for s in finished for i in s.lesson_ids}
+    done = sum(1 for a in data.actions if a.done)
     lines = [
         "## The programme",
         "",
@@ -76,13 +94,16 @@ def _programme(data: ReportData) -> list[str]:
         f"| Started | {pair.started_on.isoformat()} |",
         f"| Rhythm | {pair.cadence}, {pair.session_minutes}-minute sessions |",
         f"| Length | {pair.programme_weeks} weeks ({planned_sessions(pair)} sessions planned) |",
-        f"| Sessions held | {len(finished)} |",
+        f"| Sessions held | {len(finished)} of {state.planned_by_now} planned by now |",
+        f"| Hours together | {hours:.1f} |",
+        f"| Lessons covered | {len(covered)} |",
+        f"| Action items done | {done} of {len(data.actions)} |",
     ]
     if pair.next_session_on:
         lines.append(f"| Next session | {pair.next_session_on.isoformat()} |")
     lines += ["", "### Our agreement", ""]
     lines += [f"- {rule}" for rule in pair.agreement] or ["No ground rules recorded."]
-    if pair.expectations.mentor or pair.expectations.mentee:
+    if _notes(data) and (pair.expectations.mentor or pair.expectations.mentee):
         lines += ["", "### What we hoped for", ""]
         for role in ("mentor", "mentee"):
             hope = getattr(pair.expectations, role)
@@ -105,12 +126,34 @@ def _goals(data: ReportData) -> list[str]:
             f"| {cell(goal.title)} | {_owner(data.pair, goal.owner)} | {goal.status} | "
             f"{goal.progress}% | {target} | {cell(goal.measure)} |"
         )
+    wins = [g for g in data.goals if g.status == "achieved"]
+    if wins:
+        lines += ["", "### Wins", ""]
+        for goal in wins:
+            when = f" ({goal.updated_on.isoformat()})" if goal.updated_on else ""
+            lines.append(f"- {_owner(data.pair, goal.owner)}: {goal.title}{when}")
+    return lines
+
+
+def _titles(data: ReportData, session: Session) -> list[str]:
+    return [data.lessons[i].title if i in data.lessons else i for i in session.lesson_ids]
+
+
+def _sessions_table(data: ReportData) -> list[str]:
+    if not data.sessions:
+        return ["No sessions yet."]
+    lines = ["| Date | Minutes | Lessons | Status |", "|---|---|---|---|"]
+    for session in sorted(data.sessions, key=lambda s: s.date):
+        titles = cell(", ".join(_titles(data, session))) or "Open session"
+        lines.append(
+            f"| {session.date.isoformat()} | {session.minutes} | {titles} | {session.status} |"
+        )
     return lines
 
 
 def _session(data: ReportData, session: Session) -> list[str]:
     pair = data.pair
-    titles = [data.lessons[i].title if i in data.lessons else i for i in session.lesson_ids]
+    titles = _titles(data, session)
     heading = f"### {session.date.isoformat()}: {', '.join(titles) or 'Open session'}"
     ratings = [
         f"{pair.person(role).name} {r.rating}/5"  # type: ignore[arg-type]
@@ -199,6 +242,9 @@ def _checkins(data: ReportData) -> list[str]:
     lines = ["## Check-ins", ""]
     if not data.checkins:
         return [*lines, "No check-ins recorded."]
+    if not _notes(data):
+        dates = ", ".join(c.date.isoformat() for c in data.checkins)
+        return [*lines, f"{len(data.checkins)} taken ({dates}); answers stay with the pair."]
     pair = data.pair
     for checkin in data.checkins:
         lines += [
@@ -212,22 +258,30 @@ def _checkins(data: ReportData) -> list[str]:
             if a or b:
                 lines.append(f"| {statement} | {a or '-'} | {b or '-'} |")
         for role in ("mentor", "mentee"):
-            comment = getattr(checkin, role).comment
-            if comment:
-                lines += ["", f"- {pair.person(role).name}: {no_html(comment)}"]
+            answers = getattr(checkin, role)
+            if answers.comment and (answers.shared or data.include_private):
+                private = "" if answers.shared else " (private)"
+                lines += ["", f"- {pair.person(role).name}{private}: {no_html(answers.comment)}"]
         lines.append("")
     return lines
 
 
+def _scope(data: ReportData) -> str:
+    if data.include_private:
+        return " (includes notes, reflections, check-in comments and private notes)."
+    if data.include_notes:
+        return " (includes shared notes, reflections and shared check-in comments)."
+    return " (notes, reflections and check-in answers stay with the pair)."
+
+
 def markdown_report(data: ReportData) -> str:
-    """Return the whole report as Markdown (private notes only when ``include_private``)."""
+    """Return the whole report as Markdown (see the module docstring for what it holds)."""
     pair = data.pair
     lines = [
         "# Reverse-mentoring programme report",
         "",
         f"{_who(pair.mentor)}, junior mentor, and {_who(pair.mentee)}, senior mentee.",
-        f"Report of {data.today.isoformat()}"
-        + (" (includes private notes)." if data.include_private else " (private notes left out)."),
+        f"Report of {data.today.isoformat()}" + _scope(data),
         "",
         *_programme(data),
         "",
@@ -236,8 +290,11 @@ def markdown_report(data: ReportData) -> str:
         "## Sessions",
         "",
     ]
-    for session in sorted(data.sessions, key=lambda s: s.date):
-        lines += _session(data, session)
+    if _notes(data):
+        for session in sorted(data.sessions, key=lambda s: s.date):
+            lines += _session(data, session)
+    else:
+        lines += [*_sessions_table(data), ""]
     lines += [*_log(data), "", *_glossary(data), "", *_checkins(data)]
     return "\n".join(lines).rstrip() + "\n"
 

@@ -17,7 +17,6 @@ from companion.domain.sample_script import SCRIPTS
 from companion.domain.scheduling import make_scheduler, new_state, review
 from companion.domain.sessions import (
     ActionItem,
-    PrivateNotes,
     Reflection,
     Reflections,
     Session,
@@ -39,6 +38,10 @@ class Sample:
     checkins: list[CheckIn] = field(default_factory=list)
     states: list[CardState] = field(default_factory=list)
     reviews: list[ReviewLog] = field(default_factory=list)
+    private_notes: dict[Role, dict[str, str]] = field(default_factory=dict)
+    """Each person's private notes by session id (sealed when written, never stored plain)."""
+    private_comments: dict[Role, dict[str, str]] = field(default_factory=dict)
+    """Each person's private check-in comments by check-in id (sealed when written)."""
 
 
 def _pair(start: date) -> Pair:
@@ -189,7 +192,6 @@ def build_sample(today: date, lessons: dict[str, Lesson], cards: dict[str, Card]
             minutes=60 if number % 3 else 55,
             lesson_ids=lesson_ids,
             shared_notes=script.shared,
-            private_notes=PrivateNotes(mentor=script.private_mentor, mentee=script.private_mentee),
             reflections=Reflections(
                 mentor=Reflection(
                     rating=script.ratings[0], worked=script.worked[0], adjust=script.adjust[0]
@@ -200,6 +202,8 @@ def build_sample(today: date, lessons: dict[str, Lesson], cards: dict[str, Card]
             ),
         )
         sample.sessions.append(session)
+        sample.private_notes.setdefault("mentor", {})[session.id] = script.private_mentor
+        sample.private_notes.setdefault("mentee", {})[session.id] = script.private_mentee
         recent = number >= len(SCRIPTS) - 2
         for owner, text in script.actions:
             due = day + timedelta(days=SESSION_GAP)
@@ -256,17 +260,16 @@ def build_sample(today: date, lessons: dict[str, Lesson], cards: dict[str, Card]
         )
     scores_mentor = dict.fromkeys(QUESTIONS, 4) | {"speak-freely": 3, "keeping-pace": 5}
     scores_mentee = dict.fromkeys(QUESTIONS, 4) | {"worth-the-time": 5, "feedback-flows": 3}
-    sample.checkins.append(
-        CheckIn(
-            date=start + timedelta(days=SESSION_GAP * 4),
-            mentor=CheckInAnswers(
-                scores=scores_mentor, comment="I still hold back a little when I disagree."
-            ),
-            mentee=CheckInAnswers(
-                scores=scores_mentee, comment="I would welcome blunter feedback."
-            ),
-        )
+    checkin = CheckIn(
+        date=start + timedelta(days=SESSION_GAP * 4),
+        mentor=CheckInAnswers(scores=scores_mentor),
+        mentee=CheckInAnswers(
+            scores=scores_mentee, comment="I would welcome blunter feedback.", shared=True
+        ),
     )
+    sample.checkins.append(checkin)
+    # Aisha keeps her comment to herself; Richard shared his.
+    sample.private_comments["mentor"] = {checkin.id: "I still hold back a little when I disagree."}
     covered = [s.lesson for s in SCRIPTS]
     _history(sample, "mentee", _cards_for("mentee", covered, lessons, cards, 14), start, today, rng)
     _history(sample, "mentor", _cards_for("mentor", covered, lessons, cards, 10), start, today, rng)

@@ -14,6 +14,7 @@ from companion.domain.checkins import CheckIn
 from companion.domain.goals import Goal
 from companion.domain.log import LogEntry
 from companion.domain.pair import Pair
+from companion.domain.private import PersonVault
 from companion.domain.progress import LessonMark
 from companion.domain.sessions import ActionItem, Session
 from companion.domain.settings import Settings
@@ -32,6 +33,10 @@ def _by_id(item: Any) -> str:
 
 def _by_lesson(mark: LessonMark) -> str:
     return mark.lesson_id
+
+
+def _by_role(vault: PersonVault) -> str:
+    return vault.role
 
 
 def _single(_: Any) -> str:
@@ -55,6 +60,7 @@ class JournalRepository:
         self._actions = Records(db.table("actions"), ActionItem, _by_id, v.get("actions"))
         self._checkins = Records(db.table("checkins"), CheckIn, _by_id, v.get("checkins"))
         self._log = Records(db.table("log"), LogEntry, _by_id, v.get("log"))
+        self._vaults = Records(db.table("private"), PersonVault, _by_role, v.get("private"))
         self._marks = Records(
             db.table("progress"), LessonMark, lambda m: m.lesson_id, v.get("progress")
         )
@@ -126,6 +132,10 @@ class JournalRepository:
         """Return every check-in, oldest first."""
         return sorted(self._checkins.all(), key=lambda c: c.date)
 
+    def checkin(self, checkin_id: str) -> CheckIn | None:
+        """Return one check-in, or None."""
+        return self._checkins.get(checkin_id)
+
     def add_checkin(self, checkin: CheckIn) -> CheckIn:
         """Store a check-in."""
         return self._checkins.put(checkin)
@@ -143,6 +153,18 @@ class JournalRepository:
     def delete_log_entry(self, entry_id: str) -> bool:
         """Delete a log entry; return whether it existed."""
         return self._log.delete(entry_id)
+
+    def vault(self, role: Role) -> PersonVault | None:
+        """Return ``role``'s sealed private notes, or None before they set a passphrase."""
+        return self._vaults.get(role)
+
+    def save_vault(self, vault: PersonVault) -> PersonVault:
+        """Store one person's sealed notes: a single atomic write of the journal."""
+        return self._vaults.put(vault)
+
+    def delete_vault(self, role: Role) -> bool:
+        """Delete ``role``'s passphrase check and sealed notes; return whether they existed."""
+        return self._vaults.delete(role)
 
     def lesson_marks(self) -> list[LessonMark]:
         """Return the lesson statuses the pair set."""

@@ -15,6 +15,7 @@ from companion.domain.errors import describe
 from companion.domain.goals import Goal
 from companion.domain.log import LogEntry
 from companion.domain.pair import Pair
+from companion.domain.private import PersonVault
 from companion.domain.progress import LessonMark
 from companion.domain.sessions import ActionItem, Session
 from companion.domain.settings import Settings
@@ -36,6 +37,7 @@ TABLES: dict[str, dict[str, type[BaseModel]]] = {
         "checkins": CheckIn,
         "log": LogEntry,
         "progress": LessonMark,
+        "private": PersonVault,
     },
     "cards": {"cards": Card, "states": CardState},
     "reviews": {"reviews": ReviewLog},
