@@ -12,12 +12,16 @@ from pydantic import BaseModel, ValidationError
 from companion.domain.cards import Card, CardState, ReviewLog
 from companion.domain.checkins import CheckIn
 from companion.domain.errors import describe
+from companion.domain.expectations import ExpectationEntry
 from companion.domain.goals import Goal
 from companion.domain.log import LogEntry
 from companion.domain.pair import Pair
+from companion.domain.plan import Pause, Reschedule
 from companion.domain.progress import LessonMark
 from companion.domain.sessions import ActionItem, Session
 from companion.domain.settings import Settings
+from companion.domain.skills import SkillRound
+from companion.domain.wins import Win
 
 SCHEMA_VERSION = 1
 """The schema version this code writes; files with a newer one are not read."""
@@ -35,11 +39,18 @@ TABLES: dict[str, dict[str, type[BaseModel]]] = {
         "checkins": CheckIn,
         "log": LogEntry,
         "progress": LessonMark,
+        "skills": SkillRound,
+        "expectations": ExpectationEntry,
+        "wins": Win,
+        "pauses": Pause,
+        "reschedules": Reschedule,
     },
     "cards": {"cards": Card, "states": CardState},
     "reviews": {"reviews": ReviewLog},
 }
-"""For each kind of file, its tables and the model of their documents."""
+"""For each kind of file, its tables and the model of their documents.
+
+A table missing from a file reads as empty, so adding a table needs no migration."""
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 MIGRATIONS: dict[str, dict[int, Migration]] = {"journal": {}, "cards": {}, "reviews": {}}
