@@ -82,6 +82,11 @@ def _json(store: Store, include_private: bool) -> str:
         cards=store.cards.cards(),
         card_states=store.cards.states(),
         review_logs=store.reviews.logs(),
+        skill_rounds=journal.skill_rounds(),
+        expectations=journal.expectations(),
+        wins=journal.wins(),
+        pauses=journal.pauses(),
+        reschedules=journal.reschedules(),
     )
     return document.to_json() + "\n"
 
@@ -105,6 +110,8 @@ def _markdown(
             reviews=store.reviews.logs(),
             lessons=lessons,
             include_private=private,
+            wins=journal.wins(),
+            skill_rounds=journal.skill_rounds(),
         )
     )
 

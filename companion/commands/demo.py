@@ -37,6 +37,11 @@ def write_sample(folder: Path, today: date | None = None) -> Sample:
             journal.add_log_entry(entry)
         for checkin in sample.checkins:
             journal.add_checkin(checkin)
+        for round_ in sample.skill_rounds:
+            journal.add_skill_round(round_)
+        for entry in sample.expectations:
+            journal.add_expectation(entry)
+        journal.record_wins(sample.wins)
         for state in sample.states:
             store.cards.put_state(state)
         for log in sample.reviews:

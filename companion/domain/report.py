@@ -14,7 +14,10 @@ from companion.domain.goals import Goal
 from companion.domain.log import LogEntry
 from companion.domain.log_totals import totals
 from companion.domain.pair import Pair, Person
+from companion.domain.report_evaluation import evaluation_sections
 from companion.domain.sessions import ActionItem, Session
+from companion.domain.skills import SkillRound
+from companion.domain.wins import Win
 
 
 @dataclass
@@ -32,6 +35,8 @@ class ReportData:
     reviews: Sequence[ReviewLog] = ()
     lessons: Mapping[str, Lesson] = field(default_factory=dict)
     include_private: bool = False
+    wins: Sequence[Win] = ()
+    skill_rounds: Sequence[SkillRound] = ()
 
 
 def cell(text: str) -> str:
@@ -220,6 +225,8 @@ def markdown_report(data: ReportData) -> str:
         *_programme(data),
         "",
         *_goals(data),
+        "",
+        *evaluation_sections(pair, data.wins, data.skill_rounds),
         "",
         "## Sessions",
         "",
