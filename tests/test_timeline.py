@@ -165,6 +165,10 @@ def test_the_agreed_next_date_moves_the_next_planned_session() -> None:
     plan = timeline(pair, [Session(date=date(2026, 9, 1))], date(2026, 9, 5))
     nxt = plan.upcoming()[0]
     assert (nxt.index, nxt.on, nxt.sequence, nxt.rescheduled) == (1, date(2026, 9, 17), 1, True)
+    # An agreed date that has passed without a session moves nothing.
+    assert (
+        not timeline(pair, [Session(date=date(2026, 9, 1))], date(2026, 9, 20)).slots[1].rescheduled
+    )
     # Agreeing the planned day itself moves nothing.
     same = make_pair(started_on=date(2026, 9, 1), next_session_on=date(2026, 9, 15))
     assert (

@@ -169,8 +169,9 @@ def timeline(
     give (see ``planned_sessions``), on the cadence grid with paused days
     skipped. A reschedule moves one planned session; the pair's agreed next
     date (``Pair.next_session_on``) moves the next one still to come, unless
-    that one was rescheduled explicitly. Finished sessions are matched to the
-    nearest planned day within half the cadence; the rest are extras.
+    that one was rescheduled explicitly (an agreed date already past is
+    ignored). Finished sessions are matched to the nearest planned day within
+    half the cadence; the rest are extras.
     """
     session_time = pair.session_time
     ordered_pauses = tuple(sorted(pauses, key=lambda p: p.starts_on))
@@ -182,7 +183,8 @@ def timeline(
     matched, extra = _match(effective, finished, tolerance(pair))
     last_held = max((s.date for s in finished), default=None)
     implicit: int | None = None
-    if pair.next_session_on is not None and (last_held is None or pair.next_session_on > last_held):
+    agreed = pair.next_session_on
+    if agreed is not None and agreed >= today and (last_held is None or agreed > last_held):
         implicit = next(
             (i for i, day in enumerate(effective) if i not in matched and day >= today), None
         )
