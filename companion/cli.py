@@ -60,10 +60,13 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser(
         "export",
         parents=[common],
-        help="write the journal out: a Markdown report, CSV for spreadsheets, or JSON",
+        help="write the journal out: a Markdown report, CSV, JSON, or an ICS calendar",
     )
     export.add_argument(
-        "--format", choices=["md", "csv", "json", "anki"], required=True, help="the output format"
+        "--format",
+        choices=["md", "csv", "json", "anki", "ics"],
+        required=True,
+        help="the output format",
     )
     export.add_argument("--deck", metavar="NAME", help="for anki: only this deck")
     export.add_argument(
@@ -194,6 +197,10 @@ def _dispatch(args: argparse.Namespace) -> int:
             from companion.commands.cards import export_anki
 
             return export_anki(data, args.deck, args.output)
+        if args.format == "ics":
+            from companion.commands.calendar import export_ics
+
+            return export_ics(data, args.output)
         if args.format == "csv" and not args.what:
             build_parser().error("--format csv needs --what sessions|log|actions")
         return export(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
@@ -104,8 +105,16 @@ def _open(*keys: str, after: object = None):
     return run_before
 
 
-def test_session_runner(snap_compare, data: Path) -> None:
+def test_session_runner(snap_compare, data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from companion.screens.session import SessionScreen
+
+    # The one-second tick would race the pause on a busy machine: hold it still.
+    monkeypatch.setattr(SessionScreen, "_tick", lambda self: None)
+
     async def pause_clock(pilot: Pilot) -> None:
+        while not isinstance(pilot.app.screen, SessionScreen):  # mounted after the save
+            await pilot.pause(0.05)
+        await settle(pilot)
         await pilot.press("ctrl+t")  # stop the clock so the countdown cannot move
         await settle(pilot)
 

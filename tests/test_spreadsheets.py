@@ -81,7 +81,7 @@ def test_report_shows_html_in_notes_as_text(tmp_path: Path) -> None:
             ActionItem(owner="shared", text="Read <b>this</b>", session_id=session.id)
         )
     with Store.open(data, readonly=True) as store:
-        text = render(data, store, "md", include_private=False, today=TODAY)
+        text = render(data, store, "md", include_private=False, today=TODAY, include_notes=True)
     assert text is not None
     assert "> Try &lt;img src=x onerror=alert(1)> here" in text
     assert "Read &lt;b>this&lt;/b>" in text

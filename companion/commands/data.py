@@ -176,6 +176,11 @@ def _json(store: Store, private: Mapping[Role, Mapping[str, str]] | None) -> str
         cards=store.cards.cards(),
         card_states=store.cards.states(),
         review_logs=store.reviews.logs(),
+        skill_rounds=journal.skill_rounds(),
+        expectations=journal.expectations(),
+        wins=journal.wins(),
+        pauses=journal.pauses(),
+        reschedules=journal.reschedules(),
     )
     return document.to_json() + "\n"
 
@@ -206,6 +211,8 @@ def _markdown(
             lessons=lessons,
             include_notes=notes,
             include_private=private is not None,
+            wins=journal.wins(),
+            skill_rounds=journal.skill_rounds(),
         )
     )
 

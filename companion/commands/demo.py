@@ -47,6 +47,11 @@ def write_sample(folder: Path, today: date | None = None, *, cost: int = STRONG_
             journal.add_log_entry(entry)
         for checkin in sample.checkins:
             journal.add_checkin(checkin)
+        for round_ in sample.skill_rounds:
+            journal.add_skill_round(round_)
+        for entry in sample.expectations:
+            journal.add_expectation(entry)
+        journal.record_wins(sample.wins)
         _seal_private(Vault(journal, cost=cost), sample)
         for state in sample.states:
             store.cards.put_state(state)

@@ -9,11 +9,15 @@ from pydantic import Field
 from companion.domain.base import Model
 from companion.domain.cards import Card, CardState, ReviewLog
 from companion.domain.checkins import CheckIn
+from companion.domain.expectations import ExpectationEntry
 from companion.domain.goals import Goal
 from companion.domain.log import LogEntry
 from companion.domain.pair import Pair
+from companion.domain.plan import Pause, Reschedule
 from companion.domain.sessions import ActionItem, Session
 from companion.domain.settings import Settings
+from companion.domain.skills import SkillRound
+from companion.domain.wins import Win
 
 
 class JournalExport(Model):
@@ -47,6 +51,16 @@ class JournalExport(Model):
     """Each person's review state per card."""
     review_logs: list[ReviewLog] = Field(default_factory=list)
     """Every review."""
+    skill_rounds: list[SkillRound] = Field(default_factory=list)
+    """Every skills self-assessment."""
+    expectations: list[ExpectationEntry] = Field(default_factory=list)
+    """What each person wanted from the programme, over time."""
+    wins: list[Win] = Field(default_factory=list)
+    """The milestones reached."""
+    pauses: list[Pause] = Field(default_factory=list)
+    """The agreed breaks."""
+    reschedules: list[Reschedule] = Field(default_factory=list)
+    """Planned sessions that were moved."""
 
     def to_json(self) -> str:
         """Return the export as indented JSON, leaving private notes out unless included."""

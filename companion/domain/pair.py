@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Annotated, Literal
+import hashlib
+from datetime import date, time
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -41,6 +42,10 @@ class Expectations(Model):
 class Pair(Model):
     """A reverse-mentoring pair and the shape of their programme."""
 
+    id: Annotated[str, Field(max_length=64)] = ""
+    """A stable key for the pair (calendar UIDs use it). A pair stored before it
+    existed gets one derived from its start date and names, so it never changes
+    between reads."""
     mentor: Person
     """The junior employee who teaches technology and culture."""
     mentee: Person
@@ -59,6 +64,21 @@ class Pair(Model):
     """Each person's expectations."""
     next_session_on: date | None = None
     """The date they agreed for the next session, when they set one."""
+    session_time: time | None = None
+    """The time of day they usually meet, when they agreed one."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _stable_id(cls, data: Any) -> Any:
+        if isinstance(data, dict) and not data.get("id"):
+            data = dict(data)
+            names = [
+                str(p.get("name", "")) if isinstance(p, dict) else str(getattr(p, "name", ""))
+                for p in (data.get("mentor"), data.get("mentee"))
+            ]
+            seed = "|".join([str(data.get("started_on", "")), *names])
+            data["id"] = hashlib.sha256(seed.encode("utf-8")).hexdigest()[:12]
+        return data
 
     @model_validator(mode="after")
     def _roles_match(self) -> Pair:

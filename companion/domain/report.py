@@ -23,7 +23,10 @@ from companion.domain.goals import Goal
 from companion.domain.log import LogEntry
 from companion.domain.log_totals import totals
 from companion.domain.pair import Pair, Person
+from companion.domain.report_evaluation import evaluation_sections
 from companion.domain.sessions import ActionItem, Session
+from companion.domain.skills import SkillRound
+from companion.domain.wins import Win
 
 
 @dataclass
@@ -42,6 +45,8 @@ class ReportData:
     lessons: Mapping[str, Lesson] = field(default_factory=dict)
     include_notes: bool = False
     include_private: bool = False
+    wins: Sequence[Win] = ()
+    skill_rounds: Sequence[SkillRound] = ()
 
 
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
@@ -286,6 +291,8 @@ def markdown_report(data: ReportData) -> str:
         *_programme(data),
         "",
         *_goals(data),
+        "",
+        *evaluation_sections(pair, data.wins, data.skill_rounds),
         "",
         "## Sessions",
         "",

@@ -10,9 +10,11 @@ from companion.domain.base import Role
 from companion.domain.cards import Card, CardState, ReviewLog
 from companion.domain.checkins import QUESTIONS, CheckIn, CheckInAnswers
 from companion.domain.content import Lesson
+from companion.domain.expectations import ExpectationEntry
 from companion.domain.goals import Goal
 from companion.domain.log import LogEntry
 from companion.domain.pair import Expectations, Pair, Person
+from companion.domain.sample_evaluation import add_evaluation, early_checkins
 from companion.domain.sample_script import SCRIPTS
 from companion.domain.scheduling import make_scheduler, new_state, review
 from companion.domain.sessions import (
@@ -21,6 +23,8 @@ from companion.domain.sessions import (
     Reflections,
     Session,
 )
+from companion.domain.skills import SkillRound
+from companion.domain.wins import Win
 
 SESSION_GAP = 14
 """Days between sample sessions (fortnightly)."""
@@ -42,6 +46,9 @@ class Sample:
     """Each person's private notes by session id (sealed when written, never stored plain)."""
     private_comments: dict[Role, dict[str, str]] = field(default_factory=dict)
     """Each person's private check-in comments by check-in id (sealed when written)."""
+    skill_rounds: list[SkillRound] = field(default_factory=list)
+    expectations: list[ExpectationEntry] = field(default_factory=list)
+    wins: list[Win] = field(default_factory=list)
 
 
 def _pair(start: date) -> Pair:
@@ -59,6 +66,7 @@ def _pair(start: date) -> Pair:
         cadence="fortnightly",
         session_minutes=60,
         programme_weeks=26,
+        session_time=time(8, 30),
         agreement=[
             "We meet every other Tuesday at 8:30 for an hour.",
             "What we discuss stays between us unless we both agree to share it.",
@@ -177,8 +185,10 @@ def build_sample(today: date, lessons: dict[str, Lesson], cards: dict[str, Card]
     """Return the sample pair's programme as it stands on ``today``.
 
     Eight fortnightly sessions (the last twelve days ago), goals in both
-    directions, action items, a mentoring log, a check-in, and card reviews
-    scheduled by FSRS. The same ``today`` always gives the same sample.
+    directions, action items, a mentoring log, three check-ins, card reviews
+    scheduled by FSRS, skills rated at onboarding and the midpoint, both
+    people's expectations (at onboarding and at a check-in) and the wins so far.
+    The same ``today`` always gives the same sample.
     """
     rng = random.Random(20261123)
     last = today - timedelta(days=12)
@@ -258,6 +268,7 @@ def build_sample(today: date, lessons: dict[str, Lesson], cards: dict[str, Card]
                 skills=skills,
             )
         )
+    sample.checkins += early_checkins(start)
     scores_mentor = dict.fromkeys(QUESTIONS, 4) | {"speak-freely": 3, "keeping-pace": 5}
     scores_mentee = dict.fromkeys(QUESTIONS, 4) | {"worth-the-time": 5, "feedback-flows": 3}
     checkin = CheckIn(
@@ -273,4 +284,5 @@ def build_sample(today: date, lessons: dict[str, Lesson], cards: dict[str, Card]
     covered = [s.lesson for s in SCRIPTS]
     _history(sample, "mentee", _cards_for("mentee", covered, lessons, cards, 14), start, today, rng)
     _history(sample, "mentor", _cards_for("mentor", covered, lessons, cards, 10), start, today, rng)
+    add_evaluation(sample, today)
     return sample

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
-from companion.domain.base import Model
+from companion.domain.base import Model, Role
+from companion.domain.skills import skills_for
+
+SkillList = list[
+    Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
+]
+"""Skill names a person rates; empty means the defaults."""
 
 
 class Settings(Model):
@@ -18,3 +24,15 @@ class Settings(Model):
     """How many new cards each person is shown per day."""
     desired_retention: Annotated[float, Field(ge=0.7, le=0.99)] = 0.9
     """The recall probability FSRS aims for."""
+    mentor_skills: Annotated[SkillList, Field(max_length=20)] = Field(default_factory=list)
+    """The skills the junior mentor rates; empty means the defaults (see ``domain.skills``)."""
+    mentee_skills: Annotated[SkillList, Field(max_length=20)] = Field(default_factory=list)
+    """The skills the senior mentee rates; empty means the defaults."""
+    checkin_every_sessions: Annotated[int, Field(ge=1, le=52)] = 4
+    """The wrap-up offers a check-in once this many sessions passed without one."""
+    checkin_every_days: Annotated[int, Field(ge=7, le=366)] = 30
+    """…or once this many days passed without one (a month by default)."""
+
+    def skills(self, role: Role) -> list[str]:
+        """Return the skills ``role`` rates (the configured ones, else the defaults)."""
+        return skills_for(role, self.mentor_skills if role == "mentor" else self.mentee_skills)

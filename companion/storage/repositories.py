@@ -11,13 +11,17 @@ from tinydb import TinyDB
 from companion.domain.base import Role
 from companion.domain.cards import Card, CardState, ReviewLog
 from companion.domain.checkins import CheckIn
+from companion.domain.expectations import ExpectationEntry
 from companion.domain.goals import Goal
 from companion.domain.log import LogEntry
 from companion.domain.pair import Pair
+from companion.domain.plan import Pause, Reschedule
 from companion.domain.private import PersonVault
 from companion.domain.progress import LessonMark
 from companion.domain.sessions import ActionItem, Session
 from companion.domain.settings import Settings
+from companion.domain.skills import SkillRound
+from companion.domain.wins import Win, unrecorded
 from companion.storage.jsonstorage import AtomicJSONStorage
 from companion.storage.records import Records
 
@@ -47,7 +51,12 @@ Validated = Mapping[str, Mapping[str, Any]]
 
 
 class JournalRepository:
-    """The pair, settings, goals, sessions, action items, check-ins and mentoring log."""
+    """The journal: the pair, its sessions and everything recorded about the programme.
+
+    Pair, settings, goals, sessions, action items, check-ins, the mentoring log,
+    lesson marks, and the evaluation records: skill ratings, expectations, wins,
+    pauses and reschedules.
+    """
 
     def __init__(self, db: TinyDB, validated: Validated | None = None) -> None:
         """Serve the journal database ``db``; ``validated`` holds records checked on open."""
@@ -63,6 +72,15 @@ class JournalRepository:
         self._vaults = Records(db.table("private"), PersonVault, _by_role, v.get("private"))
         self._marks = Records(
             db.table("progress"), LessonMark, lambda m: m.lesson_id, v.get("progress")
+        )
+        self._skills = Records(db.table("skills"), SkillRound, _by_id, v.get("skills"))
+        self._expectations = Records(
+            db.table("expectations"), ExpectationEntry, _by_id, v.get("expectations")
+        )
+        self._wins = Records(db.table("wins"), Win, lambda w: w.key, v.get("wins"))
+        self._pauses = Records(db.table("pauses"), Pause, _by_id, v.get("pauses"))
+        self._reschedules = Records(
+            db.table("reschedules"), Reschedule, lambda r: str(r.slot), v.get("reschedules")
         )
 
     def pair(self) -> Pair | None:
@@ -173,6 +191,73 @@ class JournalRepository:
     def mark_lesson(self, mark: LessonMark) -> LessonMark:
         """Set a lesson's status (replacing an earlier mark)."""
         return self._marks.put(mark)
+
+    def skill_rounds(self, role: Role | None = None) -> list[SkillRound]:
+        """Return skill rating rounds, of both people or one, oldest first."""
+        rounds = sorted(self._skills.all(), key=lambda r: r.on)
+        return rounds if role is None else [r for r in rounds if r.role == role]
+
+    def add_skill_round(self, round_: SkillRound) -> SkillRound:
+        """Store a rating round (or replace one with the same id)."""
+        return self._skills.put(round_)
+
+    update_skill_round = add_skill_round
+
+    def delete_skill_round(self, round_id: str) -> bool:
+        """Delete a rating round; return whether it existed."""
+        return self._skills.delete(round_id)
+
+    def expectations(self) -> list[ExpectationEntry]:
+        """Return every expectation said, oldest first."""
+        return sorted(self._expectations.all(), key=lambda e: e.on)
+
+    def add_expectation(self, entry: ExpectationEntry) -> ExpectationEntry:
+        """Store an expectation (or replace one with the same id)."""
+        return self._expectations.put(entry)
+
+    def wins(self) -> list[Win]:
+        """Return the wins recorded, oldest first."""
+        return sorted(self._wins.all(), key=lambda w: (w.on, w.key))
+
+    def record_wins(self, detected: list[Win]) -> list[Win]:
+        """Store the detected wins not recorded yet and return them (the ones to announce).
+
+        A win already recorded keeps its first date; recording twice adds nothing.
+        """
+        fresh = unrecorded(self._wins.all(), detected)
+        if fresh:
+            self._wins.put_many(fresh)
+        return fresh
+
+    def pauses(self) -> list[Pause]:
+        """Return the pauses, earliest first."""
+        return sorted(self._pauses.all(), key=lambda p: p.starts_on)
+
+    def add_pause(self, pause: Pause) -> Pause:
+        """Store a pause (or replace one with the same id)."""
+        return self._pauses.put(pause)
+
+    update_pause = add_pause
+
+    def delete_pause(self, pause_id: str) -> bool:
+        """Delete a pause; return whether it existed."""
+        return self._pauses.delete(pause_id)
+
+    def reschedules(self) -> list[Reschedule]:
+        """Return the planned sessions that were moved, by their number in the plan."""
+        return sorted(self._reschedules.all(), key=lambda r: r.slot)
+
+    def reschedule(self, slot: int) -> Reschedule | None:
+        """Return how planned session ``slot`` was moved, or None."""
+        return self._reschedules.get(str(slot))
+
+    def save_reschedule(self, move: Reschedule) -> Reschedule:
+        """Store a move of a planned session (replacing an earlier move of it)."""
+        return self._reschedules.put(move)
+
+    def delete_reschedule(self, slot: int) -> bool:
+        """Put planned session ``slot`` back on its planned day; return whether it was moved."""
+        return self._reschedules.delete(str(slot))
 
 
 def _state_key(state: CardState) -> str:

@@ -12,13 +12,17 @@ from pydantic import BaseModel, ValidationError
 from companion.domain.cards import Card, CardState, ReviewLog
 from companion.domain.checkins import CheckIn
 from companion.domain.errors import describe
+from companion.domain.expectations import ExpectationEntry
 from companion.domain.goals import Goal
 from companion.domain.log import LogEntry
 from companion.domain.pair import Pair
+from companion.domain.plan import Pause, Reschedule
 from companion.domain.private import PersonVault
 from companion.domain.progress import LessonMark
 from companion.domain.sessions import ActionItem, Session
 from companion.domain.settings import Settings
+from companion.domain.skills import SkillRound
+from companion.domain.wins import Win
 from companion.storage.atomic import read_bytes
 
 SCHEMA_VERSION = 1
@@ -38,11 +42,18 @@ TABLES: dict[str, dict[str, type[BaseModel]]] = {
         "log": LogEntry,
         "progress": LessonMark,
         "private": PersonVault,
+        "skills": SkillRound,
+        "expectations": ExpectationEntry,
+        "wins": Win,
+        "pauses": Pause,
+        "reschedules": Reschedule,
     },
     "cards": {"cards": Card, "states": CardState},
     "reviews": {"reviews": ReviewLog},
 }
-"""For each kind of file, its tables and the model of their documents."""
+"""For each kind of file, its tables and the model of their documents.
+
+A table missing from a file reads as empty, so adding a table needs no migration."""
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 MIGRATIONS: dict[str, dict[int, Migration]] = {"journal": {}, "cards": {}, "reviews": {}}
