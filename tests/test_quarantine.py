@@ -52,7 +52,9 @@ def test_one_bad_session_is_set_aside_and_the_rest_loads(data: Path) -> None:
         assert store.journal.pair() == make_pair()
         notices = store.notices()
         assert len(notices) == 1
-        assert notices[0].startswith("1 session could not be read and was set aside: shared_notes")
+        assert notices[0].startswith(
+            "1 session could not be read and was set aside (journal.json, record 2): shared_notes"
+        )
         assert QUARANTINE_NAME in notices[0]
         assert store.backup is None, "no backup is taken of a state with a bad record"
         store.journal.add_goal(Goal(owner="shared", title="writes still work"))

@@ -96,11 +96,16 @@ def noun(table: str, count: int) -> str:
 
 
 def summary(table: str, rejected: list[SetAsideRecord]) -> str:
-    """Return the sentence shown for the records of one table set aside on open."""
+    """Return the sentence shown for the records of one table set aside on open.
+
+    For example "1 session could not be read and was set aside (journal.json,
+    record 7): date: dates must be between 1970 and 2100. It is kept in …".
+    """
     count = len(rejected)
     verb = "was" if count == 1 else "were"
-    could = "could not be read"
-    text = f"{noun(table, count)} {could} and {verb} set aside: {rejected[0].reason}"
+    first = rejected[0]
+    where = f"{first.file}, record {first.doc_id}"
+    text = f"{noun(table, count)} could not be read and {verb} set aside ({where}): {first.reason}"
     if count > 1:
         text += f" (and {count - 1} more)"
     kept = "It is" if count == 1 else "They are"

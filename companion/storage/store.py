@@ -88,21 +88,31 @@ class _Opening:
     recovered: list[Recovered] = field(default_factory=list)
     set_aside: list[SetAsideRecord] = field(default_factory=list)
 
+    def _move_aside(self, path: Path, exc: InvalidFileError) -> _Loaded:
+        backups = list_backups(self.folder)
+        moved = move_aside(path)
+        self.recovered.append(Recovered(path, moved, exc.why, backups[-1] if backups else None))
+        Quarantine(self.folder).add_file(
+            _relative(self.folder, path), _relative(self.folder, moved), exc.why
+        )
+        return _Loaded(path, empty(kind_of(path)), True)
+
     def load(self, path: Path) -> _Loaded:
         """Load ``path``: move it aside if damaged, keep its bad records in quarantine."""
         try:
             item = _load(path)
         except InvalidFileError as exc:
-            backups = list_backups(self.folder)
-            moved = move_aside(path)
-            self.recovered.append(Recovered(path, moved, exc.why, backups[-1] if backups else None))
-            Quarantine(self.folder).add_file(
-                _relative(self.folder, path), _relative(self.folder, moved), exc.why
-            )
-            return _Loaded(path, empty(kind_of(path)), True)
+            return self._move_aside(path, exc)
         if item.rejected:
             # Kept in quarantine.json before the file is rewritten without them.
-            kept = Quarantine(self.folder).add_records(_relative(self.folder, path), item.rejected)
+            try:
+                kept = Quarantine(self.folder).add_records(
+                    _relative(self.folder, path), item.rejected
+                )
+            except orjson.JSONEncodeError:
+                # A record too deeply nested to keep on its own: keep the whole file instead.
+                why = "a record in it is nested too deeply to read"
+                return self._move_aside(path, InvalidFileError(path, why))
             self.set_aside.extend(kept)
         return item
 
