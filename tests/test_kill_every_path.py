@@ -38,7 +38,7 @@ def _notes_counter(store: Store) -> int:
 
 def _theme_counter(store: Store) -> int:
     theme = store.journal.settings().theme
-    return int(theme[1:]) if theme.startswith("t") else 0
+    return int(theme[2:]) if theme.startswith("n-") else 0
 
 
 def _write(kind: str, store: Store, number: int, seed: int) -> str:
@@ -63,7 +63,7 @@ def _write(kind: str, store: Store, number: int, seed: int) -> str:
         return journal.add_log_entry(LogEntry(date=DAY, minutes=10, topic=f"t {number}")).id
     if kind == "settings":
         counter = _theme_counter(store) + 1
-        journal.save_settings(journal.settings().model_copy(update={"theme": f"t{counter}"}))
+        journal.save_settings(journal.settings().model_copy(update={"theme": f"n-{counter}"}))
         return str(counter)
     assert kind == "card import"
     prefix = f"c{seed}-{number}"
@@ -148,7 +148,9 @@ def test_sigkill_on_each_write_path_keeps_every_acknowledged_write(
         seen = b""
         wanted = 1 + rng.randint(0, 2)
         while seen.count(b"\n") < wanted:
-            seen += os.read(read_fd, 1)
+            byte = os.read(read_fd, 1)
+            assert byte, f"{kind}: the writer stopped on its own: {seen.decode()!r}"
+            seen += byte
         assert seen.startswith(b"ready\n"), "writer did not start"
         time.sleep(rng.uniform(0.0, 0.01))
         os.kill(pid, signal.SIGKILL)
