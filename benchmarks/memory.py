@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import resource
+import os
 import subprocess
 import sys
 import tempfile
@@ -52,11 +52,13 @@ async def hello() -> None:
 
 
 def peak_of(args: list[str]) -> float:
-    """Run this script as a child with ``args``; return its peak RSS in MB."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run([sys.executable, __file__, *args], check=True)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(after, before) / 1024
+    """Run this script as a child with ``args``; return that child's own peak RSS in MB."""
+    child = subprocess.Popen([sys.executable, __file__, *args])
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"the {args[1]} child failed ({child.returncode})")
+    return usage.ru_maxrss / 1024
 
 
 def main() -> int:
@@ -77,7 +79,6 @@ def main() -> int:
         scale = "small" if args.quick else "large"
         command = [sys.executable, str(HERE / "make_journal.py"), "--scale", scale, str(folder)]
         subprocess.run(command, check=True, capture_output=True)
-    # Hello world first: ru_maxrss of children is the largest child so far.
     hello_mb = peak_of(["--child", "hello"])
     companion_mb = peak_of(["--child", "companion", "--folder", str(folder)])
     print(f"data: {folder}")
