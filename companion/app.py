@@ -161,13 +161,15 @@ class CompanionApp(SessionVerbs, CardVerbs, App[None]):
         from pydantic import ValidationError
 
         from companion.dialogs.message import MessageDialog
-        from companion.domain.errors import describe
+        from companion.domain.errors import ReadableError, describe
 
         try:
             return action()
         except ValidationError as exc:
             detail = "\n".join(describe(exc))
             self.push_screen(MessageDialog("Not saved", f"{what} was not saved:\n{detail}"))
+        except ReadableError as exc:
+            self.push_screen(MessageDialog("Not saved", f"{what} was not saved: {exc}"))
         except OSError as exc:
             reason = exc.strerror or str(exc)
             self.push_screen(
@@ -301,11 +303,12 @@ class CompanionApp(SessionVerbs, CardVerbs, App[None]):
         self.offer_resume()
         for warning in self.store.warnings:
             self.notify(warning, title="Backup skipped", severity="warning", timeout=10)
-        if self.store.recovered:
+        if notices := self.store.notices():
             from companion.dialogs.message import MessageDialog
 
-            text = "\n\n".join(item.message() for item in self.store.recovered)
-            self.push_screen(MessageDialog("A data file was damaged", text))
+            self.push_screen(
+                MessageDialog("Some of your data could not be read", "\n\n".join(notices))
+            )
 
     def _warm_up(self) -> None:
         """Import what the next screens need while the user reads the dashboard.

@@ -17,7 +17,11 @@ def test_storage_benchmark_runs_quickly() -> None:
         timeout=300,
     )
     assert result.returncode == 0, result.stderr
-    assert "record a review" in result.stdout and "slowest median write" in result.stdout
+    for path in ("add a session", "notes autosave", "update a goal", "add a log entry"):
+        assert path in result.stdout
+    for path in ("save settings", "record a review", "import 50 cards"):
+        assert path in result.stdout
+    assert "slowest p95 write" in result.stdout
 
 
 def test_startup_benchmark_runs_quickly() -> None:
@@ -28,7 +32,7 @@ def test_startup_benchmark_runs_quickly() -> None:
         timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "dashboard frame" in result.stdout and "ratio dashboard with data" in result.stdout
+    assert "scale small" in result.stdout and "ratio dashboard with data" in result.stdout
 
 
 def test_lesson_open_benchmark_runs_quickly() -> None:
@@ -42,12 +46,52 @@ def test_lesson_open_benchmark_runs_quickly() -> None:
     assert "key press to lesson text" in result.stdout
 
 
-def test_import_benchmark_runs_quickly() -> None:
+def _quick(script: str, *args: str) -> str:
     result = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "import_cards.py"), "--quick"],
+        [sys.executable, str(ROOT / "benchmarks" / script), *args],
         capture_output=True,
         text=True,
         timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "growth:" in result.stdout
+    return result.stdout
+
+
+def test_make_journal_writes_a_folder_that_opens(tmp_path: Path) -> None:
+    from companion.storage.store import Store
+
+    out = _quick("make_journal.py", "--scale", "large", "--quick", str(tmp_path / "data"))
+    assert "10,000 reviews" in out
+    with Store.open(tmp_path / "data", backup=False) as store:
+        assert len(store.journal.sessions()) == 50
+        assert len(store.journal.log_entries()) == 500
+        assert len(store.reviews.logs()) == 10_000
+        assert store.notices() == []
+    again = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "make_journal.py"), str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert again.returncode == 1 and "already holds records" in again.stderr
+
+
+def test_keystroke_benchmark_runs_quickly() -> None:
+    out = _quick("keystrokes.py", "--quick")
+    for name in ("review answer to next card", "glossary search character", "dashboard to journal"):
+        assert name in out
+    assert "worst p95" in out
+
+
+def test_memory_benchmark_runs_quickly() -> None:
+    out = _quick("memory.py", "--quick")
+    assert "peak RSS hello world" in out and "peak RSS companion" in out
+
+
+def test_content_load_benchmark_runs_quickly() -> None:
+    out = _quick("content_load.py", "--quick")
+    assert "shipped curriculum + 50 user lessons" in out and "from the valid cache" in out
+
+
+def test_import_benchmark_runs_quickly() -> None:
+    assert "growth:" in _quick("import_cards.py", "--quick")

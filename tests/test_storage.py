@@ -19,7 +19,7 @@ from companion.storage import jsonstorage, schema
 from companion.storage.backups import KEEP, list_backups, take_backup
 from companion.storage.lock import LockHeldError
 from companion.storage.restore import restore_backup
-from companion.storage.store import DataUnreadableError, Store
+from companion.storage.store import DataUnreadableError, RestoreFirstError, Store
 from tests.conftest import make_pair
 
 
@@ -79,9 +79,9 @@ def damage(path: Path, how: str) -> bytes:
         payload = path.read_bytes()[:-7]
     elif how == "empty":
         payload = b""
-    elif how == "wrong-types":
+    elif how == "wrong-shape":
         data = json.loads(path.read_text())
-        data["sessions"] = {"1": {"date": "not a date", "minutes": "many"}}
+        data["sessions"] = [{"date": "not a date", "minutes": "many"}]
         payload = json.dumps(data).encode()
     elif how == "newer-schema":
         data = json.loads(path.read_text())
@@ -95,7 +95,7 @@ def damage(path: Path, how: str) -> bytes:
     return payload
 
 
-@pytest.mark.parametrize("how", ["truncated", "empty", "wrong-types", "newer-schema", "no-schema"])
+@pytest.mark.parametrize("how", ["truncated", "empty", "wrong-shape", "newer-schema", "no-schema"])
 def test_damaged_journal_is_moved_aside_never_overwritten(data: Path, how: str) -> None:
     with Store.open(data) as store:
         store.journal.save_pair(make_pair())
@@ -113,6 +113,11 @@ def test_damaged_journal_is_moved_aside_never_overwritten(data: Path, how: str) 
         message = item.message()
         assert "journal.json" in message and f"companion restore {item.latest_backup}" in message
         assert store.backup is None, "no backup may be taken over a recovery"
+        assert [f.file for f in store.needs_restore] == ["journal.json"]
+        with pytest.raises(RestoreFirstError, match=r"journal\.json"):
+            store.journal.save_pair(make_pair())
+        store.accept_fresh_start()
+        assert store.needs_restore == []
         store.journal.add_goal(Goal(owner="shared", title="new start"))
     assert item.moved_to.read_bytes() == payload  # still untouched after more writes
 

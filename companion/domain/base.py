@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, date, datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
 Role = Literal["mentor", "mentee"]
 """Who someone is in the pair: the junior *mentor* or the senior *mentee*."""
@@ -30,6 +31,37 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 
 LongText = Annotated[str, StringConstraints(max_length=200_000)]
 """Free text such as notes; may be empty."""
+
+
+FIRST_DAY = date(1970, 1, 1)
+"""The earliest date a record may hold."""
+
+LAST_DAY = date(2100, 12, 31)
+"""The latest date a record may hold (later ones overflow date arithmetic)."""
+
+DATE_RANGE_MESSAGE = "dates must be between 1970 and 2100"
+"""What a person is told about a date outside :data:`FIRST_DAY`..:data:`LAST_DAY`."""
+
+Day = Annotated[date, Field(ge=FIRST_DAY, le=LAST_DAY)]
+"""A calendar date between 1970 and 2100."""
+
+Moment = Annotated[
+    datetime,
+    Field(
+        ge=datetime(1970, 1, 1, tzinfo=UTC),
+        le=datetime(2100, 12, 31, 23, 59, 59, 999999, tzinfo=UTC),
+    ),
+]
+"""A point in time between 1970 and 2100."""
+
+AwareMoment = Annotated[
+    AwareDatetime,
+    Field(
+        ge=datetime(1970, 1, 1, tzinfo=UTC),
+        le=datetime(2100, 12, 31, 23, 59, 59, 999999, tzinfo=UTC),
+    ),
+]
+"""A point in time with its time zone, between 1970 and 2100."""
 
 
 def new_id() -> str:

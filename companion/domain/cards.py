@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, Field, field_validator
+from pydantic import Field, field_validator
 
-from companion.domain.base import KebabId, Model, Role, Text
+from companion.domain.base import AwareMoment, KebabId, Model, Role, Text
 
 SourceKind = Literal["shipped", "lesson", "session", "user", "import"]
 """Where a card came from."""
@@ -68,7 +68,7 @@ class CardState(Model):
     """The card."""
     role: Role
     """Whose state it is."""
-    due: AwareDatetime
+    due: AwareMoment
     """When the card is next due (UTC)."""
     phase: CardPhase = 1
     """FSRS state: 1 learning, 2 review, 3 relearning."""
@@ -78,11 +78,11 @@ class CardState(Model):
     """FSRS stability in days."""
     difficulty: float | None = None
     """FSRS difficulty."""
-    last_review: AwareDatetime | None = None
+    last_review: AwareMoment | None = None
     """When the card was last reviewed (UTC)."""
     reviews: Annotated[int, Field(ge=0)] = 0
     """How many times this person has reviewed the card."""
-    first_review: AwareDatetime | None = None
+    first_review: AwareMoment | None = None
     """When the person first reviewed the card (UTC): the day it was introduced."""
 
     _normalise = field_validator("due", "last_review", "first_review")(
@@ -115,7 +115,7 @@ class ReviewLog(Model):
     """Who reviewed it."""
     rating: Annotated[int, Field(ge=1, le=4)]
     """1 Again, 2 Hard, 3 Good, 4 Easy."""
-    reviewed_at: AwareDatetime
+    reviewed_at: AwareMoment
     """When (UTC)."""
     duration_ms: Annotated[int, Field(ge=0)] | None = None
     """How long the answer took."""

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import Field
 
-from companion.domain.base import Model, new_id
+from companion.domain.base import Day, Model, new_id
 
 Question = Literal[
     "worth-the-time",
@@ -58,7 +57,7 @@ class CheckIn(Model):
 
     id: str = Field(default_factory=new_id)
     """The check-in's id."""
-    date: date
+    date: Day
     """When it was taken."""
     mentor: CheckInAnswers = Field(default_factory=CheckInAnswers)
     """The junior mentor's answers."""

@@ -38,6 +38,10 @@ def reason(error: Any) -> str:
         return "must be " + str(ctx.get("expected", "one of the allowed values"))
     if kind in {"date_from_datetime_parsing", "date_parsing", "datetime_parsing"}:
         return "is not a real date (" + str(ctx.get("error", "use YYYY-MM-DD")) + ")"
+    if kind in {"greater_than_equal", "less_than_equal"}:
+        bound = str(ctx.get("ge", ctx.get("le", "")))
+        if bound.startswith(("1970-01-01", "2100-12-31")):
+            return "dates must be between 1970 and 2100"
     if kind in {"date_type", "datetime_type"}:
         return "must be a date written YYYY-MM-DD"
     if kind == "value_error":

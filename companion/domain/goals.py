@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import Field
 
-from companion.domain.base import Model, Owner, Text, new_id
+from companion.domain.base import Day, Model, Owner, Text, new_id
 
 GoalStatus = Literal["not-started", "in-progress", "achieved", "dropped"]
 """Where a goal stands."""
@@ -26,7 +25,7 @@ class Goal(Model):
     """Why it matters to its owner."""
     measure: Annotated[str, Field(max_length=2000)] = ""
     """How they will know it is achieved."""
-    target_date: date | None = None
+    target_date: Day | None = None
     """When they hope to achieve it."""
     status: GoalStatus = "not-started"
     """Where it stands."""
@@ -34,5 +33,5 @@ class Goal(Model):
     """Progress in percent."""
     lesson_ids: list[str] = Field(default_factory=list)
     """Lessons that help with this goal."""
-    updated_on: date | None = None
+    updated_on: Day | None = None
     """When the goal last changed (status or progress)."""

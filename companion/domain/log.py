@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from pydantic import Field
 
-from companion.domain.base import Model, Text, new_id
+from companion.domain.base import Day, Model, Text, new_id
 
 SUGGESTED_SKILLS: tuple[str, ...] = (
     "explaining",
@@ -27,7 +26,7 @@ class LogEntry(Model):
 
     id: str = Field(default_factory=new_id)
     """The entry's id."""
-    date: date
+    date: Day
     """When it happened."""
     minutes: Annotated[int, Field(ge=0, le=1440)]
     """Time spent mentoring."""

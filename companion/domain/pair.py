@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date, time
+from datetime import time
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
-from companion.domain.base import Model, Role, Text
+from companion.domain.base import Day, Model, Role, Text
 
 Cadence = Literal["weekly", "fortnightly", "monthly"]
 """How often the pair plans to meet."""
@@ -50,7 +50,7 @@ class Pair(Model):
     """The junior employee who teaches technology and culture."""
     mentee: Person
     """The senior leader who learns, and coaches in return."""
-    started_on: date
+    started_on: Day
     """The date of the first session, or the planned start."""
     cadence: Cadence = "fortnightly"
     """How often they meet."""
@@ -62,7 +62,7 @@ class Pair(Model):
     """The ground rules both people agreed to."""
     expectations: Expectations = Field(default_factory=Expectations)
     """Each person's expectations."""
-    next_session_on: date | None = None
+    next_session_on: Day | None = None
     """The date they agreed for the next session, when they set one."""
     session_time: time | None = None
     """The time of day they usually meet, when they agreed one."""

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 from typing import Literal
 
-from companion.domain.base import KebabId, Model
+from companion.domain.base import Day, KebabId, Model
 from companion.domain.content import Lesson
 from companion.domain.sessions import Session
 
@@ -22,7 +21,7 @@ class LessonMark(Model):
     """The lesson."""
     status: LessonStatus
     """Its status."""
-    updated_on: date
+    updated_on: Day
     """When it was set."""
 
 

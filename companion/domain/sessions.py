@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
-from companion.domain.base import LongText, Model, Role, Text, new_id
+from companion.domain.base import Day, LongText, Model, Moment, Role, Text, new_id
 from companion.domain.clock import to_utc
 
 Rating = Annotated[int, Field(ge=1, le=5)]
@@ -71,7 +71,7 @@ class Session(Model):
 
     id: str = Field(default_factory=new_id)
     """The session's id."""
-    date: date
+    date: Day
     """The day it took place."""
     minutes: Annotated[int, Field(ge=0, le=600)] = 60
     """How long it lasted."""
@@ -85,7 +85,7 @@ class Session(Model):
     """Each person's rating and reflection."""
     status: SessionStatus = "finished"
     """``in-progress`` until the wrap-up is done."""
-    started_at: datetime | None = None
+    started_at: Moment | None = None
     """When the session was started in the app (stored in UTC)."""
     agenda: list[AgendaItem] = Field(default_factory=list)
     """The time boxes planned for the session."""
@@ -115,11 +115,11 @@ class ActionItem(Model):
     """Who will do it."""
     text: Text
     """What will be done."""
-    due: date | None = None
+    due: Day | None = None
     """When it is due."""
     done: bool = False
     """Whether it has been done."""
     session_id: str | None = None
     """The session it came from, if any."""
-    done_on: date | None = None
+    done_on: Day | None = None
     """When it was ticked off."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +23,19 @@ class AtomicJSONStorage(Storage):
     state that reached the disk.
     """
 
-    def __init__(self, path: str | Path, preloaded: dict[str, Any] | None = None) -> None:
-        """Serve ``path``; ``preloaded`` is its already parsed content, if any."""
+    def __init__(
+        self,
+        path: str | Path,
+        preloaded: dict[str, Any] | None = None,
+        guard: Callable[[Path], None] | None = None,
+    ) -> None:
+        """Serve ``path``; ``preloaded`` is its already parsed content, if any.
+
+        ``guard(path)`` runs before each write; when it raises, nothing is written.
+        """
         self.path = Path(path)
         self._data: dict[str, Any] | None = preloaded
+        self._guard = guard
 
     def read(self) -> dict[str, Any] | None:
         """Return the database content, loading the file the first time."""
@@ -39,6 +49,8 @@ class AtomicJSONStorage(Storage):
     def write(self, data: dict[str, Any]) -> None:
         """Write ``data`` to disk atomically, then keep it as the memory copy."""
         try:
+            if self._guard is not None:
+                self._guard(self.path)
             atomic_write(self.path, orjson.dumps(data))
         except BaseException:
             self._data = None

@@ -26,9 +26,14 @@ from companion.storage.jsonstorage import AtomicJSONStorage
 from companion.storage.records import Records
 
 
-def open_db(path: Path, preloaded: dict[str, Any]) -> TinyDB:
-    """Open a TinyDB on ``path`` with our atomic storage and already validated content."""
-    return TinyDB(path, storage=AtomicJSONStorage, preloaded=preloaded)
+def open_db(
+    path: Path, preloaded: dict[str, Any], guard: Callable[[Path], None] | None = None
+) -> TinyDB:
+    """Open a TinyDB on ``path`` with our atomic storage and already validated content.
+
+    ``guard(path)`` runs before every write and may refuse it by raising.
+    """
+    return TinyDB(path, storage=AtomicJSONStorage, preloaded=preloaded, guard=guard)
 
 
 def _by_id(item: Any) -> str:

@@ -24,6 +24,7 @@ from companion.domain.settings import Settings
 from companion.domain.skills import SkillRound
 from companion.domain.wins import Win
 from companion.storage.atomic import read_bytes
+from companion.storage.quarantine import Rejected
 
 SCHEMA_VERSION = 1
 """The schema version this code writes; files with a newer one are not read."""
@@ -136,29 +137,60 @@ Validated = dict[str, dict[str, BaseModel]]
 """Validated records: table name -> TinyDB document id -> model."""
 
 
-def validate(kind: str, data: dict[str, Any], path: Path) -> Validated:
-    """Check every table of ``data`` against its model and return the models.
-
-    Raises InvalidFileError on the first table with a problem.
-    """
-    validated: Validated = {}
-    for name in data:
+def check_shape(kind: str, data: dict[str, Any], path: Path) -> None:
+    """Raise InvalidFileError unless ``data`` has only known tables, each a set of records."""
+    for name, table in data.items():
         if name != META and name not in TABLES[kind]:
             raise InvalidFileError(path, f"unknown table '{name}'")
-    for name, model in TABLES[kind].items():
-        table = data.get(name, {})
         if not isinstance(table, dict):
             raise InvalidFileError(path, f"table '{name}' is not a set of records")
+
+
+def _problem(exc: ValidationError) -> str:
+    first = describe(exc)[0]
+    more = exc.error_count() - 1
+    return first + (f" (and {more} more problem{'s' * (more > 1)})" if more else "")
+
+
+def sort_records(kind: str, data: dict[str, Any], path: Path) -> tuple[Validated, list[Rejected]]:
+    """Check every record of ``data`` against its model; return the models and the rejects.
+
+    The file's shape is checked first (InvalidFileError when it is wrong). A
+    record that fails validation is taken out of ``data`` and returned as a
+    :class:`Rejected` with the reason, so one bad record never costs the file.
+    """
+    check_shape(kind, data, path)
+    validated: Validated = {}
+    rejected: list[Rejected] = []
+    for name, model in TABLES[kind].items():
+        table: dict[str, Any] = data.get(name, {})
         records: dict[str, BaseModel] = {}
-        for doc_id, doc in table.items():
-            try:
-                records[doc_id] = model.model_validate(doc)
-            except ValidationError as exc:
-                first = describe(exc)[0]
-                more = exc.error_count() - 1
-                extra = f" (and {more} more problem{'s' * (more > 1)})" if more else ""
-                raise InvalidFileError(
-                    path, f"table '{name}', record {doc_id}: {first}{extra}"
-                ) from None
+        for doc_id, doc in list(table.items()):
+            why: str | None = None
+            if not doc_id.isdigit():
+                why = f"its key '{doc_id[:40]}' is not a record number"
+            else:
+                try:
+                    records[doc_id] = model.model_validate(doc)
+                except ValidationError as exc:
+                    why = _problem(exc)
+            if why is not None:
+                rejected.append(Rejected(name, doc_id, why, doc))
+                del table[doc_id]
         validated[name] = records
+    return validated, rejected
+
+
+def validate(kind: str, data: dict[str, Any], path: Path) -> Validated:
+    """Check every record of ``data``; raise InvalidFileError naming the first bad one.
+
+    For files that must be whole (a backup being checked); ``data`` is not changed.
+    """
+    copy = {name: dict(table) if isinstance(table, dict) else table for name, table in data.items()}
+    validated, rejected = sort_records(kind, copy, path)
+    if rejected:
+        first = rejected[0]
+        raise InvalidFileError(
+            path, f"table '{first.table}', record {first.doc_id}: {first.reason}"
+        )
     return validated

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -11,10 +12,18 @@ import orjson
 from tinydb import TinyDB
 
 from companion.domain.cards import CardState, ReviewLog
+from companion.domain.errors import ReadableError
 from companion.storage.atomic import atomic_write, clean_stray_temps, ensure_private_dir
 from companion.storage.backups import best_backup, take_backup
 from companion.storage.folder import prepare_data_folder
 from companion.storage.lock import DataLock
+from companion.storage.quarantine import (
+    Quarantine,
+    Rejected,
+    SetAsideFile,
+    SetAsideRecord,
+    summary,
+)
 from companion.storage.recovery import Recovered, move_aside
 from companion.storage.repositories import (
     CardRepository,
@@ -23,18 +32,31 @@ from companion.storage.repositories import (
     open_db,
 )
 from companion.storage.schema import (
+    META,
     InvalidFileError,
     Validated,
     empty,
     kind_of,
     migrate,
     parse,
-    validate,
+    sort_records,
 )
 
 
 class DataUnreadableError(Exception):
     """A read-only open met a damaged file; nothing was changed."""
+
+
+class RestoreFirstError(ReadableError):
+    """A write to a data file that was moved aside, before a restore or a confirmed fresh start."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{path.name} could not be read when Companion opened and was set aside, so "
+            "nothing can be written to it yet. Restore the latest backup "
+            "(`companion restore --latest`) or confirm a fresh start first."
+        )
+        self.path = path
 
 
 @dataclass
@@ -43,6 +65,7 @@ class _Loaded:
     data: dict[str, Any]
     changed: bool
     validated: Validated = field(default_factory=dict)
+    rejected: list[Rejected] = field(default_factory=list)
 
 
 def _load(path: Path) -> _Loaded:
@@ -50,29 +73,62 @@ def _load(path: Path) -> _Loaded:
     if not path.exists():
         return _Loaded(path, empty(kind), True)
     data, changed = migrate(kind, parse(path), path)
-    return _Loaded(path, data, changed, validate(kind, data, path))
+    validated, rejected = sort_records(kind, data, path)
+    return _Loaded(path, data, changed or bool(rejected), validated, rejected)
 
 
-def _load_or_recover(path: Path, recovered: list[Recovered]) -> _Loaded:
-    """Load ``path``; if it is damaged, move it aside, note why, and start it empty."""
-    try:
-        return _load(path)
-    except InvalidFileError as exc:
-        folder = path.parent if path.parent.name != "reviews" else path.parent.parent
+def _relative(folder: Path, path: Path) -> str:
+    return path.relative_to(folder).as_posix()
+
+
+@dataclass
+class _Opening:
+    """What one writable open found: files moved aside and records set aside."""
+
+    folder: Path
+    recovered: list[Recovered] = field(default_factory=list)
+    set_aside: list[SetAsideRecord] = field(default_factory=list)
+
+    def _move_aside(self, path: Path, exc: InvalidFileError) -> _Loaded:
         moved = move_aside(path)
-        recovered.append(Recovered(path, moved, exc.why, best_backup(folder)))
+        self.recovered.append(Recovered(path, moved, exc.why, best_backup(self.folder)))
+        Quarantine(self.folder).add_file(
+            _relative(self.folder, path), _relative(self.folder, moved), exc.why
+        )
         return _Loaded(path, empty(kind_of(path)), True)
 
+    def load(self, path: Path) -> _Loaded:
+        """Load ``path``: move it aside if damaged, keep its bad records in quarantine."""
+        try:
+            item = _load(path)
+        except InvalidFileError as exc:
+            return self._move_aside(path, exc)
+        if item.rejected:
+            # Kept in quarantine.json before the file is rewritten without them.
+            try:
+                kept = Quarantine(self.folder).add_records(
+                    _relative(self.folder, path), item.rejected
+                )
+            except orjson.JSONEncodeError:
+                # A record too deeply nested to keep on its own: keep the whole file instead.
+                why = "a record in it is nested too deeply to read"
+                return self._move_aside(path, InvalidFileError(path, why))
+            self.set_aside.extend(kept)
+        return item
 
-def _backup_on_open(folder: Path, recovered: list[Recovered]) -> tuple[Path | None, list[str]]:
+
+def _backup_on_open(opening: _Opening) -> tuple[Path | None, list[str]]:
     """Back up a changed state that loads; a damaged file is set aside, a full disk skips it."""
-    if recovered:
-        return None, []
+    if opening.recovered or opening.set_aside:
+        return None, []  # a backup now would become "the latest" and hide the good one
     try:
         opened = frozenset({"journal.json", "cards.json"})  # validated just now by the open
-        return take_backup(folder, only_if_changed=True, checked=opened), []
+        return take_backup(opening.folder, only_if_changed=True, checked=opened), []
     except InvalidFileError as exc:
-        _load_or_recover(exc.path, recovered)
+        # A review year that does not load: set its bad records (or the file) aside now.
+        item = opening.load(exc.path)
+        if item.changed and exc.path.exists():
+            atomic_write(item.path, orjson.dumps(item.data))
         return None, []
     except OSError as exc:
         why = exc.strerror or str(exc)
@@ -89,11 +145,15 @@ class Store:
     reviews: ReviewRepository
     readonly: bool = False
     recovered: list[Recovered] = field(default_factory=list)
+    """Whole files moved aside during this open (not JSON, or not the right shape)."""
+    set_aside: list[SetAsideRecord] = field(default_factory=list)
+    """Single records set aside into ``quarantine.json`` during this open."""
     backup: Path | None = None
     warnings: list[str] = field(default_factory=list)
     """Things the user should know that did not stop the open (a backup skipped)."""
     _lock: DataLock | None = None
     _dbs: list[TinyDB] = field(default_factory=list)
+    _blocked: set[Path] = field(default_factory=set)
 
     @classmethod
     def open(
@@ -107,12 +167,15 @@ class Store:
         """Open ``folder`` (created 0700 if missing).
 
         A writable open takes the folder's lock (raising ``LockHeldError`` when
-        another process has it), removes temp files a crash left behind, moves
-        any damaged file aside (see ``recovered``), takes a backup when the data
-        changed since the last one, and migrates old schemas. A read-only open
-        takes no lock and changes nothing; it raises ``DataUnreadableError``
-        when a file is damaged. Pass ``lock`` when the caller already took it
-        (the command line takes it before starting the app).
+        another process has it), removes temp files a crash left behind, sets
+        aside records that fail validation (see ``set_aside``), moves any file
+        that is not JSON or not the right shape aside (see ``recovered`` and
+        ``needs_restore``), takes a backup when the data changed since the last
+        one, and migrates old schemas. A read-only open takes no lock and
+        changes nothing: bad records are skipped in memory (listed in
+        ``set_aside``) and a damaged file raises ``DataUnreadableError``. Pass
+        ``lock`` when the caller already took it (the command line takes it
+        before starting the app).
         """
         if readonly:
             return cls._open_readonly(folder)
@@ -130,17 +193,18 @@ class Store:
         for where in (folder, reviews_dir):
             clean_stray_temps(where)
         loaded: dict[Path, _Loaded] = {}
-        recovered: list[Recovered] = []
+        opening = _Opening(folder)
         # Review logs (the biggest files) are read when first needed, not here.
         for path in (folder / "journal.json", folder / "cards.json"):
-            loaded[path] = _load_or_recover(path, recovered)
+            loaded[path] = opening.load(path)
         # A backup after a recovery would become "the latest" and hide the good one.
-        made, warnings = _backup_on_open(folder, recovered) if backup else (None, [])
+        made, warnings = _backup_on_open(opening) if backup else (None, [])
         for item in loaded.values():
             if item.changed:
                 atomic_write(item.path, orjson.dumps(item.data))
-        store = cls._assemble(folder, loaded, readonly=False, recovered=recovered)
+        store = cls._assemble(folder, loaded, readonly=False, opening=opening)
         store._lock, store.backup, store.warnings = lock, made, warnings
+        store._blocked = {folder / f.file for f in store.needs_restore}
         return store
 
     @classmethod
@@ -160,13 +224,32 @@ class Store:
                     f"{path} could not be read: {exc.why}. Open the app or run "
                     "`companion backup` to have it moved aside, then `companion restore --latest`."
                 ) from None
-        return cls._assemble(folder, loaded, readonly=True, recovered=[])
+        store = cls._assemble(folder, loaded, readonly=True, opening=_Opening(folder))
+        now = datetime.now(UTC)
+        store.set_aside = [
+            SetAsideRecord(
+                file=_relative(folder, item.path),
+                table=r.table,
+                doc_id=r.doc_id,
+                reason=r.reason,
+                raw=r.raw,
+                at=now,
+            )
+            for item in loaded.values()
+            for r in item.rejected
+        ]
+        return store
 
     @classmethod
     def _assemble(
-        cls, folder: Path, loaded: dict[Path, _Loaded], readonly: bool, recovered: list[Recovered]
+        cls, folder: Path, loaded: dict[Path, _Loaded], readonly: bool, opening: _Opening
     ) -> Store:
         dbs: list[TinyDB] = []
+        store: Store | None = None
+
+        def guard(path: Path) -> None:
+            if store is not None and path in store._blocked:
+                raise RestoreFirstError(path)
 
         def db_for(path: Path) -> tuple[TinyDB, Validated]:
             item = loaded.get(path)
@@ -177,11 +260,11 @@ class Store:
                     except InvalidFileError as exc:
                         raise DataUnreadableError(f"{path} could not be read: {exc.why}") from None
                 else:
-                    item = _load_or_recover(path, recovered)
+                    item = opening.load(path)
                     if item.changed:
                         atomic_write(path, orjson.dumps(item.data))
                 loaded[path] = item
-            db = open_db(path, item.data)
+            db = open_db(path, item.data, guard)
             dbs.append(db)
             return db, item.validated
 
@@ -190,9 +273,53 @@ class Store:
         reviews = ReviewRepository(
             folder / "reviews", lambda y: db_for(folder / "reviews" / f"{y}.json")
         )
-        return cls(
-            folder, journal, cards, reviews, readonly=readonly, recovered=recovered, _dbs=dbs
+        store = cls(
+            folder,
+            journal,
+            cards,
+            reviews,
+            readonly=readonly,
+            recovered=opening.recovered,
+            set_aside=opening.set_aside,
+            _dbs=dbs,
         )
+        return store
+
+    @property
+    def needs_restore(self) -> list[SetAsideFile]:
+        """Data files moved aside that still hold nothing: offer the restore first.
+
+        A file stays listed, across opens, until a restore brings its records
+        back or :meth:`accept_fresh_start` is called. While it is listed, every
+        write to it raises :class:`RestoreFirstError`, so no onboarding or new
+        record can start over a missing journal.
+        """
+        if self.readonly:
+            return []
+        return [
+            f
+            for f in Quarantine(self.folder).pending_files()
+            if not _holds_records(self.folder / f.file)
+        ]
+
+    def accept_fresh_start(self) -> None:
+        """Confirm starting the moved-aside files afresh; writes to them are allowed again."""
+        pending = self.needs_restore
+        Quarantine(self.folder).accept({f.file for f in pending})
+        self._blocked.clear()
+
+    def notices(self) -> list[str]:
+        """Return what this open set aside, one plain sentence per table or file.
+
+        For example "1 session could not be read and was set aside: date: …".
+        """
+        lines = [item.message() for item in self.recovered]
+        by_table: dict[tuple[str, str], list[SetAsideRecord]] = {}
+        for record in self.set_aside:
+            by_table.setdefault((record.file, record.table), []).append(record)
+        for (_file, table), records in by_table.items():
+            lines.append(summary(table, records))
+        return lines
 
     def record_review(self, state: CardState, log: ReviewLog) -> CardState:
         """Save one answer: the review log first, then the card's new state.
@@ -216,3 +343,14 @@ class Store:
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+
+def _holds_records(path: Path) -> bool:
+    """True when ``path`` is a readable data file with at least one record."""
+    try:
+        data = orjson.loads(path.read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return False
+    if not isinstance(data, dict):
+        return False
+    return any(isinstance(t, dict) and t for name, t in data.items() if name != META)
