@@ -11,6 +11,9 @@ from typing import TYPE_CHECKING
 
 from companion import __version__
 from companion.paths import data_dir
+from companion.programme.core import Programme
+from companion.storage.atomic import ensure_private_dir
+from companion.storage.lock import DataLock, LockHeldError
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -99,16 +102,27 @@ def make_app(data: Path | None = None, *, now: datetime | None = None) -> App[No
 
     ``now`` pins the clock (for repeatable tests and snapshots). The folder's
     lock is taken here, before any screen: ``LockHeldError`` when another
-    Companion has the folder open.
+    Companion has the folder open. The store itself is opened by the app,
+    after its first frame.
     """
+    # textual (~0.2 s) only when the app runs: `companion export` and the like do without.
     from companion.app import CompanionApp
-    from companion.storage.atomic import ensure_private_dir
-    from companion.storage.lock import DataLock
 
     folder = ensure_private_dir(data_dir(data))
     lock = DataLock(folder).acquire()
     clock = (lambda: now) if now is not None else None
-    return CompanionApp(folder, lock, clock=clock)
+    return CompanionApp(Programme(folder, lock=lock, clock=clock, cache_curriculum=True))
+
+
+def run_app(data: Path) -> int:
+    """Open ``data`` (refusing a second instance with exit code 3) and run the app on it."""
+    try:
+        app = make_app(data)
+    except LockHeldError as exc:
+        print(f"companion: {exc}", file=sys.stderr)
+        return EXIT_LOCKED
+    app.run()
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -125,6 +139,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    # Each command is imported when chosen: storage and pydantic (~0.4 s) must not load
+    # before the app's first frame (benchmarks/startup.py, dashboard frame).
     data = data_dir(args.data_dir)
     if args.command == "content":
         from companion.commands.content import check
@@ -133,7 +149,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "demo":
         from companion.commands.demo import run_demo
 
-        return run_demo(args.data_dir, open_app=not args.no_open)
+        return run_demo(args.data_dir, None if args.no_open else run_app)
     if args.command == "export":
         from companion.commands.data import export
 
@@ -156,8 +172,6 @@ def _dispatch(args: argparse.Namespace) -> int:
         from companion.commands.data import restore
 
         return restore(data, args.file, latest=args.latest)
-    from companion.commands.app import run_app
-
     return run_app(data)
 
 

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import sys
+from contextlib import suppress
 from pathlib import Path
 
-from companion.domain.anki import parse_anki, write_anki
-from companion.domain.card_import import export_cards, plan_import, slug
+from companion.domain.anki import parse_anki
+from companion.programme.core import Programme
 from companion.storage.atomic import atomic_write
 from companion.storage.lock import LockHeldError
-from companion.storage.store import DataUnreadableError, Store
+from companion.storage.store import DataUnreadableError
 
 EXIT_OK, EXIT_PROBLEM, EXIT_LOCKED = 0, 1, 3
 
 
 def import_cards(data: Path, file: str, deck: str | None, audience: str | None) -> int:
     """Import an Anki text export or a CSV/TSV file into the pair's cards."""
-    from companion.curriculum.sources import load_for
-
     path = Path(file).expanduser()
     try:
         raw = path.read_bytes()
@@ -34,39 +33,29 @@ def import_cards(data: Path, file: str, deck: str | None, audience: str | None) 
     for line, message in parsed.problems:
         print(f"{path}:{line}: {message} (skipped)", file=sys.stderr)
     try:
-        with Store.open(data) as store:
-            curriculum, _ = load_for(data / "content")
-            existing = {**curriculum.cards, **{c.id: c for c in store.cards.cards()}}
-            plan = plan_import(parsed.rows, existing, deck=deck, audience=audience)  # type: ignore[arg-type]
-            for card in plan.cards:
-                store.cards.put_card(card)
+        with Programme.opened(data) as programme:
+            result = programme.cards.import_parsed(parsed, deck=deck, audience=audience)  # type: ignore[arg-type]
     except LockHeldError as exc:
         print(f"companion: {exc}", file=sys.stderr)
         return EXIT_LOCKED
-    print(f"added {plan.added}, updated {plan.updated}, skipped {len(parsed.problems)}")
+    print(f"added {result.added}, updated {result.updated}, skipped {len(parsed.problems)}")
     return EXIT_OK
 
 
 def export_anki(data: Path, deck: str | None, output: str | None) -> int:
     """Write cards (all, or one deck's) as a file Anki imports."""
-    from companion.curriculum.sources import load_for
-
-    try:
-        store = Store.open(data, readonly=True)
-        own = store.cards.cards()
-    except DataUnreadableError:
-        own = []
-    curriculum, _ = load_for(data / "content")
-    cards = list({**curriculum.cards, **{c.id: c for c in own}}.values())
-    if deck:
-        cards = [c for c in cards if c.deck == slug(deck)]
-        if not cards:
-            print(f"companion: no deck called {deck}", file=sys.stderr)
-            return EXIT_PROBLEM
-    text = write_anki(export_cards(cards), deck)
+    programme = Programme(data)
+    with suppress(DataUnreadableError):  # no readable journal: the shipped decks alone
+        programme.open(readonly=True)
+    with programme:
+        exported = programme.cards.export_anki(deck)
+    if exported is None:
+        print(f"companion: no deck called {deck}", file=sys.stderr)
+        return EXIT_PROBLEM
+    text, count = exported
     if output:
         atomic_write(Path(output), text.encode("utf-8"))
-        print(f"wrote {len(cards)} cards to {output}", file=sys.stderr)
+        print(f"wrote {count} cards to {output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return EXIT_OK

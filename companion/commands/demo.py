@@ -4,44 +4,22 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from companion.curriculum.sources import load_for
-from companion.domain.sample import Sample, build_sample
+from companion.domain.sample import Sample
 from companion.paths import data_dir
+from companion.programme.core import Programme
 from companion.storage.lock import LockHeldError
-from companion.storage.store import Store
 
 EXIT_OK, EXIT_PROBLEM, EXIT_LOCKED = 0, 1, 3
 
 
 def write_sample(folder: Path, today: date | None = None) -> Sample:
     """Write the sample pair into ``folder``; raise FileExistsError if it already holds a pair."""
-    curriculum, _ = load_for(None)
-    sample = build_sample(today or date.today(), curriculum.lessons, curriculum.cards)
-    with Store.open(folder, backup=False) as store:
-        if store.journal.pair() is not None:
-            raise FileExistsError(
-                f"{folder} already holds a pair; demo data is only written to a new folder"
-            )
-        journal = store.journal
-        journal.save_pair(sample.pair)
-        for goal in sample.goals:
-            journal.add_goal(goal)
-        for session in sample.sessions:
-            journal.add_session(session)
-        for action in sample.actions:
-            journal.add_action(action)
-        for entry in sample.log:
-            journal.add_log_entry(entry)
-        for checkin in sample.checkins:
-            journal.add_checkin(checkin)
-        for state in sample.states:
-            store.cards.put_state(state)
-        for log in sample.reviews:
-            store.reviews.add(log)
-    return sample
+    with Programme.opened(folder, backup=False) as programme:
+        return programme.data.write_sample(today or date.today())
 
 
 def summary(sample: Sample, folder: Path) -> str:
@@ -62,8 +40,11 @@ def summary(sample: Sample, folder: Path) -> str:
     )
 
 
-def run_demo(data_dir_arg: str | None, *, open_app: bool) -> int:
-    """Fill ``data_dir_arg`` (by default a new temporary folder) and open the app on it."""
+def run_demo(data_dir_arg: str | None, run_app: Callable[[Path], int] | None) -> int:
+    """Fill ``data_dir_arg`` (by default a new temporary folder); open it with ``run_app``.
+
+    Without ``run_app`` (``--no-open``) say what was written instead.
+    """
     folder = (
         data_dir(data_dir_arg) if data_dir_arg else Path(tempfile.mkdtemp(prefix="companion-demo-"))
     )
@@ -75,9 +56,7 @@ def run_demo(data_dir_arg: str | None, *, open_app: bool) -> int:
     except LockHeldError as exc:
         print(f"companion: {exc}", file=sys.stderr)
         return EXIT_LOCKED
-    if not open_app:
+    if run_app is None:
         print(summary(sample, folder))
         return EXIT_OK
-    from companion.commands.app import run_app
-
     return run_app(folder)
