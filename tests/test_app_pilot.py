@@ -118,3 +118,21 @@ async def test_palette_finds_a_lesson_by_a_word_of_its_title(data: Path) -> None
         options = app.screen.query_one(CommandList)
         texts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert any(lesson.title in t for t in texts), (word, texts)
+
+
+@pytest.mark.asyncio
+async def test_palette_actions_reach_the_app_as_requests(data: Path) -> None:
+    from companion.screens.goals import GoalsScreen
+    from companion.screens.help import HelpScreen
+
+    demo_folder(data)
+    app = app_on(data)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for query, wanted in (("open goals", GoalsScreen), ("show keys", HelpScreen)):
+            await pilot.press("ctrl+p")
+            await type_into(pilot, query)
+            await pilot.pause(0.5)
+            await pilot.press("enter")
+            await pilot.pause(0.3)
+            assert isinstance(app.screen, wanted), query
