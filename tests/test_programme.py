@@ -109,7 +109,7 @@ def test_reports_need_a_pair(data: Path) -> None:
     with opened(data) as programme:
         assert programme.reports.overview() is None
         assert programme.reports.challenges() == []
-        assert programme.reports.markdown(include_private=False, today=TODAY) is None
+        assert programme.exports.markdown(include_private=False, today=TODAY) is None
 
 
 def test_an_open_programme_holds_the_lock_and_restores_in_place(data: Path) -> None:

@@ -48,7 +48,7 @@ def export_anki(data: Path, deck: str | None, output: str | None) -> int:
     with suppress(DataUnreadableError):  # no readable journal: the shipped decks alone
         programme.open(readonly=True)
     with programme:
-        exported = programme.cards.export_anki(deck)
+        exported = programme.exports.anki(deck)
     if exported is None:
         print(f"companion: no deck called {deck}", file=sys.stderr)
         return EXIT_PROBLEM

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from companion.programme.core import Programme
-from companion.programme.reports import CsvRecords
+from companion.programme.exports import CsvRecords
 from companion.storage.atomic import atomic_write
 from companion.storage.lock import LockHeldError
 from companion.storage.restore import NoBackupError
@@ -29,12 +29,12 @@ def render(
     today: date | None = None,
 ) -> str | None:
     """Return the export of ``programme`` as text, or None when there is nothing to report."""
-    reports = programme.reports
+    exports = programme.exports
     if fmt == "json":
-        return reports.json(include_private)
+        return exports.json(include_private)
     if fmt == "md":
-        return reports.markdown(include_private, today or date.today())
-    return reports.csv(what or "sessions", include_private)
+        return exports.markdown(include_private, today or date.today())
+    return exports.csv(what or "sessions", include_private)
 
 
 def export(

@@ -2,7 +2,7 @@
 
 One :class:`~companion.programme.core.Programme` owns the open data folder, the
 curriculum and the clock; its parts (``journal``, ``sessions``, ``cards``,
-``reports``, ``data``) offer the program's work as methods that take and return
+``reports``, ``exports``, ``data``) offer the program's work as methods that take and return
 domain models. The command line and the app both call it; neither opens the
 store nor loads the curriculum by itself. Nothing here imports textual.
 """

@@ -7,8 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from companion.domain.anki import parse_anki, write_anki
-from companion.domain.card_import import export_cards, plan_import, slug
+from companion.domain.card_import import plan_import
 from companion.domain.cards import Card, CardSource
 from companion.domain.review_queue import todays_queue
 from companion.domain.scheduling import average_recall, make_scheduler, new_state
@@ -103,6 +102,9 @@ class Cards:
         progress: Progress | None = None,
     ) -> ImportResult:
         """Import an Anki text export or CSV/TSV held in ``text`` (the file's ``name``)."""
+        # The Anki reader is only needed for an import, not on the dashboard's data path.
+        from companion.domain.anki import parse_anki
+
         parsed = parse_anki(text, name)
         return self.import_parsed(parsed, deck=deck, audience=audience, progress=progress)
 
@@ -126,18 +128,6 @@ class Cards:
     def import_file(self, path: Path, progress: Progress | None = None) -> ImportResult:
         """Import the file at ``path`` (UTF-8) in chunks, reporting progress."""
         return self.import_text(path.read_text(encoding="utf-8"), path.name, progress=progress)
-
-    def export_anki(self, deck: str | None = None) -> tuple[str, int] | None:
-        """Return every card (or one deck's) as a file Anki imports, with the count.
-
-        None when ``deck`` names no deck.
-        """
-        cards = list(self.all().values())
-        if deck:
-            cards = [c for c in cards if c.deck == slug(deck)]
-            if not cards:
-                return None
-        return write_anki(export_cards(cards), deck), len(cards)
 
     # -- reviewing -----------------------------------------------------------------------
 

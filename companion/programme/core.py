@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from companion.curriculum.problems import Problem
     from companion.programme.cards import Cards
     from companion.programme.data import Data
+    from companion.programme.exports import Exports
     from companion.programme.journal import Journal
     from companion.programme.reports import Reports
     from companion.programme.sessions import Sessions
@@ -35,8 +36,8 @@ class Programme:
     the time goes, so the app can show its first frame before. The parts hold
     the use cases by subject: :attr:`journal` (pair, settings, goals, actions,
     log, check-ins, lesson marks), :attr:`sessions`, :attr:`cards`,
-    :attr:`reports` (overview, challenges, exports) and :attr:`data` (backups,
-    restore, sample data).
+    :attr:`reports` (overview, challenges), :attr:`exports` and :attr:`data`
+    (backups, restore, sample data).
     """
 
     def __init__(
@@ -90,6 +91,13 @@ class Programme:
         from companion.programme.reports import Reports  # after the first frame (above)
 
         return Reports(self)
+
+    @cached_property
+    def exports(self) -> Exports:
+        """JSON, the Markdown report, CSV and Anki files."""
+        from companion.programme.exports import Exports  # after the first frame (above)
+
+        return Exports(self)
 
     @cached_property
     def data(self) -> Data:
