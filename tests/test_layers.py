@@ -189,3 +189,14 @@ def test_the_checks_can_fail() -> None:
         "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import companion.domain.pair\n"
     )
     assert imports_of("companion.screens.dashboard", typed) == [("companion.domain.pair", True)]
+
+
+def test_widgets_and_dialogs_never_touch_storage() -> None:
+    offenders = [
+        f"{module} -> {target}"
+        for module, found in import_graph().items()
+        if module.startswith(("companion.widgets", "companion.dialogs"))
+        for target, _ in found
+        if target.startswith("companion.storage")
+    ]
+    assert offenders == []
