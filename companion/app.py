@@ -1,40 +1,36 @@
-"""The Textual app: theme, app-wide bindings and the first screen. Screens do the rest."""
+"""The Textual app: theme, app-wide bindings, the first screen and the safe-save dialog.
+
+The work is done by :class:`~companion.programme.core.Programme` (no textual);
+screens receive it when they are made and send messages up: a
+:class:`~companion.widgets.messages.Request` (the navigator opens what is asked
+for) or :class:`~companion.widgets.messages.SaveFailed` (shown here).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, datetime
-from functools import cached_property
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
-from textual.screen import Screen
 
-from companion.cards_flow import CardVerbs
-from companion.domain.clock import to_local
-from companion.sessions_flow import SessionVerbs
+from companion.dialogs.message import MessageDialog
+from companion.providers import commands_for
+from companion.screens.dashboard import DashboardScreen
+from companion.screens.navigator import Navigator
+from companion.widgets.messages import Request, SaveFailed, safely
 
 if TYPE_CHECKING:
-    from companion.curriculum.catalogue import Curriculum
-    from companion.domain.cards import Card
-    from companion.domain.content import PlaybookEntry
-    from companion.domain.overview import Overview
-    from companion.storage.lock import DataLock
-    from companion.storage.store import Store
+    from textual.screen import Screen
 
-T = TypeVar("T")
+    from companion.programme.core import Programme
 
 
-class CompanionApp(SessionVerbs, CardVerbs, App[None]):
+class CompanionApp(App[None]):
     """Companion for one reverse-mentoring pair, on one data folder.
 
     The caller takes the folder's lock (so a second instance is refused before
     any screen appears); the app shows its first frame, then opens the store,
-    which is where the time goes (pydantic, validation). Screens receive what
-    they need from here (the store, the curriculum, the clock) and report back
-    with messages; widgets never touch storage.
+    which is where the time goes (pydantic, validation).
     """
 
     TITLE = "Companion"
@@ -45,222 +41,46 @@ class CompanionApp(SessionVerbs, CardVerbs, App[None]):
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 
-    def __init__(
-        self,
-        folder: Path,
-        lock: DataLock,
-        *,
-        clock: Callable[[], datetime] | None = None,
-    ) -> None:
-        """Run on ``folder``, whose ``lock`` the caller holds; ``clock`` gives "now" (tests)."""
+    def __init__(self, programme: Programme) -> None:
+        """Run on ``programme``, whose folder's lock the caller holds."""
         super().__init__()
-        self.folder = folder
-        self._lock = lock
-        self._store: Store | None = None
-        self._clock = clock or (lambda: datetime.now(UTC))
-        from companion.providers import CompanionCommands
-
-        self.COMMANDS = App.COMMANDS | {CompanionCommands}
-
-    # -- things screens ask for -------------------------------------------------
-
-    @property
-    def ready(self) -> bool:
-        """True once the store is open."""
-        return self._store is not None
-
-    @property
-    def store(self) -> Store:
-        """The open store (screens other than the first are only reachable once it is)."""
-        if self._store is None:
-            raise RuntimeError("the store is not open yet")
-        return self._store
-
-    def now(self) -> datetime:
-        """Return the current time in the local zone, so ``now().date()`` is the pair's today."""
-        return to_local(self._clock())
-
-    @cached_property
-    def curriculum(self) -> Curriculum:
-        """The shipped curriculum with the pair's own content on top (loaded once)."""
-        from companion.curriculum.sources import load_for
-
-        folder = self.store.folder
-        curriculum, problems = load_for(
-            folder / "content", cache=folder / ".cache" / "curriculum.json"
-        )
-        self._content_problems = problems
-        return curriculum
-
-    def overview(self) -> Overview | None:
-        """Return the dashboard figures now, or None before onboarding."""
-        from companion.domain.overview import build_overview
-
-        journal = self.store.journal
-        pair = journal.pair()
-        if pair is None:
-            return None
-        curriculum = self.curriculum
-        return build_overview(
-            pair=pair,
-            sessions=journal.sessions(),
-            goals=journal.goals(),
-            actions=journal.actions(),
-            marks=journal.lesson_marks(),
-            modules=curriculum.ordered_modules(),
-            lessons=list(curriculum.lessons.values()),
-            cards=list(self.all_cards().values()),
-            states=self.store.cards.states(),
-            settings=journal.settings(),
-            now=self.now(),
-        )
-
-    def challenges(self) -> list[tuple[PlaybookEntry, list[str]]]:
-        """Return the playbook entries whose signals the journal shows today."""
-        from companion.domain.signals import JournalFacts, challenges
-
-        journal = self.store.journal
-        pair = journal.pair()
-        if pair is None:
-            return []
-        facts = JournalFacts(
-            pair=pair,
-            sessions=journal.sessions(),
-            actions=journal.actions(),
-            goals=journal.goals(),
-            checkins=journal.checkins(),
-            lessons=self.curriculum.lessons,
-            today=self.now().date(),
-        )
-        return challenges(list(self.curriculum.playbook.values()), facts)
-
-    def take_checkin(self) -> None:
-        """Record a check-in from both people."""
-        from companion.dialogs.checkin import CheckInDialog
-        from companion.domain.checkins import CheckIn
-
-        pair = self.store.journal.pair()
-        if pair is None:
-            return
-        names = {"mentor": pair.mentor.name.split()[0], "mentee": pair.mentee.name.split()[0]}
-
-        def done(values: dict[str, Any] | None) -> None:
-            if values is not None:
-                checkin = CheckIn.model_validate(values)
-                if self.save(lambda: self.store.journal.add_checkin(checkin), "The check-in"):
-                    self.notify("Check-in saved.", timeout=3)
-
-        self.push_screen(CheckInDialog(names, self.now().date()), done)
-
-    def save(self, action: Callable[[], T], what: str = "your change") -> T | None:
-        """Run a storage write; on failure show a clear dialog and return None.
-
-        Whatever is on screen stays there, so nothing typed is lost: the user can
-        free disk space (or close the other window) and try again.
-        """
-        from pydantic import ValidationError
-
-        from companion.dialogs.message import MessageDialog
-        from companion.domain.errors import ReadableError, describe
-
-        try:
-            return action()
-        except ValidationError as exc:
-            detail = "\n".join(describe(exc))
-            self.push_screen(MessageDialog("Not saved", f"{what} was not saved:\n{detail}"))
-        except ReadableError as exc:
-            self.push_screen(MessageDialog("Not saved", f"{what} was not saved: {exc}"))
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            self.push_screen(
-                MessageDialog(
-                    "Not saved",
-                    f"{what} could not be written to {self.store.folder}: {reason}.\n\n"
-                    "What you entered is still on screen. Free some space or fix the "
-                    "folder's permissions, then try again.",
-                )
-            )
-        return None
-
-    # -- screens -----------------------------------------------------------------
+        self.programme = programme
+        self.navigator = Navigator(self, programme)
+        self.COMMANDS = App.COMMANDS | {commands_for(programme)}
 
     def get_default_screen(self) -> Screen[None]:
         """Open on the dashboard (which starts the first-run wizard when there is no pair)."""
-        from companion.screens.dashboard import DashboardScreen
+        return DashboardScreen(self.programme)
 
-        return DashboardScreen()
+    def on_request(self, request: Request) -> None:
+        """A screen (or the palette) asked for something beyond itself."""
+        self.navigator.handle(request)
 
-    def open_target(self, target: str) -> None:
-        """Open a full screen by name (used by dashboard panels and the palette)."""
-        from companion.screens.registry import make_screen
+    def on_save_failed(self, failed: SaveFailed) -> None:
+        """Say clearly why a write failed; what was typed stays on screen to try again."""
+        # pydantic (~0.3 s to import) only after a failed write, never before the first frame.
+        from pydantic import ValidationError
 
-        screen = make_screen(self, target)
-        if screen is not None:
-            self.push_screen(screen)
+        from companion.domain.errors import ReadableError, describe
 
-    def open_lesson(self, lesson_id: str) -> None:
-        """Open a lesson in the reader."""
-        from companion.screens.reader import ReaderScreen
-
-        if lesson_id in self.curriculum.lessons:
-            self.push_screen(ReaderScreen(lesson_id))
-
-    def all_cards(self) -> dict[str, Card]:
-        """Return every card: the shipped decks with the pair's own cards on top."""
-        return {**self.curriculum.cards, **{c.id: c for c in self.store.cards.cards()}}
-
-    def open_card(self, card_id: str) -> None:
-        """Show one glossary card."""
-        from companion.dialogs.card import CardDialog
-
-        card = self.all_cards().get(card_id)
-        if card is not None:
-            self.push_screen(CardDialog(card))
-
-    def backup_now(self) -> None:
-        """Take a backup of the data folder and say where it went."""
-        from companion.storage.backups import take_backup
-
-        made = self.save(lambda: take_backup(self.store.folder), "the backup")
-        if made is not None:
-            self.notify(f"Backup written: {made.name}", title="Backed up")
-
-    def restore_from(self, backup: Path) -> None:
-        """Restore ``backup`` while the app runs, then start again on the dashboard."""
-        from companion.dialogs.message import MessageDialog
-        from companion.storage.restore import RestoreError, restore_backup
-        from companion.storage.schema import InvalidFileError
-
-        folder = self.folder
-        try:
-            restore_backup(folder, backup, lock_held=True)
-        except InvalidFileError as exc:
-            why = exc.why if "nothing was changed" in exc.why else f"{exc.why}; nothing was changed"
-            self.push_screen(MessageDialog("Not restored", f"{exc.path.name}: {why}."))
-            return
-        except RestoreError as exc:
-            self.push_screen(MessageDialog("Not restored", f"{str(exc).capitalize()}."))
-            return
-        except OSError as exc:
-            self.push_screen(MessageDialog("Not restored", f"The restore failed: {exc}."))
-            return
-        from companion.storage.store import Store
-
-        self.store.close()
-        self._store = None
-        self._store = Store.open(folder, backup=False)
-        self.__dict__.pop("curriculum", None)
-        self.notify(f"Restored {backup.name}.", title="Restored")
-        from companion.screens.dashboard import DashboardScreen
-
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
-        if isinstance(self.screen, DashboardScreen):
-            self.screen.start()
+        what, error = failed.what, failed.error
+        if isinstance(error, ValidationError):
+            detail = "\n".join(describe(error))
+            text = f"{what} was not saved:\n{detail}"
+        elif isinstance(error, ReadableError):
+            text = f"{what} was not saved: {error}"
+        else:
+            reason = (isinstance(error, OSError) and error.strerror) or str(error)
+            text = (
+                f"{what} could not be written to {self.programme.folder}: {reason}.\n\n"
+                "What you entered is still on screen. Free some space or fix the "
+                "folder's permissions, then try again."
+            )
+        self.push_screen(MessageDialog("Not saved", text))
 
     def action_help(self) -> None:
         """Show every binding of the current screen."""
-        from companion.screens.help import HelpScreen
+        from companion.screens.help import HelpScreen  # ~20 ms: not before the first frame
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
@@ -273,39 +93,32 @@ class CompanionApp(SessionVerbs, CardVerbs, App[None]):
 
     def open_store(self) -> None:
         """Open the data folder, apply the saved theme, and fill the first screen."""
-        from companion.storage.store import Store
-
         try:
-            self._store = Store.open(self.folder, lock=self._lock)
+            self.programme.open()
         except OSError as exc:
-            from companion.dialogs.message import MessageDialog
-
             self.push_screen(
                 MessageDialog(
                     "Cannot open your data",
-                    f"Companion could not open {self.folder}: {exc.strerror or exc}.\n\n"
-                    "Nothing was changed. Check the folder's permissions and free space, "
+                    f"Companion could not open {self.programme.folder}: {exc.strerror or exc}."
+                    "\n\nNothing was changed. Check the folder's permissions and free space, "
                     "then start Companion again.",
                 ),
                 lambda _: self.exit(return_code=1),
             )
             return
-        theme = self.store.journal.settings().theme
+        theme = self.programme.journal.settings().theme
         if theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._save_theme)
-        from companion.screens.dashboard import DashboardScreen
-
         base = self.screen_stack[0] if self.screen_stack else None
         if isinstance(base, DashboardScreen):
             base.start()
         self.set_timer(0.5, self._warm_up)
-        self.offer_resume()
-        for warning in self.store.warnings:
+        self.navigator.offer_resume()
+        store = self.programme.store
+        for warning in store.warnings:
             self.notify(warning, title="Backup skipped", severity="warning", timeout=10)
-        if notices := self.store.notices():
-            from companion.dialogs.message import MessageDialog
-
+        if notices := store.notices():
             self.push_screen(
                 MessageDialog("Some of your data could not be read", "\n\n".join(notices))
             )
@@ -327,14 +140,7 @@ class CompanionApp(SessionVerbs, CardVerbs, App[None]):
         import companion.screens.reader  # noqa: F401
 
     def _save_theme(self, _theme: object) -> None:
-        settings = self.store.journal.settings()
-        if settings.theme != self.theme:
-            self.save(
-                lambda: self.store.journal.save_settings(
-                    settings.model_copy(update={"theme": self.theme})
-                ),
-                "the theme",
-            )
+        safely(self, lambda: self.programme.journal.save_theme(self.theme), "the theme")
 
     def _fatal_error(self) -> None:
         """Exit after an unhandled exception without printing a traceback (and its locals).
@@ -347,6 +153,4 @@ class CompanionApp(SessionVerbs, CardVerbs, App[None]):
 
     def on_unmount(self) -> None:
         """Release the data folder (every write is already on disk)."""
-        if self._store is not None:
-            self._store.close()
-        self._lock.release()
+        self.programme.close()

@@ -11,6 +11,9 @@ from typing import TYPE_CHECKING
 
 from companion import __version__
 from companion.paths import data_dir
+from companion.programme.core import Programme
+from companion.storage.folder import prepare_data_folder
+from companion.storage.lock import DataLock, LockHeldError
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -132,16 +135,32 @@ def make_app(data: Path | None = None, *, now: datetime | None = None) -> App[No
 
     ``now`` pins the clock (for repeatable tests and snapshots). The folder's
     lock is taken here, before any screen: ``LockHeldError`` when another
-    Companion has the folder open.
+    Companion has the folder open. The store itself is opened by the app,
+    after its first frame.
     """
+    # textual (~0.2 s) only when the app runs: `companion export` and the like do without.
     from companion.app import CompanionApp
-    from companion.storage.folder import prepare_data_folder
-    from companion.storage.lock import DataLock
 
     folder = prepare_data_folder(data_dir(data))
     lock = DataLock(folder).acquire()
     clock = (lambda: now) if now is not None else None
-    return CompanionApp(folder, lock, clock=clock)
+    return CompanionApp(Programme(folder, lock=lock, clock=clock, cache_curriculum=True))
+
+
+def run_app(data: Path) -> int:
+    """Open ``data`` (refusing a second instance with exit code 3) and run the app on it."""
+    try:
+        app = make_app(data)
+    except LockHeldError as exc:
+        print(f"companion: {exc}", file=sys.stderr)
+        return EXIT_LOCKED
+    app.run()
+    error = getattr(app, "_exception", None)
+    if error is not None:
+        from companion.crash import handle  # only after a crash
+
+        return handle(error, data, sys.argv)
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -181,6 +200,8 @@ def _print_warnings() -> None:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    # Each command is imported when chosen: storage and pydantic (~0.4 s) must not load
+    # before the app's first frame (benchmarks/startup.py, dashboard frame).
     data = data_dir(args.data_dir)
     if args.command == "content":
         from companion.commands.content import check
@@ -189,7 +210,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "demo":
         from companion.commands.demo import run_demo
 
-        return run_demo(args.data_dir, open_app=not args.no_open)
+        return run_demo(args.data_dir, None if args.no_open else run_app)
     if args.command == "export":
         from companion.commands.data import export
 
@@ -228,8 +249,6 @@ def _dispatch(args: argparse.Namespace) -> int:
         from companion.commands.data import restore
 
         return restore(data, args.file, latest=args.latest, yes=args.yes)
-    from companion.commands.app import run_app
-
     return run_app(data)
 
 

@@ -77,11 +77,11 @@ async def test_marking_a_lesson_done_moves_progress_and_persists(data: Path) -> 
     app = app_on(data)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        before = {m.id: p.done for m, p in app.overview().modules}
+        before = {m.id: p.done for m, p in app.programme.reports.overview().modules}
         lesson = next(
             x
-            for x in app.curriculum.ordered_lessons()
-            if x.id not in {i for s in app.store.journal.sessions() for i in s.lesson_ids}
+            for x in app.programme.curriculum.ordered_lessons()
+            if x.id not in {i for s in app.programme.sessions.all() for i in s.lesson_ids}
         )
         lesson_id = lesson.id
         await pilot.press("c")
@@ -94,7 +94,7 @@ async def test_marking_a_lesson_done_moves_progress_and_persists(data: Path) -> 
         await pilot.press("d")
         await pilot.press("escape", "escape")
         await pilot.pause()
-        after = {m.id: p.done for m, p in app.overview().modules}
+        after = {m.id: p.done for m, p in app.programme.reports.overview().modules}
         assert after[lesson.module] == before[lesson.module] + 1
     with Store.open(data, readonly=True) as store:
         assert any(
@@ -108,7 +108,7 @@ async def test_palette_finds_a_lesson_by_a_word_of_its_title(data: Path) -> None
     app = app_on(data)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        lesson = app.curriculum.ordered_lessons()[-1]
+        lesson = app.programme.curriculum.ordered_lessons()[-1]
         word = max(lesson.title.split(), key=len).strip(",.:;").lower()
         await pilot.press("ctrl+p")
         await type_into(pilot, word)
@@ -118,3 +118,21 @@ async def test_palette_finds_a_lesson_by_a_word_of_its_title(data: Path) -> None
         options = app.screen.query_one(CommandList)
         texts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert any(lesson.title in t for t in texts), (word, texts)
+
+
+@pytest.mark.asyncio
+async def test_palette_actions_reach_the_app_as_requests(data: Path) -> None:
+    from companion.screens.goals import GoalsScreen
+    from companion.screens.help import HelpScreen
+
+    demo_folder(data)
+    app = app_on(data)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for query, wanted in (("open goals", GoalsScreen), ("show keys", HelpScreen)):
+            await pilot.press("ctrl+p")
+            await type_into(pilot, query)
+            await pilot.pause(0.5)
+            await pilot.press("enter")
+            await pilot.pause(0.3)
+            assert isinstance(app.screen, wanted), query

@@ -12,7 +12,7 @@ from companion.domain.plan import Pause, move_slot
 from companion.domain.skills import SkillRound, SkillScore
 from companion.domain.wins import Win
 from companion.storage.store import Store
-from tests.apphelpers import TODAY, demo_folder
+from tests.apphelpers import TODAY, demo_folder, over
 from tests.conftest import make_pair
 
 NOW = datetime(2026, 10, 1, 9, tzinfo=UTC)
@@ -109,8 +109,8 @@ def test_the_demo_pair_has_ratings_checkins_expectations_and_wins(tmp_path: Path
         assert len(journal.expectations()) == 4
         keys = {w.key for w in journal.wins()}
         assert {"first-session", "session-5", "midpoint", "skill-mentee-ai-assistants"} <= keys
-        text = render(data, store, "md", include_private=False, today=TODAY)
-        exported = json.loads(render(data, store, "json", include_private=False) or "{}")
+        text = render(over(data, store), "md", include_private=False, today=TODAY)
+        exported = json.loads(render(over(data, store), "json", include_private=False) or "{}")
     assert text is not None and "## What we achieved" in text
     assert "Largest gains: Richard Hale, AI assistants: 2 → 4" in text
     assert len(exported["wins"]) == len(keys) and len(exported["skill_rounds"]) == 4

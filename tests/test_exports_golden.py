@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from companion.commands.data import render
-from companion.storage.store import Store
+from companion.programme.core import Programme
 from tests.apphelpers import TODAY, demo_folder
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -27,8 +27,8 @@ def test_demo_exports_match_golden_files(
     tmp_path: Path, name: str, fmt: str, what: str | None
 ) -> None:
     data = demo_folder(tmp_path / "data")
-    with Store.open(data, readonly=True) as store:
-        text = render(data, store, fmt, include_private=False, what=what, today=TODAY)
+    with Programme.opened(data, readonly=True) as programme:
+        text = render(programme, fmt, include_private=False, what=what, today=TODAY)
     assert text is not None
     golden = GOLDEN / name
     if os.environ.get("COMPANION_GOLDEN") == "write":
@@ -39,8 +39,8 @@ def test_demo_exports_match_golden_files(
 
 def test_csv_exports_are_spreadsheet_friendly(tmp_path: Path) -> None:
     data = demo_folder(tmp_path / "data")
-    with Store.open(data, readonly=True) as store:
-        text = render(data, store, "csv", include_private=False, what="sessions", today=TODAY)
+    with Programme.opened(data, readonly=True) as programme:
+        text = render(programme, "csv", include_private=False, what="sessions", today=TODAY)
     assert text is not None
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0][:3] == ["date", "minutes", "status"]

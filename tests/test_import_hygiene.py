@@ -63,3 +63,11 @@ def test_only_storage_imports_tinydb() -> None:
         and path.parent.name != "storage"
     ]
     assert offenders == []
+
+
+def test_the_use_case_layer_imports_no_textual() -> None:
+    modules = modules_under("programme")
+    assert "companion.programme.core" in modules and "companion.programme.cards" in modules
+    loaded = imported_after(modules)
+    assert "companion" in loaded
+    assert "textual" not in loaded

@@ -15,7 +15,7 @@ from companion.domain.sessions import PrivateNotes, Session
 from companion.privacy import Vault
 from companion.storage.backups import list_backups, take_backup
 from companion.storage.store import Store
-from tests.apphelpers import TODAY, demo_folder
+from tests.apphelpers import TODAY, demo_folder, over
 from tests.privacyhelpers import CHEAP, files_holding
 
 DEMO_PRIVATE = [s.private_mentor for s in SCRIPTS] + [s.private_mentee for s in SCRIPTS]
@@ -55,8 +55,10 @@ def test_no_plaintext_anywhere_after_using_the_demo(tmp_path: Path) -> None:
 def test_default_report_holds_no_shared_note_or_reflection(tmp_path: Path) -> None:
     data = demo_folder(tmp_path / "data")
     with Store.open(data, readonly=True) as store:
-        default = render(data, store, "md", include_private=False, today=TODAY)
-        notes = render(data, store, "md", include_private=False, today=TODAY, include_notes=True)
+        default = render(over(data, store), "md", include_private=False, today=TODAY)
+        notes = render(
+            over(data, store), "md", include_private=False, today=TODAY, include_notes=True
+        )
     assert default is not None and notes is not None
     shared_bits = [s.shared.split(".")[0] for s in SCRIPTS]
     reflections = [w for s in SCRIPTS for w in s.worked + s.adjust]

@@ -73,7 +73,7 @@ async def test_a_whole_session_by_keys_then_journal_and_log_after_restart(data: 
         await pilot.press("escape", "l")
         await pilot.pause()
         assert isinstance(again.screen, LogScreen)
-        assert session_id in [e.session_id for e in again.store.journal.log_entries()]
+        assert session_id in [e.session_id for e in again.programme.journal.log_entries()]
 
     with Store.open(data, readonly=True) as store:
         session = store.journal.session(session_id)
@@ -102,7 +102,7 @@ async def test_journal_search_finds_a_word_from_the_notes(data: Path) -> None:
         await pilot.pause()
         assert 1 <= table.row_count < everything
         notes = [
-            app.store.journal.session(str(table.coordinate_to_cell_key((r, 0)).row_key.value))
+            app.programme.sessions.get(str(table.coordinate_to_cell_key((r, 0)).row_key.value))
             for r in range(table.row_count)
         ]
         assert all("phishing" in n.shared_notes.lower() for n in notes if n)
@@ -231,7 +231,7 @@ async def test_follow_up_lists_earlier_open_actions_to_tick_off(data: Path) -> N
         assert app.screen.has_class("-no-follow-up")  # hidden during the check-in
         await pilot.press("ctrl+down")
         assert not app.screen.has_class("-no-follow-up")
-        open_before = [a for a in app.store.journal.actions() if not a.done]
+        open_before = [a for a in app.programme.journal.actions() if not a.done]
         assert listing.option_count == len(open_before) > 0
         listing.focus()
         await pilot.press("space")  # tick the first one off

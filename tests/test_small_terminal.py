@@ -20,7 +20,7 @@ async def test_every_screen_renders_at_40x12(data: Path) -> None:
     async with app.run_test(size=(40, 12)) as pilot:
         await pilot.pause()
         for target in TARGETS:
-            app.open_target(target)
+            app.navigator.open_target(target)
             await pilot.pause()
             assert app.screen.size.width == 40
             app.screen.refresh()
@@ -31,14 +31,14 @@ async def test_every_screen_renders_at_40x12(data: Path) -> None:
             await pilot.press("escape")
             app.pop_screen()
             await pilot.pause()
-        lesson_id = next(iter(app.curriculum.lessons))
-        app.open_lesson(lesson_id)
+        lesson_id = next(iter(app.programme.curriculum.lessons))
+        app.navigator.open_lesson(lesson_id)
         await pilot.pause(0.3)
         await pilot.press("t", "p", "d")
         await pilot.pause(0.2)
         app.pop_screen()
-        card_id = next(iter(app.curriculum.cards))
-        app.open_card(card_id)
+        card_id = next(iter(app.programme.curriculum.cards))
+        app.navigator.open_card(card_id)
         await pilot.pause()
         app.pop_screen()
         app.push_screen(MessageDialog("A title", "A long message " * 20))

@@ -69,7 +69,7 @@ def test_curriculum(snap_compare, data: Path) -> None:
 def test_reader(snap_compare, data: Path) -> None:
     async def open_lesson(pilot: Pilot) -> None:
         await settle(pilot)
-        pilot.app.open_lesson(pilot.app.curriculum.ordered_lessons()[0].id)
+        pilot.app.navigator.open_lesson(pilot.app.programme.curriculum.ordered_lessons()[0].id)
         await settle(pilot, rounds=12)
 
     assert snap_compare(app_on(demo_folder(data)), terminal_size=SIZE, run_before=open_lesson)

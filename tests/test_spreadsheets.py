@@ -15,7 +15,7 @@ from companion.domain.log import LogEntry
 from companion.domain.report import cell, no_html
 from companion.domain.sessions import ActionItem, Session
 from companion.storage.store import Store
-from tests.apphelpers import demo_folder
+from tests.apphelpers import demo_folder, over
 
 DANGEROUS = ["=SUM(A1:A9)", "+44 20 7946 0000", "-ish, as they say", "@channel", "\tx", "\rx"]
 
@@ -81,7 +81,9 @@ def test_report_shows_html_in_notes_as_text(tmp_path: Path) -> None:
             ActionItem(owner="shared", text="Read <b>this</b>", session_id=session.id)
         )
     with Store.open(data, readonly=True) as store:
-        text = render(data, store, "md", include_private=False, today=TODAY, include_notes=True)
+        text = render(
+            over(data, store), "md", include_private=False, today=TODAY, include_notes=True
+        )
     assert text is not None
     assert "> Try &lt;img src=x onerror=alert(1)> here" in text
     assert "Read &lt;b>this&lt;/b>" in text

@@ -17,6 +17,7 @@ from companion.domain.log import LogEntry
 from companion.domain.pair import Person
 from companion.domain.sessions import ActionItem, Session
 from companion.storage.store import Store
+from tests.apphelpers import over
 from tests.conftest import make_pair
 
 SAMPLES = {
@@ -66,21 +67,21 @@ def test_unicode_round_trips_through_every_export(data: Path) -> None:
     _fill(data)
     store = Store.open(data, readonly=True)
 
-    exported = json.loads(render(data, store, "json", include_private=True) or "")
+    exported = json.loads(render(over(data, store), "json", include_private=True) or "")
     assert exported["pair"]["mentor"]["name"] == SAMPLES["emoji"]
     assert [g["title"] for g in exported["goals"]] == list(SAMPLES.values())
     assert {c["term"] for c in exported["cards"]} == set(SAMPLES.values())
 
-    report = render(data, store, "md", include_private=True, today=TODAY) or ""
+    report = render(over(data, store), "md", include_private=True, today=TODAY) or ""
     for text in SAMPLES.values():
         assert text in report, text
 
     for what, column in (("log", "topic"), ("actions", "text")):
-        rows = list(csv.DictReader(io.StringIO(render(data, store, "csv", True, what) or "")))
+        rows = list(csv.DictReader(io.StringIO(render(over(data, store), "csv", True, what) or "")))
         values = {row[column] for row in rows}
         expected = set(SAMPLES.values()) if what == "log" else {SAMPLES["rtl"]}
         assert values == expected, what
-    sessions = render(data, store, "csv", True, "sessions") or ""
+    sessions = render(over(data, store), "csv", True, "sessions") or ""
     assert all(text in sessions for text in SAMPLES.values())
 
     anki = write_anki(export_cards(store.cards.cards()))

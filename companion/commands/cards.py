@@ -5,22 +5,21 @@ from __future__ import annotations
 import contextlib
 import signal
 import sys
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
-from companion.domain.anki import parse_anki, write_anki
-from companion.domain.card_import import export_cards, slug, stream_import
+from companion.domain.anki import parse_anki
+from companion.programme.core import Programme
 from companion.storage.atomic import atomic_write
 from companion.storage.lock import LockHeldError
-from companion.storage.store import DataUnreadableError, Store
+from companion.storage.store import DataUnreadableError
 
 EXIT_OK, EXIT_PROBLEM, EXIT_LOCKED = 0, 1, 3
 
 
 def import_cards(data: Path, file: str, deck: str | None, audience: str | None) -> int:
     """Import an Anki text export or a CSV/TSV file into the pair's cards."""
-    from companion.curriculum.sources import load_for
-
     path = Path(file).expanduser()
     try:
         raw = path.read_bytes()
@@ -36,26 +35,20 @@ def import_cards(data: Path, file: str, deck: str | None, audience: str | None) 
     parsed = parse_anki(text, path.name)
     stop = _StopOnInterrupt()
     try:
-        with Store.open(data) as store, stop:
-            # The app's cache of the curriculum: parsing the shipped decks is most of the cost.
-            curriculum, _ = load_for(data / "content", cache=data / ".cache" / "curriculum.json")
-            existing = {**curriculum.cards, **{c.id: c for c in store.cards.cards()}}
-            report = stream_import(
-                parsed.rows,
-                existing,
-                store.cards.put_cards,
+        with Programme.opened(data) as programme, stop:
+            result = programme.cards.import_parsed(
+                parsed,
                 deck=deck,
                 audience=audience,  # type: ignore[arg-type]
                 should_stop=stop.requested,
-                problems=parsed.problems,
             )
     except LockHeldError as exc:
         print(f"companion: {exc}", file=sys.stderr)
         return EXIT_LOCKED
-    for line, message in report.problems:
+    for line, message in result.problems:
         print(f"{path}:{line}: {message} (skipped)", file=sys.stderr)
-    print(report.summary())
-    return 130 if report.stopped_at is not None else EXIT_OK
+    print(result.summary())
+    return 130 if result.stopped_at is not None else EXIT_OK
 
 
 class _StopOnInterrupt:
@@ -84,24 +77,18 @@ class _StopOnInterrupt:
 
 def export_anki(data: Path, deck: str | None, output: str | None) -> int:
     """Write cards (all, or one deck's) as a file Anki imports."""
-    from companion.curriculum.sources import load_for
-
-    try:
-        store = Store.open(data, readonly=True)
-        own = store.cards.cards()
-    except DataUnreadableError:
-        own = []
-    curriculum, _ = load_for(data / "content")
-    cards = list({**curriculum.cards, **{c.id: c for c in own}}.values())
-    if deck:
-        cards = [c for c in cards if c.deck == slug(deck)]
-        if not cards:
-            print(f"companion: no deck called {deck}", file=sys.stderr)
-            return EXIT_PROBLEM
-    text = write_anki(export_cards(cards), deck)
+    programme = Programme(data)
+    with suppress(DataUnreadableError):  # no readable journal: the shipped decks alone
+        programme.open(readonly=True)
+    with programme:
+        exported = programme.exports.anki(deck)
+    if exported is None:
+        print(f"companion: no deck called {deck}", file=sys.stderr)
+        return EXIT_PROBLEM
+    text, count = exported
     if output:
         atomic_write(Path(output), text.encode("utf-8"))
-        print(f"wrote {len(cards)} cards to {output}", file=sys.stderr)
+        print(f"wrote {count} cards to {output}", file=sys.stderr)
     else:
         from companion.commands.data import write_stdout
 

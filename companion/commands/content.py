@@ -5,10 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from companion.curriculum.loader import load_curriculum
-from companion.curriculum.locations import shipped_content_dir
-from companion.curriculum.sources import content_roots
-from companion.domain.content import Origin
+from companion.programme.core import Programme
 
 
 def check(path: str | None, data: Path) -> int:
@@ -17,19 +14,13 @@ def check(path: str | None, data: Path) -> int:
     Prints a one-line summary and returns 0 when all is valid; otherwise prints
     one ``path:line: message`` line per problem and returns 1.
     """
-    if path is None:
-        roots = content_roots(data / "content")
-    else:
+    folder = None
+    if path is not None:
         folder = Path(path).expanduser()
         if not folder.is_dir():
             print(f"companion: {folder} is not a folder", file=sys.stderr)
             return 1
-        shipped = shipped_content_dir()
-        roots = [(shipped, "shipped")]
-        if folder.resolve() != shipped.resolve():
-            roots.append((folder, "user"))
-    typed_roots: list[tuple[Path, Origin]] = [(p, o) for p, o in roots]  # type: ignore[misc]
-    curriculum, problems = load_curriculum(typed_roots)
+    curriculum, problems = Programme(data).data.check_content(folder)
     for problem in problems:
         print(problem)
     if problems:

@@ -1,23 +1,20 @@
-"""``companion export``, ``backup`` and ``restore``."""
+"""Exports, backups and restores from the command line (through the use-case layer)."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Mapping
-from datetime import UTC, date, datetime
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from companion.domain.base import ROLES, Role
-from companion.domain.content import Lesson
-from companion.domain.export import JournalExport
-from companion.domain.pair import Pair
-from companion.domain.private import with_private_text
+from companion.programme.core import Programme
+from companion.programme.exports import CsvRecords, PrivateTexts
 from companion.storage.atomic import atomic_write
-from companion.storage.backups import take_backup
 from companion.storage.lock import DataLock, LockHeldError
-from companion.storage.restore import NoBackupError, latest_backup, restore_backup
+from companion.storage.restore import NoBackupError, restore_backup
 from companion.storage.schema import InvalidFileError
-from companion.storage.store import DataUnreadableError, Store
+from companion.storage.store import DataUnreadableError
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
 
@@ -27,63 +24,29 @@ def _err(message: str) -> None:
 
 
 def render(
-    data: Path,
-    store: Store,
+    programme: Programme,
     fmt: str,
     include_private: bool,
-    what: str | None = None,
+    what: CsvRecords | None = None,
     today: date | None = None,
     raw: bool = False,
     *,
     include_notes: bool = False,
-    private: Mapping[Role, Mapping[str, str]] | None = None,
+    private: PrivateTexts | None = None,
 ) -> str | None:
-    """Return the export of ``store`` as text, or None when there is nothing to report.
+    """Return the export of ``programme`` as text, or None when there is nothing to report.
 
     Private notes and unshared check-in comments are left out unless
     ``include_private``, when they come from ``private`` (each person's
-    decrypted notes, see :func:`unlock_private`). ``include_notes`` only
-    concerns the Markdown report (see :mod:`companion.domain.report`).
+    decrypted notes). ``include_notes`` only concerns the Markdown report.
     """
-    texts = private if include_private else None
+    texts = (private or {}) if include_private else None
+    exports = programme.exports
     if fmt == "json":
-        return _json(store, texts)
-    from companion.curriculum.sources import load_for
-
-    curriculum, _ = load_for(data / "content")
+        return exports.json(texts)
     if fmt == "md":
-        pair = store.journal.pair()
-        if pair is None:
-            return None
-        notes = include_notes or include_private
-        return _markdown(store, pair, curriculum.lessons, texts, notes, today or date.today())
-    return _csv(store, what or "sessions", curriculum.lessons, texts, raw)
-
-
-def unlock_private(
-    store: Store, passphrases: Callable[[Role, str], str]
-) -> dict[Role, dict[str, str]]:
-    """Return each person's decrypted private notes, asking ``passphrases(role, name)``.
-
-    Only people who set a passphrase are asked (mentor first); raises
-    WrongPassphraseError on a wrong one.
-    """
-    from companion.privacy import Vault, WrongPassphraseError
-
-    vault = Vault(store.journal, migrate=False)
-    pair = store.journal.pair()
-    texts: dict[Role, dict[str, str]] = {}
-    for role in ROLES:
-        if not vault.has_passphrase(role):
-            name = pair.person(role).name if pair else role
-            _err(f"{name} has set no passphrase: their private notes are left out")
-            continue
-        name = pair.person(role).name if pair else role
-        if not vault.unlock(role, passphrases(role, name)):
-            raise WrongPassphraseError(role)
-        texts[role] = vault.read_all(role)
-    vault.lock_all()
-    return texts
+        return exports.markdown(today, include_notes=include_notes, private=texts)
+    return exports.csv(what or "sessions", texts, raw=raw)
 
 
 def passphrase_reader() -> Callable[[Role, str], str]:
@@ -110,7 +73,7 @@ def export(
     fmt: str,
     output: str | None,
     include_private: bool,
-    what: str | None = None,
+    what: CsvRecords | None = None,
     raw: bool = False,
     *,
     include_notes: bool = False,
@@ -120,19 +83,38 @@ def export(
     With ``include_private`` each person's passphrase is read first; a wrong one
     is exit 1 with nothing written.
     """
-    from companion.privacy import WrongPassphraseError
-
     try:
-        store = Store.open(data, readonly=True)
+        programme = Programme.opened(data, readonly=True)
     except DataUnreadableError as exc:
         _err(str(exc))
         return EXIT_PROBLEM
+    with programme:
+        return _export(programme, data, fmt, output, include_private, what, raw, include_notes)
+
+
+def _export(
+    programme: Programme,
+    data: Path,
+    fmt: str,
+    output: str | None,
+    include_private: bool,
+    what: CsvRecords | None,
+    raw: bool,
+    include_notes: bool,
+) -> int:
+    from companion.privacy import WrongPassphraseError
+
     private = None
     if include_private:
         try:
-            private = unlock_private(store, passphrase_reader())
+            private = programme.exports.private_texts(
+                passphrase_reader(),
+                lambda name: _err(
+                    f"{name} has set no passphrase: their private notes are left out"
+                ),
+            )
         except WrongPassphraseError as exc:
-            pair = store.journal.pair()
+            pair = programme.store.journal.pair()
             who = pair.person(exc.role).name if pair else exc.role
             _err(f"wrong passphrase for {who} ({exc.role}); nothing was written")
             return EXIT_PROBLEM
@@ -140,8 +122,7 @@ def export(
             _err(f"{exc}; nothing was written")
             return EXIT_PROBLEM
     text = render(
-        data,
-        store,
+        programme,
         fmt,
         include_private,
         what,
@@ -160,81 +141,6 @@ def export(
     return EXIT_OK
 
 
-def _json(store: Store, private: Mapping[Role, Mapping[str, str]] | None) -> str:
-    journal = store.journal
-    sessions, checkins = with_private_text(journal.sessions(), journal.checkins(), private)
-    document = JournalExport(
-        exported_at=datetime.now(UTC),
-        includes_private_notes=private is not None,
-        pair=journal.pair(),
-        settings=journal.settings(),
-        goals=journal.goals(),
-        sessions=sessions,
-        actions=journal.actions(),
-        checkins=checkins,
-        log=journal.log_entries(),
-        cards=store.cards.cards(),
-        card_states=store.cards.states(),
-        review_logs=store.reviews.logs(),
-        skill_rounds=journal.skill_rounds(),
-        expectations=journal.expectations(),
-        wins=journal.wins(),
-        pauses=journal.pauses(),
-        reschedules=journal.reschedules(),
-    )
-    return document.to_json() + "\n"
-
-
-def _markdown(
-    store: Store,
-    pair: Pair,
-    lessons: Mapping[str, Lesson],
-    private: Mapping[Role, Mapping[str, str]] | None,
-    notes: bool,
-    today: date,
-) -> str:
-    from companion.domain.report import ReportData, markdown_report
-
-    journal = store.journal
-    sessions, checkins = with_private_text(journal.sessions(), journal.checkins(), private)
-    return markdown_report(
-        ReportData(
-            pair=pair,
-            today=today,
-            sessions=sessions,
-            goals=journal.goals(),
-            actions=journal.actions(),
-            log=journal.log_entries(),
-            checkins=checkins,
-            states=store.cards.states(),
-            reviews=store.reviews.logs(),
-            lessons=lessons,
-            include_notes=notes,
-            include_private=private is not None,
-            wins=journal.wins(),
-            skill_rounds=journal.skill_rounds(),
-        )
-    )
-
-
-def _csv(
-    store: Store,
-    what: str,
-    lessons: Mapping[str, Lesson],
-    private: Mapping[Role, Mapping[str, str]] | None,
-    raw: bool = False,
-) -> str:
-    from companion.domain.csv_export import actions_csv, log_csv, sessions_csv
-
-    journal = store.journal
-    if what == "log":
-        return log_csv(journal.log_entries(), raw)
-    if what == "actions":
-        return actions_csv(journal.actions(), journal.sessions(), raw)
-    sessions, _ = with_private_text(journal.sessions(), [], private)
-    return sessions_csv(sessions, journal.actions(), lessons, private is not None, raw)
-
-
 def backup(data: Path, prune_plaintext: bool = False) -> int:
     """Take a backup of the data folder now (or, with ``prune_plaintext``, remove old ones).
 
@@ -242,14 +148,14 @@ def backup(data: Path, prune_plaintext: bool = False) -> int:
     plain text (those taken before the notes were encrypted) and takes none.
     """
     try:
-        with Store.open(data, backup=False) as store:
-            for item in store.recovered:
+        with Programme.opened(data, backup=False) as programme:
+            for item in programme.recovered:
                 _err(item.message())
-            if store.recovered:
+            if programme.recovered:
                 return EXIT_PROBLEM
             if prune_plaintext:
-                return _prune(data, store)
-            made = take_backup(data)
+                return _prune(data, programme)
+            made = programme.data.backup()
     except InvalidFileError as exc:
         _err(
             f"{exc.path}: {exc.why}. No backup was taken: a backup only holds a state that "
@@ -266,7 +172,7 @@ def backup(data: Path, prune_plaintext: bool = False) -> int:
     return EXIT_OK
 
 
-def _prune(data: Path, store: Store) -> int:
+def _prune(data: Path, programme: Programme) -> int:
     from companion.domain.private import legacy_notes
     from companion.storage.plaintext import prune_plaintext_backups
 
@@ -275,7 +181,7 @@ def _prune(data: Path, store: Store) -> int:
         print(f"removed {path}")
     if not removed:
         print("no backup holds private notes as plain text")
-    journal = store.journal
+    journal = programme.store.journal
     pair = journal.pair()
     for role in ROLES:
         if legacy_notes(journal.sessions(), journal.checkins(), role):
@@ -297,7 +203,7 @@ def restore(data: Path, file: str | None, *, latest: bool, yes: bool = False) ->
     from companion.storage.restore import RestoreError, check_backup, current_counts
 
     try:
-        source = latest_backup(data) if latest else Path(file or "").expanduser()
+        source = Programme(data).data.latest_backup() if latest else Path(file or "").expanduser()
         if not source.is_file():
             _err(f"{source} is not a file")
             return EXIT_PROBLEM

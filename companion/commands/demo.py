@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from companion.curriculum.sources import load_for
-from companion.domain.sample import Sample, build_sample
+from companion.domain.sample import Sample
 from companion.paths import data_dir
-from companion.privacy import Vault
 from companion.privacy.crypto import STRONG_COST
+from companion.programme.core import Programme
+from companion.programme.data import DEMO_PASSPHRASE
 from companion.storage.lock import LockHeldError
-from companion.storage.store import Store
 
 EXIT_OK, EXIT_PROBLEM, EXIT_LOCKED = 0, 1, 3
-
-
-DEMO_PASSPHRASE = "demo"
-"""Both demo people's passphrase: shorter than the 8-character rule, allowed for the demo only."""
 
 
 def write_sample(folder: Path, today: date | None = None, *, cost: int = STRONG_COST) -> Sample:
@@ -28,46 +24,8 @@ def write_sample(folder: Path, today: date | None = None, *, cost: int = STRONG_
     Private notes and private check-in comments are sealed under the passphrase
     ``demo`` (scrypt ``cost``; tests pass a cheap one), never stored as plain text.
     """
-    curriculum, _ = load_for(None)
-    sample = build_sample(today or date.today(), curriculum.lessons, curriculum.cards)
-    with Store.open(folder, backup=False) as store:
-        if store.journal.pair() is not None:
-            raise FileExistsError(
-                f"{folder} already holds a pair; demo data is only written to a new folder"
-            )
-        journal = store.journal
-        journal.save_pair(sample.pair)
-        for goal in sample.goals:
-            journal.add_goal(goal)
-        for session in sample.sessions:
-            journal.add_session(session)
-        for action in sample.actions:
-            journal.add_action(action)
-        for entry in sample.log:
-            journal.add_log_entry(entry)
-        for checkin in sample.checkins:
-            journal.add_checkin(checkin)
-        for round_ in sample.skill_rounds:
-            journal.add_skill_round(round_)
-        for entry in sample.expectations:
-            journal.add_expectation(entry)
-        journal.record_wins(sample.wins)
-        _seal_private(Vault(journal, cost=cost), sample)
-        for state in sample.states:
-            store.cards.put_state(state)
-        for log in sample.reviews:
-            store.reviews.add(log)
-    return sample
-
-
-def _seal_private(vault: Vault, sample: Sample) -> None:
-    for role in ("mentor", "mentee"):
-        vault.set_passphrase(role, DEMO_PASSPHRASE, allow_short=True)  # the demo only
-        for session_id, text in sample.private_notes.get(role, {}).items():
-            vault.write(role, session_id, text)
-        for checkin_id, text in sample.private_comments.get(role, {}).items():
-            vault.write_comment(role, checkin_id, text, shared=False)
-    vault.lock_all()
+    with Programme.opened(folder, backup=False) as programme:
+        return programme.data.write_sample(today or date.today(), cost=cost)
 
 
 def summary(sample: Sample, folder: Path) -> str:
@@ -90,8 +48,11 @@ def summary(sample: Sample, folder: Path) -> str:
     )
 
 
-def run_demo(data_dir_arg: str | None, *, open_app: bool) -> int:
-    """Fill ``data_dir_arg`` (by default a new temporary folder) and open the app on it."""
+def run_demo(data_dir_arg: str | None, run_app: Callable[[Path], int] | None) -> int:
+    """Fill ``data_dir_arg`` (by default a new temporary folder); open it with ``run_app``.
+
+    Without ``run_app`` (``--no-open``) say what was written instead.
+    """
     folder = (
         data_dir(data_dir_arg) if data_dir_arg else Path(tempfile.mkdtemp(prefix="companion-demo-"))
     )
@@ -104,8 +65,6 @@ def run_demo(data_dir_arg: str | None, *, open_app: bool) -> int:
         print(f"companion: {exc}", file=sys.stderr)
         return EXIT_LOCKED
     print(summary(sample, folder))
-    if not open_app:
+    if run_app is None:
         return EXIT_OK
-    from companion.commands.app import run_app
-
     return run_app(folder)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from textual.app import ComposeResult
@@ -58,8 +59,6 @@ class CardEditDialog(FormDialog):
 
     def check(self, values: dict[str, Any]) -> dict[str, str]:
         """Term and definition are required; the deck must be kebab-case."""
-        import re
-
         errors = {}
         if not values["term"]:
             errors["term"] = "a term is required"

@@ -12,14 +12,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, ProgressBar, Static
 
-from companion.screens.base import CompanionAccess
 from companion.widgets.form import FormField
 
 if TYPE_CHECKING:
-    pass
+    from companion.programme.core import Programme
 
 
-class ImportDialog(CompanionAccess, ModalScreen[None]):
+class ImportDialog(ModalScreen[None]):
     """Asks for a path, imports it in the background, and says what happened."""
 
     DEFAULT_CSS = """
@@ -34,6 +33,11 @@ class ImportDialog(CompanionAccess, ModalScreen[None]):
     ImportDialog Button { margin-left: 1; }
     """
     BINDINGS = [Binding("escape", "close", "Close")]
+
+    def __init__(self, programme: Programme) -> None:
+        """Import into ``programme``'s cards."""
+        super().__init__()
+        self.programme = programme
 
     def compose(self) -> ComposeResult:
         """Path, progress, result."""
@@ -84,11 +88,12 @@ class ImportDialog(CompanionAccess, ModalScreen[None]):
             )
 
         try:
-            added, updated, problems = self.companion.import_file(path, progress)
+            result = self.programme.cards.import_file(path, progress)
         except (OSError, UnicodeDecodeError) as exc:
             self.app.call_from_thread(self._finish, f"Could not import {path.name}: {exc}")
             return
-        lines = [f"Added {added}, updated {updated}, skipped {len(problems)}."]
+        problems = [f"line {line}: {message}" for line, message in result.problems]
+        lines = [f"Added {result.added}, updated {result.updated}, skipped {len(problems)}."]
         lines += [f"Skipped {p}" for p in problems[:8]]
         self.app.call_from_thread(self._finish, "\n".join(lines))
 

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Select, TextArea
 
 from companion.domain.errors import errors_by_field
+from companion.domain.sessions import ActionItem
 from companion.widgets.form import FormField
 
 OWNERS = [("The junior mentor", "mentor"), ("The senior mentee", "mentee"), ("Both", "shared")]
@@ -115,8 +116,6 @@ class ActionDialog(FormDialog):
 
     def check(self, values: dict[str, Any]) -> dict[str, str]:
         """Validate through the model."""
-        from companion.domain.sessions import ActionItem
-
         try:
             ActionItem.model_validate(values)
         except ValidationError as exc:

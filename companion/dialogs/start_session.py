@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, SelectionList, Static
 
@@ -76,8 +77,6 @@ class StartSessionDialog(ModalScreen[list[str] | None]):
 
     def on_key(self, event: object) -> None:
         """Enter in the list starts the session."""
-        from textual.events import Key
-
         if (
             isinstance(event, Key)
             and event.key == "enter"

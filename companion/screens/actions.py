@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
 from companion.formatting import relative_days
 from companion.screens.base import RecordTable
-
-if TYPE_CHECKING:
-    pass
+from companion.widgets.messages import safely
 
 
-class ActionsScreen(RecordTable, Screen[None]):
+class ActionsScreen(RecordTable):
     """Open and done action items; Space toggles done."""
 
     TITLE = "Action items"
@@ -41,13 +36,12 @@ class ActionsScreen(RecordTable, Screen[None]):
 
     def refill(self) -> None:
         """Open items first, by due date."""
-        app = self.companion
-        today = app.now().date()
-        pair = app.store.journal.pair()
+        today = self.programme.today()
+        pair = self.programme.journal.pair()
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
-        for a in sorted(app.store.journal.actions(), key=lambda a: (a.done, a.due or today)):
+        for a in sorted(self.programme.journal.actions(), key=lambda a: (a.done, a.due or today)):
             who = pair.person(a.owner).name if pair and a.owner != "shared" else "Both"
             due = f"{a.due.isoformat()} ({relative_days(a.due, today)})" if a.due else ""
             table.add_row("✓" if a.done else "·", a.text, who, due, key=a.id)
@@ -57,13 +51,13 @@ class ActionsScreen(RecordTable, Screen[None]):
     def action_toggle_done(self) -> None:
         """Tick the action under the cursor off, or open it again."""
         key = self.selected_key()
-        journal = self.companion.store.journal
-        item = next((a for a in journal.actions() if a.id == key), None)
+        journal = self.programme.journal
+        item = journal.action(key) if key else None
         if item is None:
             return
-        today = self.companion.now().date()
+        today = self.programme.today()
         updated = item.model_copy(
             update={"done": not item.done, "done_on": None if item.done else today}
         )
-        if self.companion.save(lambda: journal.update_action(updated), "The action item"):
+        if safely(self, lambda: journal.save_action(updated), "The action item"):
             self.refill()

@@ -11,12 +11,13 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Header, Select, Tree
 
-from companion.domain.progress import LessonStatus, lesson_statuses
+from companion.domain.progress import LessonStatus
 from companion.formatting import role_label
-from companion.screens.base import CompanionAccess
+from companion.widgets.messages import Request
 
 if TYPE_CHECKING:
     from companion.domain.content import Lesson
+    from companion.programme.core import Programme
 
 MARKS: dict[str, tuple[str, str]] = {
     "done": ("✓", "green"),
@@ -31,7 +32,7 @@ LEADERS = [
 ]
 
 
-class CurriculumScreen(CompanionAccess, Screen[None]):
+class CurriculumScreen(Screen[None]):
     """Modules and lessons; Enter opens a lesson in the reader."""
 
     TITLE = "Curriculum"
@@ -47,9 +48,14 @@ class CurriculumScreen(CompanionAccess, Screen[None]):
         Binding("slash", "focus_filters", "Filter", show=False),
     ]
 
+    def __init__(self, programme: Programme) -> None:
+        """Show ``programme``."""
+        super().__init__()
+        self.programme = programme
+
     def compose(self) -> ComposeResult:
         """Lay out the filters and the tree."""
-        modules = self.companion.curriculum.ordered_modules()
+        modules = self.programme.curriculum.ordered_modules()
         yield Header()
         with Horizontal(id="filters"):
             yield Select(
@@ -85,8 +91,7 @@ class CurriculumScreen(CompanionAccess, Screen[None]):
 
     def statuses(self) -> dict[str, LessonStatus]:
         """Return every lesson's status."""
-        journal = self.companion.store.journal
-        return lesson_statuses(journal.lesson_marks(), journal.sessions())
+        return self.programme.journal.lesson_statuses()
 
     def _keep(self, lesson: Lesson, statuses: dict[str, LessonStatus]) -> bool:
         module = self.query_one("#module", Select).value
@@ -100,7 +105,7 @@ class CurriculumScreen(CompanionAccess, Screen[None]):
 
     def rebuild(self) -> None:
         """Fill the tree from the curriculum and the current filters."""
-        curriculum = self.companion.curriculum
+        curriculum = self.programme.curriculum
         statuses = self.statuses()
         tree = self.query_one(Tree)
         selected = tree.cursor_node.data if tree.cursor_node else None
@@ -132,4 +137,4 @@ class CurriculumScreen(CompanionAccess, Screen[None]):
         """Open the lesson under the cursor."""
         data = event.node.data
         if data and not data.startswith("module:"):
-            self.companion.open_lesson(data)
+            self.post_message(Request("lesson", data))

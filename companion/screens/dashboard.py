@@ -12,11 +12,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, ProgressBar, Sparkline, Static
 
 from companion.formatting import plural, relative_days, short_date
-from companion.screens.base import CompanionAccess
+from companion.widgets.messages import Request
 from companion.widgets.panel import Panel
 
 if TYPE_CHECKING:
     from companion.domain.overview import Overview
+    from companion.programme.core import Programme
 
 
 def line(text: Text) -> Static:
@@ -29,7 +30,7 @@ def line(text: Text) -> Static:
 STATUS_MARKS = {"not-started": "○", "in-progress": "◐", "achieved": "●", "dropped": "×"}
 
 
-class DashboardScreen(CompanionAccess, Screen[None]):
+class DashboardScreen(Screen[None]):
     """Home: next session, progress, goals, actions, cards due and recent sessions."""
 
     TITLE = "Dashboard"
@@ -67,6 +68,11 @@ class DashboardScreen(CompanionAccess, Screen[None]):
     filled = False
     """True once the panels have been filled."""
 
+    def __init__(self, programme: Programme) -> None:
+        """Show ``programme`` (filled once its data folder is open)."""
+        super().__init__()
+        self.programme = programme
+
     def compose(self) -> ComposeResult:
         """Lay out the panels (filled in by :meth:`refresh_board`)."""
         yield Header()
@@ -83,7 +89,7 @@ class DashboardScreen(CompanionAccess, Screen[None]):
 
     def on_mount(self) -> None:
         """Fill the panels once the journal is open (the app opens it after the first frame)."""
-        if self.companion.ready:
+        if self.programme.ready:
             self.start()
         else:
             self.query_one("#rhythm", Panel).mount(
@@ -92,44 +98,44 @@ class DashboardScreen(CompanionAccess, Screen[None]):
 
     def start(self) -> None:
         """Fill the panels, or run the first-run wizard when there is no pair yet."""
-        if self.companion.store.journal.pair() is None:
+        if self.programme.journal.pair() is None:
+            # First run only; its import (~0.27 s, pydantic) stays off every other start.
             from companion.screens.onboarding import OnboardingScreen
 
-            self.app.push_screen(OnboardingScreen(), lambda _done: self.refresh_board())
+            self.app.push_screen(
+                OnboardingScreen(self.programme), lambda _done: self.refresh_board()
+            )
         else:
             self.refresh_board()
 
     def on_screen_resume(self) -> None:
         """Refresh when coming back from another screen (data may have changed)."""
-        if self.filled and self.companion.ready:
+        if self.filled and self.programme.ready:
             self.refresh_board()
 
     def action_checkin(self) -> None:
         """Record a check-in."""
-        if self.companion.ready:
-            self.companion.take_checkin()
+        self.post_message(Request("checkin"))
 
     def action_review(self) -> None:
         """Review glossary cards (asks who)."""
-        if self.companion.ready:
-            self.companion.start_review()
+        self.post_message(Request("review"))
 
     def action_start_session(self) -> None:
         """Start (or resume) a session."""
-        if self.companion.ready:
-            self.companion.start_session()
+        self.post_message(Request("session"))
 
     def action_open(self, target: str) -> None:
         """Open the full screen called ``target``."""
-        self.companion.open_target(target)
+        self.post_message(Request("open", target))
 
     def on_panel_opened(self, event: Panel.Opened) -> None:
         """A panel asked to open its screen."""
-        self.companion.open_target(event.target)
+        self.post_message(Request("open", event.target))
 
     def refresh_board(self) -> None:
         """Rebuild every panel from a fresh overview."""
-        overview = self.companion.overview()
+        overview = self.programme.reports.overview()
         if overview is None:
             return
         self.filled = True
@@ -159,7 +165,7 @@ class DashboardScreen(CompanionAccess, Screen[None]):
             since = plural(r.days_since_last or 0, "day")
             lines.append(Static(f"Overdue: the last session was {since} ago", classes="overdue"))
         lines.append(Static(f"Sessions: {r.held} held of {r.planned} planned ({pair.cadence})"))
-        flagged = self.companion.challenges()
+        flagged = self.programme.reports.challenges()
         if flagged:
             title = flagged[0][0].title
             more = f" and {len(flagged) - 1} more" if len(flagged) > 1 else ""
@@ -244,13 +250,9 @@ class DashboardScreen(CompanionAccess, Screen[None]):
 
     def _add_recall(self, overview: Overview) -> None:
         """Add each person's glossary recall (FSRS retrievability), once the board is drawn."""
-        from companion.domain.scheduling import average_recall, make_scheduler
-
-        app = self.companion
-        scheduler = make_scheduler(app.store.journal.settings().desired_retention)
         text = Text()
         for role in ("mentee", "mentor"):
-            recall = average_recall(scheduler, app.store.cards.states(role), app.now())  # type: ignore[arg-type]
+            recall = self.programme.cards.recall(role)  # type: ignore[arg-type]
             name = overview.pair.person(role).name.split()[0]  # type: ignore[arg-type]
             shown = f"{recall:.0%}" if recall is not None else "–"
             text.append(f"{name}'s recall: {shown}\n", style="dim")
@@ -267,7 +269,7 @@ class DashboardScreen(CompanionAccess, Screen[None]):
                     classes="panel-empty",
                 )
             ]
-        lessons = self.companion.curriculum.lessons
+        lessons = self.programme.curriculum.lessons
         rows: list[Static | Horizontal | Sparkline | Label] = []
         for session in overview.recent_sessions:
             titles = ", ".join(lessons[i].title if i in lessons else i for i in session.lesson_ids)

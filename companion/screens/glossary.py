@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from companion.dialogs.card import card_text
+from companion.dialogs.card_edit import CardEditDialog
+from companion.dialogs.card_import import ImportDialog
+from companion.dialogs.message import ConfirmDialog
 from companion.domain.glossary_query import find_cards, status_of
 from companion.domain.scheduling import RATING_NAMES
 from companion.formatting import role_label
 from companion.screens.base import RecordTable
+from companion.widgets.messages import Request, safely
 
 if TYPE_CHECKING:
     from companion.domain.cards import Card
@@ -30,7 +33,7 @@ STATUSES = [
 AUDIENCES = [("For anyone", "any"), ("For the senior", "mentee"), ("For the junior", "mentor")]
 
 
-class GlossaryScreen(RecordTable, Screen[None]):
+class GlossaryScreen(RecordTable):
     """Cards from the shipped decks, the pair's own decks and sessions."""
 
     TITLE = "Glossary"
@@ -54,7 +57,7 @@ class GlossaryScreen(RecordTable, Screen[None]):
 
     def compose(self) -> ComposeResult:
         """Search, filters, table and detail."""
-        decks = sorted({c.deck for c in self.companion.all_cards().values()})
+        decks = sorted({c.deck for c in self.programme.cards.all().values()})
         yield Header()
         with Horizontal(id="filters"):
             yield Input(
@@ -83,14 +86,13 @@ class GlossaryScreen(RecordTable, Screen[None]):
 
     def refill(self) -> None:
         """Apply search and filters."""
-        app = self.companion
-        now = app.now()
-        self._states = {(s.role, s.card_id): s for s in app.store.cards.states()}
+        now = self.programme.now()
+        self._states = {(s.role, s.card_id): s for s in self.programme.cards.states()}
         deck = self.query_one("#deck", Select).value
         audience = self.query_one("#audience", Select).value
         status = self.query_one("#status", Select).value
         found = find_cards(
-            app.all_cards().values(),
+            self.programme.cards.all().values(),
             self._states,
             now,
             text=self.query_one("#search", Input).value,
@@ -123,7 +125,7 @@ class GlossaryScreen(RecordTable, Screen[None]):
     def selected(self) -> Card | None:
         """Return the card under the cursor."""
         key = self.selected_key()
-        return self.companion.all_cards().get(key) if key else None
+        return self.programme.cards.all().get(key) if key else None
 
     def show_detail(self) -> None:
         """Show the card, where it came from, and its review history."""
@@ -141,7 +143,7 @@ class GlossaryScreen(RecordTable, Screen[None]):
             "user": "Added by you.",
         }[card.source.kind]
         history = Text(f"\n{source}\n\n", style="dim")
-        logs = self.companion.store.reviews.logs(card_id=card.id)
+        logs = self.programme.cards.history(card.id)
         if logs:
             history.append("Reviews\n", style="bold")
             for log in logs[-12:]:
@@ -166,13 +168,13 @@ class GlossaryScreen(RecordTable, Screen[None]):
 
     def action_add_card(self) -> None:
         """Add a card."""
-        self.companion.edit_card(None, self.refill)
+        self.edit(None)
 
     def action_edit_card(self) -> None:
         """Edit the card under the cursor (its review history stays)."""
         card = self.selected()
         if card is not None:
-            self.companion.edit_card(card, self.refill)
+            self.edit(card)
 
     def on_data_table_row_selected(self) -> None:
         """Enter edits."""
@@ -182,12 +184,58 @@ class GlossaryScreen(RecordTable, Screen[None]):
         """Delete one of the pair's own cards, after asking."""
         card = self.selected()
         if card is not None:
-            self.companion.delete_card(card, self.refill)
+            self.delete(card)
 
     def action_import_cards(self) -> None:
         """Import an Anki export or a CSV/TSV file."""
-        self.companion.import_cards_dialog(self.refill)
+        self.app.push_screen(ImportDialog(self.programme), lambda _: self.refill())
 
     def action_review(self) -> None:
         """Start a review (asks who is reviewing)."""
-        self.companion.start_review()
+        self.post_message(Request("review"))
+
+    # -- adding, editing, deleting ------------------------------------------------------
+
+    def edit(self, card: Card | None) -> None:
+        """Add or edit a card; a term already in the same deck is flagged and can be merged."""
+
+        def done(values: dict[str, Any] | None) -> None:
+            if values is None:
+                return
+            twin = self.programme.cards.twin(values, card)
+            if twin is not None:
+                self._offer_merge(twin, values)
+            else:
+                self._store(card, values)
+
+        self.app.push_screen(CardEditDialog(card), done)
+
+    def _offer_merge(self, twin: Card, values: dict[str, Any]) -> None:
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self._store(twin, values)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "This term is already in the deck",
+                f"“{twin.term}” already exists in {twin.deck}. Merge your wording into it? "
+                "Its review history is kept.",
+                "Merge",
+            ),
+            answer,
+        )
+
+    def _store(self, card: Card | None, values: dict[str, Any]) -> None:
+        if safely(self, lambda: self.programme.cards.save(card, values), "The card"):
+            self.refill()
+
+    def delete(self, card: Card) -> None:
+        """Delete one of the pair's own cards (shipped cards stay; they can be edited)."""
+        if not self.programme.cards.can_delete(card):
+            self.notify("Shipped cards cannot be deleted; edit one to make your own version.")
+            return
+        self.confirm_then(
+            "Delete this card?",
+            f"“{card.term}” and its place in reviews.",
+            lambda: self.programme.cards.delete(card.id),
+        )

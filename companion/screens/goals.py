@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
+from companion.dialogs.goal import GoalDialog
 from companion.domain.goals import Goal
 from companion.formatting import role_label
 from companion.screens.base import RecordTable
-
-if TYPE_CHECKING:
-    pass
+from companion.widgets.messages import safely
 
 
-class GoalsScreen(RecordTable, Screen[None]):
+class GoalsScreen(RecordTable):
     """Every goal; Enter or e edits, a adds, Delete removes."""
 
     TITLE = "Goals"
@@ -46,7 +44,7 @@ class GoalsScreen(RecordTable, Screen[None]):
         """Show every goal."""
         table = self.query_one(DataTable)
         table.clear()
-        for g in self.companion.store.journal.goals():
+        for g in self.programme.journal.goals():
             table.add_row(
                 g.title,
                 role_label(g.owner),
@@ -59,19 +57,15 @@ class GoalsScreen(RecordTable, Screen[None]):
 
     def _selected(self) -> Goal | None:
         key = self.selected_key()
-        return next((g for g in self.companion.store.journal.goals() if g.id == key), None)
+        return self.programme.journal.goal(key) if key else None
 
     def _edit(self, goal: Goal | None) -> None:
-        from companion.dialogs.goal import GoalDialog
-
         def done(values: dict[str, Any] | None) -> None:
             if values is None:
                 return
-            values["updated_on"] = self.companion.now().date()
+            values["updated_on"] = self.programme.today()
             saved = Goal.model_validate(values)
-            if self.companion.save(
-                lambda: self.companion.store.journal.update_goal(saved), "The goal"
-            ):
+            if safely(self, lambda: self.programme.journal.save_goal(saved), "The goal"):
                 self.refill()
 
         self.app.push_screen(GoalDialog(goal), done)
@@ -94,5 +88,5 @@ class GoalsScreen(RecordTable, Screen[None]):
         """Delete the goal under the cursor, after asking."""
         goal = self._selected()
         if goal is not None:
-            journal = self.companion.store.journal
+            journal = self.programme.journal
             self.confirm_then("Delete this goal?", goal.title, lambda: journal.delete_goal(goal.id))

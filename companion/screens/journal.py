@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select
 
+from companion.dialogs.message import ConfirmDialog
 from companion.domain.journal_query import find_sessions, month_of
 from companion.screens.base import RecordTable
+from companion.screens.session_detail import SessionDetailScreen
+from companion.widgets.messages import safely
 
-if TYPE_CHECKING:
-    pass
 
-
-class JournalScreen(RecordTable, Screen[None]):
+class JournalScreen(RecordTable):
     """All sessions; type to search notes and reflections; Enter opens, Delete removes."""
 
     TITLE = "Journal"
@@ -36,9 +33,9 @@ class JournalScreen(RecordTable, Screen[None]):
 
     def compose(self) -> ComposeResult:
         """Search, filters, table."""
-        sessions = self.companion.store.journal.sessions()
+        sessions = self.programme.sessions.all()
         months = sorted({month_of(s) for s in sessions}, reverse=True)
-        modules = self.companion.curriculum.ordered_modules()
+        modules = self.programme.curriculum.ordered_modules()
         yield Header()
         with Horizontal(id="filters"):
             yield Input(placeholder="Search notes and reflections", compact=True, id="search")
@@ -64,18 +61,17 @@ class JournalScreen(RecordTable, Screen[None]):
 
     def refill(self) -> None:
         """Apply the search and filters."""
-        app = self.companion
-        lessons = app.curriculum.lessons
+        lessons = self.programme.curriculum.lessons
         module = self.query_one("#module", Select).value
         month = self.query_one("#month", Select).value
         found = find_sessions(
-            app.store.journal.sessions(),
+            self.programme.sessions.all(),
             lessons,
             text=self.query_one("#search", Input).value,
             module=module if isinstance(module, str) else None,
             month=month if isinstance(month, str) else None,
         )
-        actions = app.store.journal.actions()
+        actions = self.programme.journal.actions()
         table = self.query_one(DataTable)
         table.clear()
         for s in found:
@@ -116,25 +112,22 @@ class JournalScreen(RecordTable, Screen[None]):
 
     def action_open_session(self) -> None:
         """Open the session under the cursor to read or edit it."""
-        from companion.screens.session_detail import SessionDetailScreen
-
         session_id = self.selected_key()
-        session = self.companion.store.journal.session(session_id) if session_id else None
+        session = self.programme.sessions.get(session_id) if session_id else None
         if session is not None:
-            self.app.push_screen(SessionDetailScreen(session))
+            self.app.push_screen(SessionDetailScreen(self.programme, session))
 
     def action_delete_session(self) -> None:
         """Delete the session under the cursor, after asking."""
-        from companion.dialogs.message import ConfirmDialog
-
         session_id = self.selected_key()
-        journal = self.companion.store.journal
-        session = journal.session(session_id) if session_id else None
+        session = self.programme.sessions.get(session_id) if session_id else None
         if session is None:
             return
 
         def answer(yes: bool | None) -> None:
-            if yes and self.companion.delete_session(session.id):
+            if yes and safely(
+                self, lambda: self.programme.sessions.delete(session.id), "The deletion"
+            ):
                 self.notify(f"Deleted the session of {session.date.isoformat()}.")
                 self.refill()
 

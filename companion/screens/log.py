@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Select, Static
 
+from companion.dialogs.log_entry import LogEntryDialog
 from companion.domain.log import LogEntry
 from companion.domain.log_totals import totals
 from companion.screens.base import RecordTable
-
-if TYPE_CHECKING:
-    pass
+from companion.widgets.messages import safely
 
 KINDS = [
     ("Sessions and informal", "all"),
@@ -39,7 +37,7 @@ def month_bars(months: list[tuple[str, float]], width: int = 30) -> Text:
     return text
 
 
-class LogScreen(RecordTable, Screen[None]):
+class LogScreen(RecordTable):
     """Totals and entries; add informal entries, edit and delete."""
 
     TITLE = "Mentoring log"
@@ -81,9 +79,9 @@ class LogScreen(RecordTable, Screen[None]):
 
     def refill(self) -> None:
         """Recompute totals and the table from the log and filters."""
-        entries = self.companion.store.journal.log_entries()
+        entries = self.programme.journal.log_entries()
         summary = totals(entries)
-        name = self.companion.store.journal.pair()
+        name = self.programme.journal.pair()
         who = name.mentor.name if name else "The junior"
         text = Text()
         text.append(f"{who}'s mentoring\n", style="bold")
@@ -127,20 +125,18 @@ class LogScreen(RecordTable, Screen[None]):
 
     def _selected(self) -> LogEntry | None:
         key = self.selected_key()
-        return next((e for e in self.companion.store.journal.log_entries() if e.id == key), None)
+        return self.programme.journal.log_entry(key) if key else None
 
     def _edit(self, entry: LogEntry | None) -> None:
-        from companion.dialogs.log_entry import LogEntryDialog
-
         def done(values: dict[str, Any] | None) -> None:
             if values is not None:
                 saved = LogEntry.model_validate(values)
-                if self.companion.save(
-                    lambda: self.companion.store.journal.add_log_entry(saved), "The log entry"
+                if safely(
+                    self, lambda: self.programme.journal.save_log_entry(saved), "The log entry"
                 ):
                     self.refill()
 
-        self.app.push_screen(LogEntryDialog(entry, self.companion.now().date()), done)
+        self.app.push_screen(LogEntryDialog(entry, self.programme.today()), done)
 
     def action_add_entry(self) -> None:
         """Add an informal entry (helped with something between sessions)."""
@@ -160,7 +156,7 @@ class LogScreen(RecordTable, Screen[None]):
         """Delete the entry under the cursor, after asking."""
         entry = self._selected()
         if entry is not None:
-            journal = self.companion.store.journal
+            journal = self.programme.journal
             self.confirm_then(
                 "Delete this entry?",
                 f"{entry.date.isoformat()}: {entry.topic}",

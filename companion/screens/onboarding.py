@@ -21,12 +21,12 @@ from textual.widgets import (
 
 from companion.domain.goals import Goal
 from companion.domain.pair import Expectations
-from companion.screens.base import CompanionAccess
 from companion.widgets.form import FormField
+from companion.widgets.messages import safely
 from companion.widgets.pair_form import PeopleFields, RhythmFields, show_errors, validate_pair
 
 if TYPE_CHECKING:
-    pass
+    from companion.programme.core import Programme
 
 STEPS = ("people", "rhythm", "agreement", "hopes")
 TITLES = {
@@ -42,7 +42,7 @@ FALLBACK_RULES = (
 )
 
 
-class OnboardingScreen(CompanionAccess, Screen[bool]):
+class OnboardingScreen(Screen[bool]):
     """The first-run wizard: people, rhythm, agreement, expectations and goals."""
 
     TITLE = "Welcome to Companion"
@@ -62,17 +62,19 @@ class OnboardingScreen(CompanionAccess, Screen[bool]):
         Binding("escape", "back", "Back"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, programme: Programme) -> None:
+        """Set up the pair of ``programme``."""
         super().__init__()
+        self.programme = programme
         self.step = 0
 
     def _suggested_rules(self) -> list[str]:
-        module = self.companion.curriculum.modules.get("getting-started")
+        module = self.programme.curriculum.modules.get("getting-started")
         return list(module.ground_rules) if module and module.ground_rules else list(FALLBACK_RULES)
 
     def compose(self) -> ComposeResult:
         """Lay out every step; only the current one is shown."""
-        today = self.companion.now().date()
+        today = self.programme.today()
         yield Header()
         with Vertical(id="wizard"):
             yield Label("", id="step-title")
@@ -214,8 +216,8 @@ class OnboardingScreen(CompanionAccess, Screen[bool]):
             self._show()
             self._step_valid()
             return
-        journal = self.companion.store.journal
-        today = self.companion.now().date()
+        journal = self.programme.journal
+        today = self.programme.today()
         goals = [
             Goal(owner=owner, title=title, status="not-started", updated_on=today)
             for owner in ("mentee", "mentor")
@@ -225,8 +227,8 @@ class OnboardingScreen(CompanionAccess, Screen[bool]):
         def write() -> bool:
             journal.save_pair(pair)
             for goal in goals:
-                journal.add_goal(goal)
+                journal.save_goal(goal)
             return True
 
-        if self.companion.save(write, "the pair"):
+        if safely(self, write, "the pair"):
             self.dismiss(True)

@@ -11,14 +11,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList
 from textual.widgets.option_list import Option
 
-from companion.screens.base import CompanionAccess
 from companion.widgets.lesson_view import LessonView
 
 if TYPE_CHECKING:
-    pass
+    from companion.programme.core import Programme
 
 
-class PlaybookScreen(CompanionAccess, Screen[None]):
+class PlaybookScreen(Screen[None]):
     """Challenges a pair may meet; those the journal points to are marked."""
 
     TITLE = "Playbook"
@@ -27,6 +26,11 @@ class PlaybookScreen(CompanionAccess, Screen[None]):
     PlaybookScreen LessonView { width: 1fr; }
     """
     BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+    def __init__(self, programme: Programme) -> None:
+        """Show ``programme``."""
+        super().__init__()
+        self.programme = programme
 
     def compose(self) -> ComposeResult:
         """Entries on the left, the chosen one on the right."""
@@ -38,9 +42,9 @@ class PlaybookScreen(CompanionAccess, Screen[None]):
 
     def on_mount(self) -> None:
         """List the entries, flagged ones first, and show the first."""
-        flagged = {entry.id for entry, _ in self.companion.challenges()}
+        flagged = {entry.id for entry, _ in self.programme.reports.challenges()}
         entries = sorted(
-            self.companion.curriculum.playbook.values(),
+            self.programme.curriculum.playbook.values(),
             key=lambda e: (e.id not in flagged, e.title),
         )
         options = self.query_one(OptionList)
@@ -54,6 +58,6 @@ class PlaybookScreen(CompanionAccess, Screen[None]):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Show the highlighted entry."""
-        entry = self.companion.curriculum.playbook.get(event.option.id or "")
+        entry = self.programme.curriculum.playbook.get(event.option.id or "")
         if entry is not None:
             self.query_one(LessonView).show(entry.body)

@@ -13,13 +13,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from companion.domain.progress import LessonMark, lesson_statuses
 from companion.formatting import role_label
-from companion.screens.base import CompanionAccess
 from companion.widgets.lesson_view import LessonView
+from companion.widgets.messages import Request, safely
 
 if TYPE_CHECKING:
     from companion.domain.content import Lesson
+    from companion.programme.core import Programme
 
 NARROW = 90
 """Below this width both side panels start hidden."""
@@ -44,7 +44,7 @@ def brief(lesson: Lesson) -> Text:
     return text
 
 
-class ReaderScreen(CompanionAccess, Screen[None]):
+class ReaderScreen(Screen[None]):
     """Reads one lesson; follows links to other lessons with back/forward history."""
 
     DEFAULT_CSS = """
@@ -66,16 +66,17 @@ class ReaderScreen(CompanionAccess, Screen[None]):
         Binding("right_square_bracket,alt+right", "history(1)", "Next lesson", show=False),
     ]
 
-    def __init__(self, lesson_id: str) -> None:
-        """Open on ``lesson_id``."""
+    def __init__(self, programme: Programme, lesson_id: str) -> None:
+        """Open on ``lesson_id`` of ``programme``'s curriculum."""
         super().__init__()
+        self.programme = programme
         self.history: list[str] = [lesson_id]
         self.position = 0
 
     @property
     def lesson(self) -> Lesson:
         """The lesson on screen."""
-        return self.companion.curriculum.lessons[self.history[self.position]]
+        return self.programme.curriculum.lessons[self.history[self.position]]
 
     def compose(self) -> ComposeResult:
         """Lay out contents, lesson and side panel."""
@@ -106,7 +107,7 @@ class ReaderScreen(CompanionAccess, Screen[None]):
     def show_lesson(self) -> None:
         """Render the current lesson in every part of the screen."""
         lesson = self.lesson
-        curriculum = self.companion.curriculum
+        curriculum = self.programme.curriculum
         module = curriculum.modules.get(lesson.module)
         self.title = lesson.title
         self.sub_title = module.title if module else lesson.module
@@ -128,15 +129,14 @@ class ReaderScreen(CompanionAccess, Screen[None]):
         view.focus()
 
     def _update_done_label(self) -> None:
-        journal = self.companion.store.journal
-        status = lesson_statuses(journal.lesson_marks(), journal.sessions()).get(self.lesson.id)
+        status = self.programme.journal.lesson_statuses().get(self.lesson.id)
         self.sub_title = (self.sub_title or "").split(" · ")[0] + (
             " · ✓ done" if status == "done" else ""
         )
 
     def navigate(self, lesson_id: str) -> None:
         """Go to another lesson, dropping any forward history."""
-        if lesson_id not in self.companion.curriculum.lessons:
+        if lesson_id not in self.programme.curriculum.lessons:
             self.notify(f"There is no lesson called {lesson_id}.", severity="warning")
             return
         del self.history[self.position + 1 :]
@@ -153,7 +153,7 @@ class ReaderScreen(CompanionAccess, Screen[None]):
 
     def action_start_session(self) -> None:
         """Start a session that covers this lesson."""
-        self.companion.start_session([self.lesson.id])
+        self.post_message(Request("session", lesson_ids=[self.lesson.id]))
 
     def action_toggle_toc(self) -> None:
         """Show or hide the table of contents."""
@@ -167,19 +167,14 @@ class ReaderScreen(CompanionAccess, Screen[None]):
 
     def action_toggle_done(self) -> None:
         """Mark the lesson done, or not started again if it was done."""
-        journal = self.companion.store.journal
-        statuses = lesson_statuses(journal.lesson_marks(), journal.sessions())
-        done = statuses.get(self.lesson.id) == "done"
-        mark = LessonMark(
-            lesson_id=self.lesson.id,
-            status="not-started" if done else "done",
-            updated_on=self.companion.now().date(),
+        lesson_id = self.lesson.id
+        done = safely(
+            self,
+            lambda: self.programme.journal.toggle_lesson_done(lesson_id),
+            "the lesson's status",
         )
-        if (
-            self.companion.save(lambda: journal.mark_lesson(mark), "the lesson's status")
-            is not None
-        ):
-            self.notify("Marked not done." if done else "Marked done.", timeout=3)
+        if done is not None:
+            self.notify("Marked done." if done else "Marked not done.", timeout=3)
             self._update_done_label()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -188,7 +183,7 @@ class ReaderScreen(CompanionAccess, Screen[None]):
         if event.option_list.id == "toc":
             self.query_one(LessonView).go_to_section(int(option_id))
         elif event.option_list.id == "terms":
-            self.companion.open_card(option_id)
+            self.post_message(Request("card", option_id))
 
     def on_lesson_view_link_clicked(self, event: LessonView.LinkClicked) -> None:
         """Follow a lesson link here; open a web link in the browser."""

@@ -2,14 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING
-
-from textual.screen import Screen
-
-if TYPE_CHECKING:
-    from companion.app import CompanionApp
-
 SCREENS: dict[str, tuple[str, str, str]] = {
     "dashboard": ("Dashboard", "companion.screens.dashboard", "DashboardScreen"),
     "curriculum": ("Curriculum", "companion.screens.curriculum", "CurriculumScreen"),
@@ -25,14 +17,3 @@ SCREENS: dict[str, tuple[str, str, str]] = {
 
 SCREEN_TITLES: dict[str, str] = {name: title for name, (title, _, _) in SCREENS.items()}
 """Titles by name, for the command palette."""
-
-
-def make_screen(app: CompanionApp, target: str) -> Screen[None] | None:
-    """Return a new screen for ``target``, or None for an unknown name."""
-    del app  # screens reach the app themselves once mounted
-    entry = SCREENS.get(target)
-    if entry is None:
-        return None
-    _, module, name = entry
-    screen: Screen[None] = getattr(import_module(module), name)()
-    return screen

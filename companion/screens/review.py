@@ -13,20 +13,21 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
-from companion.domain.review_queue import format_interval, todays_queue
-from companion.domain.scheduling import RATING_NAMES, make_scheduler, new_state, outcomes
-from companion.screens.base import CompanionAccess
+from companion.domain.review_queue import format_interval
+from companion.domain.scheduling import RATING_NAMES, outcomes
+from companion.widgets.messages import safely
 
 if TYPE_CHECKING:
     from companion.domain.base import Role
     from companion.domain.cards import CardState, ReviewLog
+    from companion.programme.core import Programme
 
 
 LEARNING_AGAIN = timedelta(minutes=20)
 """A card due again within this time comes back later in the same review."""
 
 
-class ReviewScreen(CompanionAccess, Screen[None]):
+class ReviewScreen(Screen[None]):
     """One person's review for today."""
 
     DEFAULT_CSS = """
@@ -47,9 +48,10 @@ class ReviewScreen(CompanionAccess, Screen[None]):
         Binding("4", "answer(4)", "Easy", show=False),
     ]
 
-    def __init__(self, role: Role) -> None:
-        """Review ``role``'s cards."""
+    def __init__(self, programme: Programme, role: Role) -> None:
+        """Review ``role``'s cards of ``programme``."""
         super().__init__()
+        self.programme = programme
         self.role = role
         self.queue: list[str] = []
         self.position = 0
@@ -73,19 +75,11 @@ class ReviewScreen(CompanionAccess, Screen[None]):
 
     def on_mount(self) -> None:
         """Build today's queue and show the first card."""
-        app = self.companion
-        pair = app.store.journal.pair()
+        pair = self.programme.journal.pair()
         self.title = "Review"
         self.sub_title = pair.person(self.role).name if pair else self.role
-        settings = app.store.journal.settings()
-        self.scheduler = make_scheduler(settings.desired_retention)
-        self.queue = todays_queue(
-            self.role,
-            app.all_cards().values(),
-            app.store.cards.states(self.role),
-            app.now(),
-            settings.new_cards_per_day,
-        )
+        self.scheduler = self.programme.cards.scheduler()
+        self.queue = self.programme.cards.queue(self.role)
         self.show_card()
 
     def show_card(self) -> None:
@@ -93,7 +87,7 @@ class ReviewScreen(CompanionAccess, Screen[None]):
         if self.position >= len(self.queue):
             self.show_summary()
             return
-        card = self.companion.all_cards()[self.queue[self.position]]
+        card = self.programme.cards.all()[self.queue[self.position]]
         self.revealed = False
         self.shown_at = time.monotonic()
         self.query_one("#face", Static).update(Text(card.term, style="bold"))
@@ -108,12 +102,9 @@ class ReviewScreen(CompanionAccess, Screen[None]):
         """Show the definition and example, and what each answer would do."""
         if self.revealed or self.position >= len(self.queue):
             return
-        app = self.companion
-        card = app.all_cards()[self.queue[self.position]]
-        state = app.store.cards.state(card.id, self.role) or new_state(
-            card.id, self.role, app.now()
-        )
-        self._outcomes = outcomes(self.scheduler, state, app.now())
+        card = self.programme.cards.all()[self.queue[self.position]]
+        state = self.programme.cards.state(card.id, self.role)
+        self._outcomes = outcomes(self.scheduler, state, self.programme.now())
         text = Text()
         text.append(card.term + "\n\n", style="bold")
         text.append(card.definition + "\n")
@@ -139,9 +130,7 @@ class ReviewScreen(CompanionAccess, Screen[None]):
         took = int((time.monotonic() - self.shown_at) * 1000)
         log = log.model_copy(update={"duration_ms": took})
         if (
-            self.companion.save(
-                lambda: self.companion.store.record_review(state, log), "Your answer"
-            )
+            safely(self, lambda: self.programme.cards.record_review(state, log), "Your answer")
             is None
         ):
             return
@@ -163,7 +152,7 @@ class ReviewScreen(CompanionAccess, Screen[None]):
         """Say how it went and when the next card is due."""
         self.revealed = False
         self._outcomes = {}
-        states = self.companion.store.cards.states(self.role)
+        states = self.programme.cards.states(self.role)
         upcoming = [s.due for s in states if not s.is_new]
         spent = int(time.monotonic() - self.started)
         text = Text()

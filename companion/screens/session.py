@@ -13,13 +13,16 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from companion.dialogs.forms import ActionDialog, PrivateNotesDialog, TermDialog
+from companion.dialogs.message import ChoiceDialog
+from companion.dialogs.wrapup import WrapUpDialog
 from companion.domain.pair import CADENCE_DAYS
 from companion.domain.sessions import ActionItem, Reflection, Reflections, Session
-from companion.screens.base import CompanionAccess
 from companion.screens.reader import brief
+from companion.widgets.messages import safely
 
 if TYPE_CHECKING:
-    pass
+    from companion.programme.core import Programme
 
 AUTOSAVE_SECONDS = 2.0
 """Typing is saved at least this often, so a crash loses at most a few seconds."""
@@ -32,7 +35,7 @@ def clock(seconds: int) -> str:
     return f"{sign}{minutes}:{secs:02d}"
 
 
-class SessionScreen(CompanionAccess, Screen[None]):
+class SessionScreen(Screen[None]):
     """Runs one session; leaving it keeps the session open for later."""
 
     DEFAULT_CSS = """
@@ -60,9 +63,10 @@ class SessionScreen(CompanionAccess, Screen[None]):
         Binding("ctrl+f", "wrap_up", "Wrap up", priority=True),
     ]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, programme: Programme, session: Session) -> None:
         """Run ``session`` (new or resumed)."""
         super().__init__()
+        self.programme = programme
         self.session = session
         self.running = False
         self.dirty = False
@@ -87,7 +91,7 @@ class SessionScreen(CompanionAccess, Screen[None]):
         yield Footer()
 
     def _lesson_text(self) -> Text:
-        lessons = self.companion.curriculum.lessons
+        lessons = self.programme.curriculum.lessons
         text = Text()
         for lesson_id in self.session.lesson_ids:
             lesson = lessons.get(lesson_id)
@@ -102,9 +106,9 @@ class SessionScreen(CompanionAccess, Screen[None]):
     def on_mount(self) -> None:
         """Start the clock, autosave, and the agenda."""
         titles = [
-            self.companion.curriculum.lessons[i].title
+            self.programme.curriculum.lessons[i].title
             for i in self.session.lesson_ids
-            if i in self.companion.curriculum.lessons
+            if i in self.programme.curriculum.lessons
         ]
         self.title = "Session" + (f": {', '.join(titles)}" if titles else "")
         self.sub_title = self.session.date.strftime("%a %d %b %Y")
@@ -161,7 +165,7 @@ class SessionScreen(CompanionAccess, Screen[None]):
         )
         items = [
             a
-            for a in self.companion.store.journal.actions()
+            for a in self.programme.journal.actions()
             if not a.done and a.session_id != self.session.id
         ]
         self.set_class(not (on_follow_up and items), "-no-follow-up")
@@ -175,15 +179,15 @@ class SessionScreen(CompanionAccess, Screen[None]):
 
     def on_selection_list_selection_toggled(self, event: SelectionList.SelectionToggled) -> None:
         """Tick an action item off (or back on) and save it at once."""
-        journal = self.companion.store.journal
-        item = next((a for a in journal.actions() if a.id == event.selection.value), None)
+        journal = self.programme.journal
+        item = journal.action(event.selection.value)
         if item is None:
             return
         done = event.selection.value in event.selection_list.selected
         updated = item.model_copy(
             update={"done": done, "done_on": self.session.date if done else None}
         )
-        self.companion.save(lambda: journal.update_action(updated), "The action item")
+        safely(self, lambda: journal.save_action(updated), "The action item")
 
     def _show_agenda(self) -> None:
         agenda = self.query_one("#agenda", OptionList)
@@ -226,9 +230,7 @@ class SessionScreen(CompanionAccess, Screen[None]):
         """Save the session if anything changed; return False if the save failed."""
         if not self.dirty:
             return True
-        saved = self.companion.save(
-            lambda: self.companion.store.journal.update_session(self.session), "The session"
-        )
+        saved = safely(self, lambda: self.programme.sessions.save(self.session), "The session")
         if saved is None:
             self.query_one("#status", Static).update("Not saved: see the message")
             return False
@@ -245,19 +247,18 @@ class SessionScreen(CompanionAccess, Screen[None]):
     # -- actions, terms, private notes, lesson panel --------------------------------------
 
     def _next_date(self) -> date:
-        pair = self.companion.store.journal.pair()
+        pair = self.programme.journal.pair()
         days = CADENCE_DAYS[pair.cadence] if pair else 14
         return self.session.date + timedelta(days=days)
 
     def action_add_action(self) -> None:
         """Add an action item with an owner and a due date."""
-        from companion.dialogs.forms import ActionDialog
 
         def done(values: dict[str, Any] | None) -> None:
             if values:
                 item = ActionItem(session_id=self.session.id, **values)
-                if self.companion.save(
-                    lambda: self.companion.store.journal.add_action(item), "The action item"
+                if safely(
+                    self, lambda: self.programme.journal.save_action(item), "The action item"
                 ):
                     self.notify(f"Action added: {item.text}", timeout=3)
 
@@ -265,11 +266,15 @@ class SessionScreen(CompanionAccess, Screen[None]):
 
     def action_capture_term(self) -> None:
         """Turn a term that came up into a glossary card linked to this session."""
-        from companion.dialogs.forms import TermDialog
 
         def done(values: dict[str, Any] | None) -> None:
             if values:
-                card = self.companion.capture_card(values, self.session.id)
+                session_id = self.session.id
+                card = safely(
+                    self,
+                    lambda: self.programme.sessions.capture_term(values, session_id),
+                    "The card",
+                )
                 if card is not None:
                     self.notify(f"Card added: {card.term}", timeout=3)
 
@@ -277,9 +282,7 @@ class SessionScreen(CompanionAccess, Screen[None]):
 
     def action_private_notes(self) -> None:
         """Open one person's private notes (asks whose first)."""
-        from companion.dialogs.message import ChoiceDialog
-
-        pair = self.companion.store.journal.pair()
+        pair = self.programme.journal.pair()
         names = {"mentor": pair.mentor.name, "mentee": pair.mentee.name} if pair else {}
 
         def chosen(role: str | None) -> None:
@@ -294,8 +297,6 @@ class SessionScreen(CompanionAccess, Screen[None]):
         )
 
     def _edit_private(self, role: str, name: str) -> None:
-        from companion.dialogs.forms import PrivateNotesDialog
-
         current = getattr(self.session.private_notes, role)
 
         def done(values: dict[str, Any] | None) -> None:
@@ -315,9 +316,7 @@ class SessionScreen(CompanionAccess, Screen[None]):
 
     def action_wrap_up(self) -> None:
         """Rate, reflect, set the next date, and finish the session."""
-        from companion.dialogs.wrapup import WrapUpDialog
-
-        pair = self.companion.store.journal.pair()
+        pair = self.programme.journal.pair()
         names = (
             {"mentor": pair.mentor.name.split()[0], "mentee": pair.mentee.name.split()[0]}
             if pair
@@ -334,7 +333,12 @@ class SessionScreen(CompanionAccess, Screen[None]):
                 mentor=Reflection(**values["mentor"]), mentee=Reflection(**values["mentee"])
             )
             next_on = date.fromisoformat(values["next"]) if values["next"] else None
-            if self.companion.finish_session(self.session, reflections, next_on):
+            session = self.session
+            if safely(
+                self,
+                lambda: self.programme.sessions.finish(session, reflections, next_on),
+                "The session",
+            ):
                 self.app.pop_screen()
                 self.notify("Session finished. Its lessons are marked done.", title="Well done")
 

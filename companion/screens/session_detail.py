@@ -12,14 +12,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static, TextArea
 
 from companion.domain.errors import errors_by_field
-from companion.screens.base import CompanionAccess
 from companion.widgets.form import FormField
+from companion.widgets.messages import safely
 
 if TYPE_CHECKING:
     from companion.domain.sessions import Session
+    from companion.programme.core import Programme
 
 
-class SessionDetailScreen(CompanionAccess, Screen[None]):
+class SessionDetailScreen(Screen[None]):
     """Edits go through the same validation as new sessions; Ctrl+S saves."""
 
     DEFAULT_CSS = """
@@ -31,15 +32,16 @@ class SessionDetailScreen(CompanionAccess, Screen[None]):
     """
     BINDINGS = [Binding("escape", "app.pop_screen", "Back"), Binding("ctrl+s", "save", "Save")]
 
-    def __init__(self, session: Session) -> None:
-        """Show ``session``."""
+    def __init__(self, programme: Programme, session: Session) -> None:
+        """Show ``session`` of ``programme``."""
         super().__init__()
+        self.programme = programme
         self.session = session
 
     def compose(self) -> ComposeResult:
         """The session's fields."""
         s = self.session
-        lessons = self.companion.curriculum.lessons
+        lessons = self.programme.curriculum.lessons
         titles = ", ".join(lessons[i].title if i in lessons else i for i in s.lesson_ids)
         self.title = f"Session of {s.date.isoformat()}"
         self.sub_title = titles
@@ -68,7 +70,7 @@ class SessionDetailScreen(CompanionAccess, Screen[None]):
                         yield FormField(
                             "What to adjust", f"{role}-adjust", r.adjust, max_length=300
                         )
-            actions = self.companion.store.journal.actions(s.id)
+            actions = self.programme.journal.actions(s.id)
             if actions:
                 yield Label("Action items", classes="section")
                 yield Static("\n".join(f"{'✓' if a.done else '·'} {a.text}" for a in actions))
@@ -106,8 +108,6 @@ class SessionDetailScreen(CompanionAccess, Screen[None]):
             self.query_one("#field-minutes", FormField).set_error(errors.get("minutes"))
             self.notify("Some fields need attention.", severity="error")
             return
-        if self.companion.save(
-            lambda: self.companion.store.journal.update_session(updated), "The session"
-        ):
+        if safely(self, lambda: self.programme.sessions.save(updated), "The session"):
             self.session = updated
             self.notify("Saved.", timeout=3)

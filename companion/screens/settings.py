@@ -11,15 +11,15 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Label, Select, Static, TextArea
 
-from companion.screens.base import CompanionAccess
-from companion.storage.backups import list_backups
+from companion.dialogs.message import ConfirmDialog
+from companion.widgets.messages import Request, safely
 from companion.widgets.pair_form import PeopleFields, RhythmFields, show_errors, validate_pair
 
 if TYPE_CHECKING:
-    pass
+    from companion.programme.core import Programme
 
 
-class SettingsScreen(CompanionAccess, Screen[None]):
+class SettingsScreen(Screen[None]):
     """Edit the pair and agreement, pick a theme, back up and restore."""
 
     TITLE = "Settings"
@@ -37,15 +37,19 @@ class SettingsScreen(CompanionAccess, Screen[None]):
         Binding("ctrl+s", "save", "Save pair"),
     ]
 
+    def __init__(self, programme: Programme) -> None:
+        """Show ``programme``."""
+        super().__init__()
+        self.programme = programme
+
     def compose(self) -> ComposeResult:
         """Lay out the sections."""
-        app = self.companion
-        pair = app.store.journal.pair()
+        pair = self.programme.journal.pair()
         yield Header()
         with VerticalScroll(id="form"):
             yield Label("The pair", classes="section")
             yield PeopleFields(pair)
-            yield RhythmFields(pair, app.now().date())
+            yield RhythmFields(pair, self.programme.today())
             yield Label("Agreement: one ground rule per line", classes="section")
             yield TextArea("\n".join(pair.agreement) if pair else "", id="agreement")
             with Horizontal(classes="row"):
@@ -60,7 +64,7 @@ class SettingsScreen(CompanionAccess, Screen[None]):
                 id="theme",
             )
             yield Label("Data", classes="section")
-            yield Static(f"Data folder: {app.store.folder}", id="folder")
+            yield Static(f"Data folder: {self.programme.folder}", id="folder")
             with Horizontal(classes="row"):
                 yield Button("Back up now", id="backup")
             with Horizontal(classes="row"):
@@ -74,7 +78,7 @@ class SettingsScreen(CompanionAccess, Screen[None]):
         yield Footer()
 
     def _backup_options(self) -> list[tuple[str, str]]:
-        return [(p.name, str(p)) for p in reversed(list_backups(self.companion.store.folder))]
+        return [(p.name, str(p)) for p in reversed(self.programme.data.backups())]
 
     def on_select_changed(self, event: Select.Changed) -> None:
         """Apply a theme as soon as it is chosen (the app saves it)."""
@@ -86,15 +90,16 @@ class SettingsScreen(CompanionAccess, Screen[None]):
         if event.button.id == "save":
             self.action_save()
         elif event.button.id == "backup":
-            self.companion.backup_now()
+            made = safely(self, self.programme.data.backup, "the backup")
+            if made is not None:
+                self.notify(f"Backup written: {made.name}", title="Backed up")
             self.query_one("#backups", Select).set_options(self._backup_options())
         elif event.button.id == "restore":
             self._restore()
 
     def action_save(self) -> None:
         """Validate the pair and agreement and save them."""
-        app = self.companion
-        current = app.store.journal.pair()
+        current = self.programme.journal.pair()
         rules = [line.strip() for line in self.query_one("#agreement", TextArea).text.splitlines()]
         data = {
             **(current.model_dump() if current else {}),
@@ -108,12 +113,10 @@ class SettingsScreen(CompanionAccess, Screen[None]):
         if pair is None:
             self.notify("Some fields need attention.", severity="error")
             return
-        if app.save(lambda: app.store.journal.save_pair(pair), "the pair") is not None:
+        if safely(self, lambda: self.programme.journal.save_pair(pair), "the pair") is not None:
             self.notify("Saved.", timeout=3)
 
     def _restore(self) -> None:
-        from companion.dialogs.message import ConfirmDialog
-
         choice = self.query_one("#backups", Select).value
         if not isinstance(choice, str):
             self.notify("Choose a backup first.", severity="warning")
@@ -122,7 +125,7 @@ class SettingsScreen(CompanionAccess, Screen[None]):
 
         def answer(confirmed: bool | None) -> None:
             if confirmed:
-                self.companion.restore_from(backup)
+                self.post_message(Request("restore", str(backup)))
 
         self.app.push_screen(
             ConfirmDialog(

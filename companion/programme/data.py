@@ -1,0 +1,122 @@
+"""The data folder as a whole: backups, restore, sample data and the content check."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from companion.curriculum.loader import load_curriculum
+from companion.curriculum.locations import shipped_content_dir
+from companion.curriculum.sources import content_roots
+from companion.domain.content import Origin
+from companion.domain.sample import build_sample
+from companion.privacy import Vault
+from companion.privacy.crypto import STRONG_COST
+from companion.storage.backups import list_backups, take_backup
+from companion.storage.restore import latest_backup, restore_backup
+
+if TYPE_CHECKING:
+    from companion.curriculum.catalogue import Curriculum
+    from companion.curriculum.problems import Problem
+    from companion.domain.sample import Sample
+    from companion.programme.core import Programme
+
+
+class Data:
+    """Backups and restore of the data folder, the demo pair, checking content folders."""
+
+    def __init__(self, programme: Programme) -> None:
+        """Look after ``programme``'s data folder."""
+        self._programme = programme
+
+    def backup(self) -> Path | None:
+        """Take a backup now; return it, or None when there is nothing to back up."""
+        return take_backup(self._programme.folder)
+
+    def backups(self) -> list[Path]:
+        """Return the rolling backups, oldest first."""
+        return list_backups(self._programme.folder)
+
+    def latest_backup(self) -> Path:
+        """Return the newest backup (``NoBackupError`` when there is none)."""
+        return latest_backup(self._programme.folder)
+
+    def restore(self, backup: Path) -> Path | None:
+        """Replace the data with ``backup`` (all or nothing); return the copy of what it replaced.
+
+        On an open programme (the app) the folder is opened again afterwards and
+        the curriculum reloaded; otherwise the folder's lock is taken for the
+        restore. Raises ``InvalidFileError`` for a bad backup and ``RestoreError`` when the swap
+        fails (in both cases nothing changed).
+        """
+        programme = self._programme
+        if not programme.ready:
+            return restore_backup(programme.folder, backup).safety
+        safety = restore_backup(programme.folder, backup, lock_held=True).safety
+        programme.reopen()
+        return safety
+
+    def write_sample(self, today: date, *, cost: int = STRONG_COST) -> Sample:
+        """Write the demo pair into the (new) folder; FileExistsError if it holds a pair.
+
+        Private notes and private check-in comments are sealed under the passphrase
+        ``demo`` (scrypt ``cost``; tests pass a cheap one), never stored as plain text.
+        """
+        programme = self._programme
+        curriculum = programme.curriculum
+        sample = build_sample(today, curriculum.lessons, curriculum.cards)
+        store = programme.store
+        journal = store.journal
+        if journal.pair() is not None:
+            raise FileExistsError(
+                f"{programme.folder} already holds a pair; "
+                "demo data is only written to a new folder"
+            )
+        journal.save_pair(sample.pair)
+        for goal in sample.goals:
+            journal.add_goal(goal)
+        for session in sample.sessions:
+            journal.add_session(session)
+        for action in sample.actions:
+            journal.add_action(action)
+        for entry in sample.log:
+            journal.add_log_entry(entry)
+        for checkin in sample.checkins:
+            journal.add_checkin(checkin)
+        for round_ in sample.skill_rounds:
+            journal.add_skill_round(round_)
+        for hope in sample.expectations:
+            journal.add_expectation(hope)
+        journal.record_wins(sample.wins)
+        _seal_private(Vault(journal, cost=cost), sample)
+        for state in sample.states:
+            store.cards.put_state(state)
+        for log in sample.reviews:
+            store.reviews.add(log)
+        return sample
+
+    def check_content(self, path: Path | None) -> tuple[Curriculum, list[Problem]]:
+        """Load ``path`` on top of the shipped content (or the pair's own), every problem kept."""
+        if path is None:
+            return load_curriculum(content_roots(self._programme.folder / "content"))
+        shipped = shipped_content_dir()
+        roots: list[tuple[Path, Origin]] = [(shipped, "shipped")]
+        if path.resolve() != shipped.resolve():
+            roots.append((path, "user"))
+        return load_curriculum(roots)
+
+
+DEMO_PASSPHRASE = "demo"
+"""Both demo people's passphrase: shorter than the 8-character rule, allowed for the demo only."""
+
+
+def _seal_private(vault: Vault, sample: Sample) -> None:
+    """Seal the sample's private notes and comments under the demo passphrase."""
+    for role in ("mentor", "mentee"):
+        vault.set_passphrase(role, DEMO_PASSPHRASE, allow_short=True)  # the demo only
+        for session_id, text in sample.private_notes.get(role, {}).items():
+            vault.write(role, session_id, text)
+        for checkin_id, text in sample.private_comments.get(role, {}).items():
+            vault.write_comment(role, checkin_id, text, shared=False)
+    vault.lock_all()

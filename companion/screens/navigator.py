@@ -1,0 +1,206 @@
+"""Going from screen to screen: what the app does when a screen sends a Request up.
+
+The app owns one :class:`Navigator`; screens never call it (they post a
+:class:`~companion.widgets.messages.Request`), so no screen imports another
+screen's opener and nothing imports the app. Each screen is imported when it is
+first opened, which keeps the dashboard's first frame fast
+(``benchmarks/startup.py``).
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from companion.dialogs.message import ChoiceDialog, ConfirmDialog, MessageDialog
+from companion.screens.dashboard import DashboardScreen
+from companion.screens.registry import SCREENS
+from companion.widgets.messages import Request, safely
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from companion.domain.sessions import Session
+    from companion.programme.core import Programme
+
+
+class Navigator:
+    """Opens screens and runs the flows that span several dialogs (start a session…)."""
+
+    def __init__(self, app: App[Any], programme: Programme) -> None:
+        """Push screens on ``app``; give each the ``programme``."""
+        self.app = app
+        self.programme = programme
+
+    def handle(self, request: Request) -> None:
+        """Do what ``request`` asks (a screen can only ask once the data folder is open)."""
+        if not self.programme.ready:
+            return
+        verb, target = request.verb, request.target
+        if verb == "open":
+            self.open_target(target)
+        elif verb == "lesson":
+            self.open_lesson(target)
+        elif verb == "card":
+            self.open_card(target)
+        elif verb == "session":
+            self.start_session(request.lesson_ids)
+        elif verb == "review":
+            self.start_review()
+        elif verb == "checkin":
+            self.take_checkin()
+        elif verb == "backup":
+            self.backup_now()
+        elif verb == "restore":
+            self.restore_from(Path(target))
+
+    # -- opening screens ------------------------------------------------------------
+
+    def open_target(self, target: str) -> None:
+        """Open a full screen by name (dashboard panels and the palette)."""
+        entry = SCREENS.get(target)
+        if entry is not None:
+            _, module, name = entry
+            # Imported on first use: screens import pydantic, not wanted before the first frame.
+            self.app.push_screen(getattr(import_module(module), name)(self.programme))
+
+    def open_lesson(self, lesson_id: str) -> None:
+        """Open a lesson in the reader."""
+        from companion.screens.reader import ReaderScreen  # pydantic: not before the first frame
+
+        if lesson_id in self.programme.curriculum.lessons:
+            self.app.push_screen(ReaderScreen(self.programme, lesson_id))
+
+    def open_card(self, card_id: str) -> None:
+        """Show one glossary card."""
+        from companion.dialogs.card import CardDialog  # pydantic: not before the first frame
+
+        card = self.programme.cards.get(card_id)
+        if card is not None:
+            self.app.push_screen(CardDialog(card))
+
+    # -- sessions -----------------------------------------------------------------------
+
+    def start_session(self, lesson_ids: list[str] | None = None) -> None:
+        """Resume the open session, or ask which lessons to cover and start a new one."""
+        from companion.dialogs.start_session import StartSessionDialog  # pydantic: not at start
+
+        current = self.programme.sessions.open_session()
+        if current is not None:
+            self.resume_session(current)
+            return
+        plan = self.programme.sessions.plan(lesson_ids)
+        dialog = StartSessionDialog(plan.choices, plan.preselected, plan.reason, plan.agenda)
+
+        def begin(chosen: list[str] | None) -> None:
+            if chosen is None:
+                return
+            session = safely(
+                self.app,
+                lambda: self.programme.sessions.start(chosen, dialog.agenda),
+                "The new session",
+            )
+            if session is not None:
+                self.resume_session(session)
+
+        self.app.push_screen(dialog, begin)
+
+    def resume_session(self, session: Session) -> None:
+        """Open the runner on ``session``."""
+        from companion.screens.session import SessionScreen  # pydantic: not before the first frame
+
+        self.app.push_screen(SessionScreen(self.programme, session))
+
+    def offer_resume(self) -> None:
+        """On start, offer to carry on with a session left open (closed or killed app)."""
+        current = self.programme.sessions.open_session()
+        if current is None:
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.resume_session(current)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Resume the open session?",
+                f"The session of {current.date.strftime('%a %d %b')} was not wrapped up. "
+                "Its notes are saved. Carry on with it now?",
+                "Resume",
+            ),
+            answer,
+        )
+
+    # -- cards and check-ins -----------------------------------------------------------
+
+    def start_review(self) -> None:
+        """Ask who is reviewing, then start their review."""
+        from companion.screens.review import ReviewScreen  # pydantic: not before the first frame
+
+        pair = self.programme.journal.pair()
+        if pair is None:
+            return
+
+        def chosen(role: str | None) -> None:
+            if role in ("mentor", "mentee"):
+                self.app.push_screen(ReviewScreen(self.programme, role))  # type: ignore[arg-type]
+
+        self.app.push_screen(
+            ChoiceDialog(
+                "Who is reviewing?",
+                [
+                    (f"{pair.mentee.name} (senior)", "mentee"),
+                    (f"{pair.mentor.name} (junior)", "mentor"),
+                ],
+            ),
+            chosen,
+        )
+
+    def take_checkin(self) -> None:
+        """Record a check-in from both people."""
+        from companion.dialogs.checkin import CheckInDialog  # pydantic: not before the first frame
+
+        journal = self.programme.journal
+        if journal.pair() is None:
+            return
+
+        def done(values: dict[str, Any] | None) -> None:
+            if values is None:
+                return
+            saved = safely(self.app, lambda: journal.take_checkin(values), "The check-in")
+            if saved is not None:
+                self.app.notify("Check-in saved.", timeout=3)
+
+        self.app.push_screen(CheckInDialog(journal.first_names(), self.programme.today()), done)
+
+    # -- the data folder ------------------------------------------------------------------
+
+    def backup_now(self) -> None:
+        """Take a backup of the data folder and say where it went."""
+        made = safely(self.app, self.programme.data.backup, "the backup")
+        if made is not None:
+            self.app.notify(f"Backup written: {made.name}", title="Backed up")
+
+    def restore_from(self, backup: Path) -> None:
+        """Restore ``backup`` while the app runs, then start again on the dashboard."""
+        from companion.storage.restore import RestoreError  # pydantic: not at start
+        from companion.storage.schema import InvalidFileError
+
+        try:
+            self.programme.data.restore(backup)
+        except InvalidFileError as exc:
+            why = exc.why if "nothing was changed" in exc.why else f"{exc.why}; nothing was changed"
+            self.app.push_screen(MessageDialog("Not restored", f"{exc.path.name}: {why}."))
+            return
+        except RestoreError as exc:
+            self.app.push_screen(MessageDialog("Not restored", f"{str(exc).capitalize()}."))
+            return
+        except OSError as exc:
+            self.app.push_screen(MessageDialog("Not restored", f"The restore failed: {exc}."))
+            return
+        self.app.notify(f"Restored {backup.name}.", title="Restored")
+        while len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+        if isinstance(self.app.screen, DashboardScreen):
+            self.app.screen.start()
