@@ -14,6 +14,7 @@ from textual.screen import Screen
 
 from companion.cards_flow import CardVerbs
 from companion.sessions_flow import SessionVerbs
+from companion.widgets.safe_text import plain_line
 
 if TYPE_CHECKING:
     from companion.curriculum.catalogue import Curriculum
@@ -245,7 +246,7 @@ class CompanionApp(SessionVerbs, CardVerbs, App[None]):
         self._store = None
         self._store = Store.open(folder, backup=False)
         self.__dict__.pop("curriculum", None)
-        self.notify(f"Restored {backup.name}.", title="Restored")
+        self.notify(f"Restored {plain_line(backup.name)}.", title="Restored", markup=False)
         from companion.screens.dashboard import DashboardScreen
 
         while len(self.screen_stack) > 1:

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Header, Select, Tree
 
 from companion.domain.progress import LessonStatus, lesson_statuses
-from companion.formatting import role_label
+from companion.formatting import role_label, visible
 from companion.screens.base import CompanionAccess
 
 if TYPE_CHECKING:
@@ -112,14 +112,16 @@ class CurriculumScreen(CompanionAccess, Screen[None]):
             if not shown:
                 continue
             done = sum(statuses.get(lesson.id) == "done" for lesson in lessons)
-            label = Text.assemble((module.title, "bold"), (f"  {done}/{len(lessons)} done", "dim"))
+            label = Text.assemble(
+                (visible(module.title), "bold"), (f"  {done}/{len(lessons)} done", "dim")
+            )
             branch = tree.root.add(label, data=f"module:{module.id}", expand=True)
             for lesson in shown:
                 mark, style = MARKS[statuses.get(lesson.id, "not-started")]
                 node = branch.add_leaf(
                     Text.assemble(
                         (mark + " ", style),
-                        lesson.title,
+                        visible(lesson.title),
                         (f"  {role_label(lesson.led_by)} · {lesson.minutes} min", "dim"),
                     ),
                     data=lesson.id,

@@ -16,6 +16,7 @@ from companion.domain.glossary_query import find_cards, status_of
 from companion.domain.scheduling import RATING_NAMES
 from companion.formatting import role_label
 from companion.screens.base import RecordTable
+from companion.widgets.safe_text import literal
 
 if TYPE_CHECKING:
     from companion.domain.cards import Card
@@ -103,7 +104,11 @@ class GlossaryScreen(RecordTable, Screen[None]):
         for card in found:
             state = self._states.get((card.audience, card.id))
             table.add_row(
-                card.term, card.deck, role_label(card.audience), status_of(state, now), key=card.id
+                literal(card.term, keep_lines=False),
+                literal(card.deck, keep_lines=False),
+                role_label(card.audience),
+                status_of(state, now),
+                key=card.id,
             )
         self.sub_title = f"{len(found)} cards"
         self.show_detail()

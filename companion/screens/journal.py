@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Select
 
 from companion.domain.journal_query import find_sessions, month_of
 from companion.screens.base import RecordTable
+from companion.widgets.safe_text import literal
 
 if TYPE_CHECKING:
     pass
@@ -82,7 +83,10 @@ class JournalScreen(RecordTable, Screen[None]):
             open_actions = sum(1 for a in actions if a.session_id == s.id and not a.done)
             table.add_row(
                 s.date.isoformat(),
-                ", ".join(lessons[i].title if i in lessons else i for i in s.lesson_ids) or "-",
+                literal(
+                    ", ".join(lessons[i].title if i in lessons else i for i in s.lesson_ids) or "-",
+                    keep_lines=False,
+                ),
                 str(s.minutes),
                 str(s.reflections.mentor.rating or "-"),
                 str(s.reflections.mentee.rating or "-"),

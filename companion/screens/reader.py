@@ -14,11 +14,13 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.domain.progress import LessonMark, lesson_statuses
-from companion.formatting import role_label
+from companion.formatting import role_label, visible
 from companion.screens.base import CompanionAccess
 from companion.widgets.lesson_view import LessonView
+from companion.widgets.safe_text import literal, plain_line
 
 if TYPE_CHECKING:
+    from companion.curriculum.sections import Section
     from companion.domain.content import Lesson
 
 NARROW = 90
@@ -35,13 +37,20 @@ def brief(lesson: Lesson) -> Text:
     text.append(f"Led by {leader} · {lesson.minutes} min\n\n", style="dim")
     text.append("Objectives\n", style="bold")
     for item in lesson.objectives:
-        text.append(f"• {item}\n")
+        text.append(f"• {visible(item)}\n")
     text.append("\nPrompts\n", style="bold")
     for item in lesson.prompts:
-        text.append(f"• {item}\n")
+        text.append(f"• {visible(item)}\n")
     text.append("\nTry it together\n", style="bold")
-    text.append(lesson.activity.strip() + "\n")
+    text.append(visible(lesson.activity.strip()) + "\n")
     return text
+
+
+def toc_label(section: Section) -> str:
+    """Return a section's entry in the contents (plain text: show it with ``literal``)."""
+    if section.title:
+        return section.title
+    return "Introduction" if section.opening else "(untitled section)"
 
 
 class ReaderScreen(CompanionAccess, Screen[None]):
@@ -108,21 +117,23 @@ class ReaderScreen(CompanionAccess, Screen[None]):
         lesson = self.lesson
         curriculum = self.companion.curriculum
         module = curriculum.modules.get(lesson.module)
-        self.title = lesson.title
-        self.sub_title = module.title if module else lesson.module
+        self.title = plain_line(lesson.title)
+        self.sub_title = plain_line(module.title if module else lesson.module)
         view = self.query_one(LessonView)
         view.show(lesson.body)
         toc = self.query_one("#toc", OptionList)
         toc.clear_options()
         toc.add_options(
-            Option(section.title or "Introduction", id=str(i))
+            Option(literal(toc_label(section), keep_lines=False), id=str(i))
             for i, section in enumerate(view.sections)
         )
         self.query_one("#brief", Static).update(brief(lesson))
         terms = self.query_one("#terms", OptionList)
         terms.clear_options()
         terms.add_options(
-            Option(curriculum.cards[t].term, id=t) for t in lesson.terms if t in curriculum.cards
+            Option(literal(curriculum.cards[t].term, keep_lines=False), id=t)
+            for t in lesson.terms
+            if t in curriculum.cards
         )
         self._update_done_label()
         view.focus()
@@ -137,7 +148,11 @@ class ReaderScreen(CompanionAccess, Screen[None]):
     def navigate(self, lesson_id: str) -> None:
         """Go to another lesson, dropping any forward history."""
         if lesson_id not in self.companion.curriculum.lessons:
-            self.notify(f"There is no lesson called {lesson_id}.", severity="warning")
+            self.notify(
+                f"There is no lesson called {plain_line(lesson_id)}.",
+                severity="warning",
+                markup=False,
+            )
             return
         del self.history[self.position + 1 :]
         self.history.append(lesson_id)

@@ -16,6 +16,7 @@ from textual.widgets import Button, Footer, Header, Static
 from companion.domain.review_queue import format_interval, todays_queue
 from companion.domain.scheduling import RATING_NAMES, make_scheduler, new_state, outcomes
 from companion.screens.base import CompanionAccess
+from companion.widgets.safe_text import plain_line
 
 if TYPE_CHECKING:
     from companion.domain.base import Role
@@ -76,7 +77,7 @@ class ReviewScreen(CompanionAccess, Screen[None]):
         app = self.companion
         pair = app.store.journal.pair()
         self.title = "Review"
-        self.sub_title = pair.person(self.role).name if pair else self.role
+        self.sub_title = plain_line(pair.person(self.role).name if pair else self.role)
         settings = app.store.journal.settings()
         self.scheduler = make_scheduler(settings.desired_retention)
         self.queue = todays_queue(

@@ -14,6 +14,7 @@ from textual.widgets import Button, Footer, Header, Label, Select, Static, TextA
 from companion.screens.base import CompanionAccess
 from companion.storage.backups import list_backups
 from companion.widgets.pair_form import PeopleFields, RhythmFields, show_errors, validate_pair
+from companion.widgets.safe_text import literal
 
 if TYPE_CHECKING:
     pass
@@ -60,7 +61,7 @@ class SettingsScreen(CompanionAccess, Screen[None]):
                 id="theme",
             )
             yield Label("Data", classes="section")
-            yield Static(f"Data folder: {app.store.folder}", id="folder")
+            yield Static(literal(f"Data folder: {app.store.folder}"), id="folder")
             with Horizontal(classes="row"):
                 yield Button("Back up now", id="backup")
             with Horizontal(classes="row"):
