@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Header
 
 from companion.formatting import relative_days
 from companion.screens.base import RecordTable
-from companion.widgets.safe_text import literal
+from companion.widgets.safe_text import cell
 
 if TYPE_CHECKING:
     pass
@@ -51,7 +51,7 @@ class ActionsScreen(RecordTable, Screen[None]):
         for a in sorted(app.store.journal.actions(), key=lambda a: (a.done, a.due or today)):
             who = pair.person(a.owner).name if pair and a.owner != "shared" else "Both"
             due = f"{a.due.isoformat()} ({relative_days(a.due, today)})" if a.due else ""
-            table.add_row("✓" if a.done else "·", literal(a.text), literal(who), due, key=a.id)
+            table.add_row("✓" if a.done else "·", cell(a.text), cell(who), due, key=a.id)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 

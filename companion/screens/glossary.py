@@ -16,7 +16,7 @@ from companion.domain.glossary_query import find_cards, status_of
 from companion.domain.scheduling import RATING_NAMES
 from companion.formatting import role_label
 from companion.screens.base import RecordTable
-from companion.widgets.safe_text import literal
+from companion.widgets.safe_text import cell
 
 if TYPE_CHECKING:
     from companion.domain.cards import Card
@@ -104,8 +104,8 @@ class GlossaryScreen(RecordTable, Screen[None]):
         for card in found:
             state = self._states.get((card.audience, card.id))
             table.add_row(
-                literal(card.term, keep_lines=False),
-                literal(card.deck, keep_lines=False),
+                cell(card.term),
+                cell(card.deck),
                 role_label(card.audience),
                 status_of(state, now),
                 key=card.id,

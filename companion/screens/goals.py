@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Header
 from companion.domain.goals import Goal
 from companion.formatting import role_label
 from companion.screens.base import RecordTable
-from companion.widgets.safe_text import literal
+from companion.widgets.safe_text import cell
 
 if TYPE_CHECKING:
     pass
@@ -49,12 +49,12 @@ class GoalsScreen(RecordTable, Screen[None]):
         table.clear()
         for g in self.companion.store.journal.goals():
             table.add_row(
-                literal(g.title, keep_lines=False),
+                cell(g.title),
                 role_label(g.owner),
                 g.status,
                 f"{g.progress}%",
                 g.target_date.isoformat() if g.target_date else "",
-                literal(g.measure, keep_lines=False),
+                cell(g.measure),
                 key=g.id,
             )
 

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Select
 
 from companion.domain.journal_query import find_sessions, month_of
 from companion.screens.base import RecordTable
-from companion.widgets.safe_text import literal
+from companion.widgets.safe_text import cell
 
 if TYPE_CHECKING:
     pass
@@ -83,9 +83,8 @@ class JournalScreen(RecordTable, Screen[None]):
             open_actions = sum(1 for a in actions if a.session_id == s.id and not a.done)
             table.add_row(
                 s.date.isoformat(),
-                literal(
-                    ", ".join(lessons[i].title if i in lessons else i for i in s.lesson_ids) or "-",
-                    keep_lines=False,
+                cell(
+                    ", ".join(lessons[i].title if i in lessons else i for i in s.lesson_ids) or "-"
                 ),
                 str(s.minutes),
                 str(s.reflections.mentor.rating or "-"),

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Select, Static
 from companion.domain.log import LogEntry
 from companion.domain.log_totals import totals
 from companion.screens.base import RecordTable
-from companion.widgets.safe_text import literal
+from companion.widgets.safe_text import cell
 
 if TYPE_CHECKING:
     pass
@@ -116,8 +116,8 @@ class LogScreen(RecordTable, Screen[None]):
             table.add_row(
                 entry.date.isoformat(),
                 str(entry.minutes),
-                literal(entry.topic, keep_lines=False),
-                literal(", ".join(entry.skills), keep_lines=False),
+                cell(entry.topic),
+                cell(", ".join(entry.skills)),
                 "session" if is_session else "informal",
                 key=entry.id,
             )

@@ -10,6 +10,7 @@ as it is. Control characters are replaced by visible symbols first.
 
 from __future__ import annotations
 
+from rich.text import Text as RichText
 from textual.content import Content
 
 from companion.formatting import visible
@@ -35,3 +36,12 @@ def plain_line(text: object) -> str:
     ``notify(..., markup=False)``: control characters become visible symbols.
     """
     return visible(str(text), keep_lines=False)
+
+
+def cell(text: object) -> RichText:
+    """Return ``text`` as one line of rich Text, for ``DataTable`` cells.
+
+    A ``DataTable`` parses a ``str`` cell as markup and sizes its columns by
+    measuring rich renderables, so its cells take this rather than :func:`literal`.
+    """
+    return RichText(visible(str(text), keep_lines=False), end="")
