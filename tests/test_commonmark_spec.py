@@ -69,8 +69,8 @@ async def test_every_spec_example_renders_as_textual_markdown_does() -> None:
             reference = flatten(Markdown()._build_from_source(markdown))
             document = normalise(markdown)
             ours: list[MarkdownBlock] = []
-            for section in split_sections(markdown):
-                slot = SectionMarkdown(section, document)
+            for index, section in enumerate(split_sections(markdown)):
+                slot = SectionMarkdown(section, document, index)
                 ours.extend(slot._parse_markdown(section.tokens))
             # Control characters are shown as symbols by design; CommonMark itself
             # turns NUL into U+FFFD, which the visible form of NUL becomes here.

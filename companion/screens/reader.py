@@ -121,12 +121,7 @@ class ReaderScreen(CompanionAccess, Screen[None]):
         self.sub_title = plain_line(module.title if module else lesson.module)
         view = self.query_one(LessonView)
         view.show(lesson.body)
-        toc = self.query_one("#toc", OptionList)
-        toc.clear_options()
-        toc.add_options(
-            Option(literal(toc_label(section), keep_lines=False), id=str(i))
-            for i, section in enumerate(view.sections)
-        )
+        self._fill_toc()
         self.query_one("#brief", Static).update(brief(lesson))
         terms = self.query_one("#terms", OptionList)
         terms.clear_options()
@@ -137,6 +132,18 @@ class ReaderScreen(CompanionAccess, Screen[None]):
         )
         self._update_done_label()
         view.focus()
+
+    def _fill_toc(self) -> None:
+        toc = self.query_one("#toc", OptionList)
+        toc.clear_options()
+        toc.add_options(
+            Option(literal(toc_label(section), keep_lines=False), id=str(i))
+            for i, section in enumerate(self.query_one(LessonView).sections)
+        )
+
+    def on_lesson_view_sections_changed(self) -> None:
+        """A long lesson's full parse arrived: list all its sections."""
+        self._fill_toc()
 
     def _update_done_label(self) -> None:
         journal = self.companion.store.journal
