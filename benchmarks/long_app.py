@@ -14,7 +14,7 @@ import sys
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Markdown, MarkdownViewer, Static
+from textual.widgets import MarkdownViewer, Static
 
 from companion.widgets.lesson_view import LessonView
 
@@ -80,16 +80,17 @@ class Document(Screen[None]):
             view = self.query_one(LessonView)
             view.show(self.text)
             view.focus()
-            self.set_interval(0.05, self._check)
         else:
             self.query_one(MarkdownViewer).focus()
+        self.set_interval(0.05, self._check)
 
     def _check(self) -> None:
-        if self.query_one(LessonView).complete:
-            self._mounted()
-
-    def on_markdown_table_of_contents_updated(self, event: Markdown.TableOfContentsUpdated) -> None:
-        if self.mode == "viewer":
+        if self.mode == "lesson":
+            done = self.query_one(LessonView).complete
+        else:
+            document = self.query_one(MarkdownViewer).document
+            done = not document.lock.locked() and bool(document.children)
+        if done and "MOUNTED" not in str(self.query_one("#status", Static).content):
             self._mounted()
 
     def _mounted(self) -> None:

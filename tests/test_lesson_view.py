@@ -77,3 +77,63 @@ def test_control_characters_become_visible_and_line_ends_are_normalised() -> Non
 def test_a_body_without_headings_is_one_section() -> None:
     assert [s.title for s in split_sections("Just a paragraph.")] == [""]
     assert split_sections("") == []
+
+
+LONG_BODY = (
+    "Opening words of a long document.\n\n"
+    + "".join(
+        f"## Part {n}\n\nThe words of part {n}, see [the guide][guide].\n\n"
+        f"    code of part {n}\n\n- item one\n- item two\n\n"
+        for n in range(1, 301)
+    )
+    + "[guide]: https://example.com/guide\n"
+)
+
+
+async def test_a_long_document_builds_only_what_is_near_the_viewport() -> None:
+    from textual.app import App, ComposeResult
+    from textual.widgets import Markdown
+
+    from companion.widgets.lesson_view import LessonView, SectionMarkdown
+
+    def text(app: App[None]) -> str:
+        return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+    class Host(App[None]):
+        def compose(self) -> ComposeResult:
+            yield LessonView()
+
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.query_one(LessonView)
+        view.show(LONG_BODY)
+        await pilot.pause()
+        assert "Opening words of a long document." in text(app)
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if view.complete:
+                break
+        assert view.parsed and len(view.sections) == 301
+        assert len(view.query(SectionMarkdown)) < 20
+        view.go_to_section(200)
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if view.complete:
+                break
+        assert "Part 200" in text(app) and "code of part 200" in text(app)
+        assert len(view.query(SectionMarkdown)) < 20
+        link = next(
+            child
+            for widget in view.built[200].query("MarkdownParagraph")
+            for child in [widget]
+            if "guide" in widget._content.plain
+        )
+        assert "https://example.com/guide" in str(link._content.spans)
+        await pilot.press("end")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if view.complete and "item two" in text(app).split("Part 300")[-1]:
+                break
+        assert "The words of part 300" in text(app)
+        assert view.scroll_y == view.max_scroll_y
+        assert isinstance(view.built[300], Markdown)
