@@ -6,7 +6,16 @@ then times Enter until the lesson's first words are on screen. With
 ``--compare`` it also times Textual's plain ``MarkdownViewer`` showing the same
 lesson from launch, for reference. Target: at most 0.3 s.
 
-    python benchmarks/lesson_open.py [--runs 9] [--quick] [--compare]
+With ``--long`` it also opens a generated long document (230 sections, about
+170 KB; ``long_app.py``) and times: Enter to the first words, how soon a key
+press acts while the document is being built (a tick shown on screen, and
+PageDown moving the text, sampled every 0.15 s), Enter to the whole document
+built, and Escape back out, both while it is being built and once it is. With
+``--compare`` the same is timed for Textual's ``MarkdownViewer``.
+Targets: first words at most 0.3 s; every key press acts within 100 ms; the
+whole document built no slower than ``MarkdownViewer``; Escape immediate.
+
+    python benchmarks/lesson_open.py [--runs 9] [--quick] [--compare] [--long]
 """
 
 from __future__ import annotations
@@ -46,11 +55,81 @@ def longest_lesson() -> tuple[str, int, str]:
     return lesson.id, best[2], " ".join(words)
 
 
+def long_run(tmux: Tmux, mode: str, number: int, timeout: float) -> dict[str, list[float]]:
+    """Open the long document once in ``mode``; return the figures of this run in seconds."""
+    from long_app import FIRST_WORDS, LAST_WORDS
+
+    figures: dict[str, list[float]] = {"first": [], "key": [], "page": [], "mounted": []}
+    window = f"{mode}{number}"
+    tmux.start(window, [sys.executable, str(HERE / "long_app.py"), mode])
+    tmux.wait_for(window, "ready")
+    time.sleep(0.3)
+    opened = time.perf_counter()
+    tmux.keys(window, "Enter")
+    figures["first"].append(tmux.wait_for(window, FIRST_WORDS, timeout=timeout) - opened)
+    ticks = 0
+    while True:
+        screen = tmux.screen(window)
+        if "MOUNTED" in screen:
+            figures["mounted"].append(time.perf_counter() - opened)
+            break
+        if time.perf_counter() - opened > timeout:
+            break
+        ticks += 1
+        pressed = time.perf_counter()
+        tmux.keys(window, "x")
+        figures["key"].append(tmux.wait_for(window, f"tick {ticks}", timeout=timeout) - pressed)
+        if ticks % 2 == 0:
+            before = tmux.screen(window)
+            pressed = time.perf_counter()
+            tmux.keys(window, "PageDown")
+            deadline = pressed + timeout
+            while tmux.screen(window) == before and time.perf_counter() < deadline:
+                time.sleep(0.004)
+            figures["page"].append(time.perf_counter() - pressed)
+        time.sleep(0.15)
+    pressed = time.perf_counter()
+    tmux.keys(window, "End")
+    figures["End to last words"] = [tmux.wait_for(window, LAST_WORDS, timeout=timeout) - pressed]
+    pressed = time.perf_counter()
+    tmux.keys(window, "Escape")
+    figures["escape (built)"] = [tmux.wait_for(window, "back 1", timeout=timeout) - pressed]
+    tmux.keys(window, "Enter")
+    tmux.wait_for(window, FIRST_WORDS, timeout=timeout)
+    time.sleep(0.5)
+    pressed = time.perf_counter()
+    tmux.keys(window, "Escape")
+    figures["escape (building)"] = [tmux.wait_for(window, "back 2", timeout=timeout) - pressed]
+    tmux.kill(window)
+    return figures
+
+
+def long_document(runs: int, compare: bool) -> None:
+    """Time the generated long document in the lesson view (and MarkdownViewer)."""
+    from long_app import long_document as generate
+
+    text = generate()
+    print(f"long document: {text.count(chr(10) + '## ')} sections, {len(text.encode()) // 1000} KB")
+    tmux = Tmux(100, 30)
+    try:
+        for mode in ["lesson", "viewer"] if compare else ["lesson"]:
+            merged: dict[str, list[float]] = {}
+            for number in range(runs):
+                for key, values in long_run(tmux, mode, number, timeout=300).items():
+                    merged.setdefault(key, []).extend(values)
+            for key, values in merged.items():
+                if values:
+                    print(describe(f"{mode}: {key}", values))
+    finally:
+        tmux.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--quick", action="store_true", help="one timed run, no warm-up")
     parser.add_argument("--compare", action="store_true", help="also time a plain MarkdownViewer")
+    parser.add_argument("--long", action="store_true", help="also time a long generated document")
     args = parser.parse_args()
     runs, warmup = (1, 0) if args.quick else (args.runs, 1)
     lesson_id, line, words = longest_lesson()
@@ -96,6 +175,8 @@ def main() -> int:
     if viewer:
         print(describe("MarkdownViewer, from launch", viewer))
     print("target: at most 300 ms from the key press")
+    if args.long:
+        long_document(1 if args.quick else max(1, args.runs // 3), args.compare)
     return 0
 
 

@@ -37,13 +37,14 @@ def test_startup_benchmark_runs_quickly() -> None:
 
 def test_lesson_open_benchmark_runs_quickly() -> None:
     result = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "lesson_open.py"), "--quick"],
+        [sys.executable, str(ROOT / "benchmarks" / "lesson_open.py"), "--quick", "--long"],
         capture_output=True,
         text=True,
         timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "key press to lesson text" in result.stdout
+    assert "lesson: first" in result.stdout and "lesson: End to last words" in result.stdout
 
 
 def _quick(script: str, *args: str) -> str:

@@ -10,20 +10,20 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from companion.domain.cards import Card
-from companion.formatting import role_label
+from companion.formatting import role_label, visible
 
 
 def card_text(card: Card) -> Text:
     """Return the card as styled text: term, definition, example, tags."""
     text = Text()
-    text.append(card.term + "\n\n", style="bold")
-    text.append(card.definition + "\n")
+    text.append(visible(card.term) + "\n\n", style="bold")
+    text.append(visible(card.definition) + "\n")
     if card.example:
-        text.append("\n" + card.example + "\n", style="italic")
+        text.append("\n" + visible(card.example) + "\n", style="italic")
     meta = f"\nDeck {card.deck} · for the {role_label(card.audience)}"
     if card.tags:
         meta += " · " + ", ".join(card.tags)
-    text.append(meta, style="dim")
+    text.append(visible(meta), style="dim")
     return text
 
 

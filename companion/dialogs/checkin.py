@@ -12,6 +12,7 @@ from textual.widgets import Label, Select
 from companion.dialogs.forms import FormDialog
 from companion.domain.checkins import QUESTIONS
 from companion.widgets.form import FormField
+from companion.widgets.safe_text import literal
 
 SCALE = [(f"{n}", n) for n in range(1, 6)]
 
@@ -40,8 +41,8 @@ class CheckInDialog(FormDialog):
         with VerticalScroll():
             with Horizontal(classes="row"):
                 yield Label("Statement", classes="statement head")
-                yield Label(self._names["mentor"][:11].ljust(12), classes="head")
-                yield Label(self._names["mentee"][:11].ljust(12), classes="head")
+                yield Label(literal(self._names["mentor"][:11].ljust(12)), classes="head")
+                yield Label(literal(self._names["mentee"][:11].ljust(12)), classes="head")
             for key, statement in QUESTIONS.items():
                 with Horizontal(classes="row"):
                     yield Label(statement, classes="statement")

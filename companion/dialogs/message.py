@@ -8,6 +8,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from companion.widgets.safe_text import literal
+
 
 class MessageDialog(ModalScreen[None]):
     """Shows a message (an error, a warning) until the user dismisses it."""
@@ -33,7 +35,7 @@ class MessageDialog(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         """Lay out the dialog."""
         with Vertical() as box:
-            box.border_title = self._title
+            box.border_title = literal(self._title, keep_lines=False)
             with VerticalScroll():
                 yield Static(self._message, markup=False)
             with Horizontal():
@@ -73,7 +75,7 @@ class ConfirmDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         """Lay out the dialog."""
         with Vertical() as box:
-            box.border_title = self._title
+            box.border_title = literal(self._title, keep_lines=False)
             yield Static(self._question, markup=False, classes="question")
             with Horizontal():
                 yield Button("Cancel", id="cancel")
@@ -118,7 +120,7 @@ class ChoiceDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         """A button per choice."""
         with Vertical() as box:
-            box.border_title = self._title
+            box.border_title = literal(self._title, keep_lines=False)
             for label, value in self._choices:
                 yield Button(label, id=f"choice-{value}")
 

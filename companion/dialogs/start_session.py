@@ -11,6 +11,7 @@ from textual.widgets import Button, Label, SelectionList, Static
 
 from companion.domain.sessions import AgendaItem
 from companion.widgets.form import FormField
+from companion.widgets.safe_text import literal
 
 
 class StartSessionDialog(ModalScreen[list[str] | None]):
@@ -50,7 +51,7 @@ class StartSessionDialog(ModalScreen[list[str] | None]):
             box.border_title = "Start a session"
             yield Label("Which lesson will you cover? (Space ticks, Enter starts)")
             if self._reason:
-                yield Static(f"Suggested: {self._reason}", classes="reason")
+                yield Static(literal(f"Suggested: {self._reason}"), classes="reason")
             yield SelectionList[str](
                 *[
                     (title, lesson_id, lesson_id in self._preselected)

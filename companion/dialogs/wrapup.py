@@ -11,6 +11,7 @@ from textual.widgets import Label, Select
 
 from companion.dialogs.forms import FormDialog
 from companion.widgets.form import FormField
+from companion.widgets.safe_text import literal
 
 RATINGS = [
     (f"{n} · {label}", n)
@@ -40,7 +41,7 @@ class WrapUpDialog(FormDialog):
         with Horizontal(classes="people"):
             for role in ("mentor", "mentee"):
                 with Vertical(classes="person"):
-                    yield Label(self._names[role], classes="who")
+                    yield Label(literal(self._names[role], keep_lines=False), classes="who")
                     yield Select(RATINGS, prompt="Rating (1-5)", compact=True, id=f"rating-{role}")
                     yield FormField("What worked", f"worked-{role}", max_length=300)
                     yield FormField("What to adjust", f"adjust-{role}", max_length=300)

@@ -9,6 +9,7 @@ from textual.widgets import DataTable, Footer, Header
 from companion.formatting import relative_days
 from companion.screens.base import RecordTable
 from companion.widgets.messages import safely
+from companion.widgets.safe_text import cell
 
 
 class ActionsScreen(RecordTable):
@@ -44,7 +45,7 @@ class ActionsScreen(RecordTable):
         for a in sorted(self.programme.journal.actions(), key=lambda a: (a.done, a.due or today)):
             who = pair.person(a.owner).name if pair and a.owner != "shared" else "Both"
             due = f"{a.due.isoformat()} ({relative_days(a.due, today)})" if a.due else ""
-            table.add_row("✓" if a.done else "·", a.text, who, due, key=a.id)
+            table.add_row("✓" if a.done else "·", cell(a.text), cell(who), due, key=a.id)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Header, Select, Tree
 
 from companion.domain.progress import LessonStatus
-from companion.formatting import role_label
+from companion.formatting import role_label, visible
 from companion.widgets.messages import Request
 
 if TYPE_CHECKING:
@@ -117,14 +117,16 @@ class CurriculumScreen(Screen[None]):
             if not shown:
                 continue
             done = sum(statuses.get(lesson.id) == "done" for lesson in lessons)
-            label = Text.assemble((module.title, "bold"), (f"  {done}/{len(lessons)} done", "dim"))
+            label = Text.assemble(
+                (visible(module.title), "bold"), (f"  {done}/{len(lessons)} done", "dim")
+            )
             branch = tree.root.add(label, data=f"module:{module.id}", expand=True)
             for lesson in shown:
                 mark, style = MARKS[statuses.get(lesson.id, "not-started")]
                 node = branch.add_leaf(
                     Text.assemble(
                         (mark + " ", style),
-                        lesson.title,
+                        visible(lesson.title),
                         (f"  {role_label(lesson.led_by)} · {lesson.minutes} min", "dim"),
                     ),
                     data=lesson.id,

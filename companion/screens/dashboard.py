@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Label, ProgressBar, Sparkline, Stati
 from companion.formatting import plural, relative_days, short_date
 from companion.widgets.messages import Request
 from companion.widgets.panel import Panel
+from companion.widgets.safe_text import literal, plain_line
 
 if TYPE_CHECKING:
     from companion.domain.overview import Overview
@@ -139,7 +140,7 @@ class DashboardScreen(Screen[None]):
         if overview is None:
             return
         self.filled = True
-        self.sub_title = f"{overview.pair.mentor.name} & {overview.pair.mentee.name}"
+        self.sub_title = plain_line(f"{overview.pair.mentor.name} & {overview.pair.mentee.name}")
         self._fill("#rhythm", self._rhythm(overview))
         self._fill("#modules", self._modules(overview))
         self._fill("#goals", self._goals(overview))
@@ -158,18 +159,23 @@ class DashboardScreen(Screen[None]):
         r, pair = overview.rhythm, overview.pair
         when = f"{short_date(r.next_session)} ({relative_days(r.next_session, overview.today)})"
         lines: list[Static | Horizontal | Sparkline | Label] = [
-            Static(f"{pair.mentor.name} (junior) · {pair.mentee.name} (senior)", classes="line"),
+            Static(
+                literal(f"{pair.mentor.name} (junior) · {pair.mentee.name} (senior)"),
+                classes="line",
+            ),
             Static(f"Next session: {when}"),
         ]
         if r.overdue:
             since = plural(r.days_since_last or 0, "day")
             lines.append(Static(f"Overdue: the last session was {since} ago", classes="overdue"))
-        lines.append(Static(f"Sessions: {r.held} held of {r.planned} planned ({pair.cadence})"))
+        lines.append(
+            Static(literal(f"Sessions: {r.held} held of {r.planned} planned ({pair.cadence})"))
+        )
         flagged = self.programme.reports.challenges()
         if flagged:
             title = flagged[0][0].title
             more = f" and {len(flagged) - 1} more" if len(flagged) > 1 else ""
-            lines.append(Static(f"Worth a look: {title}{more} (p)", classes="line hint"))
+            lines.append(Static(literal(f"Worth a look: {title}{more} (p)"), classes="line hint"))
         if overview.ratings:
             lines.append(
                 Horizontal(
@@ -192,7 +198,7 @@ class DashboardScreen(Screen[None]):
             bar.progress = progress.done
             rows.append(
                 Horizontal(
-                    Label(module.title),
+                    Label(literal(module.title, keep_lines=False)),
                     bar,
                     Label(f"{progress.done}/{progress.total}", classes="count"),
                     classes="module-row",

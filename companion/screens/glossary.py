@@ -19,6 +19,7 @@ from companion.domain.scheduling import RATING_NAMES
 from companion.formatting import role_label
 from companion.screens.base import RecordTable
 from companion.widgets.messages import Request, safely
+from companion.widgets.safe_text import cell
 
 if TYPE_CHECKING:
     from companion.domain.cards import Card
@@ -105,7 +106,11 @@ class GlossaryScreen(RecordTable):
         for card in found:
             state = self._states.get((card.audience, card.id))
             table.add_row(
-                card.term, card.deck, role_label(card.audience), status_of(state, now), key=card.id
+                cell(card.term),
+                cell(card.deck),
+                role_label(card.audience),
+                status_of(state, now),
+                key=card.id,
             )
         self.sub_title = f"{len(found)} cards"
         self.show_detail()

@@ -13,6 +13,7 @@ from companion.domain.goals import Goal
 from companion.formatting import role_label
 from companion.screens.base import RecordTable
 from companion.widgets.messages import safely
+from companion.widgets.safe_text import cell
 
 
 class GoalsScreen(RecordTable):
@@ -46,12 +47,12 @@ class GoalsScreen(RecordTable):
         table.clear()
         for g in self.programme.journal.goals():
             table.add_row(
-                g.title,
+                cell(g.title),
                 role_label(g.owner),
                 g.status,
                 f"{g.progress}%",
                 g.target_date.isoformat() if g.target_date else "",
-                g.measure,
+                cell(g.measure),
                 key=g.id,
             )
 

@@ -8,6 +8,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
+from companion.widgets.safe_text import cell
+
 
 def binding_rows(screen: Screen[object]) -> list[tuple[str, str]]:
     """Return (keys, description) for every binding active on ``screen``.
@@ -56,6 +58,6 @@ class HelpScreen(ModalScreen[None]):
             table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
             table.add_columns("Key", "What it does")
             for label, description in self._rows:
-                table.add_row(label, description)
+                table.add_row(cell(label), cell(description))
             yield table
             yield Static("Ctrl+P finds lessons, cards, sessions and actions. Esc closes.")

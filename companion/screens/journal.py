@@ -12,6 +12,7 @@ from companion.domain.journal_query import find_sessions, month_of
 from companion.screens.base import RecordTable
 from companion.screens.session_detail import SessionDetailScreen
 from companion.widgets.messages import safely
+from companion.widgets.safe_text import cell
 
 
 class JournalScreen(RecordTable):
@@ -78,7 +79,9 @@ class JournalScreen(RecordTable):
             open_actions = sum(1 for a in actions if a.session_id == s.id and not a.done)
             table.add_row(
                 s.date.isoformat(),
-                ", ".join(lessons[i].title if i in lessons else i for i in s.lesson_ids) or "-",
+                cell(
+                    ", ".join(lessons[i].title if i in lessons else i for i in s.lesson_ids) or "-"
+                ),
                 str(s.minutes),
                 str(s.reflections.mentor.rating or "-"),
                 str(s.reflections.mentee.rating or "-"),

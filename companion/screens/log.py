@@ -15,6 +15,7 @@ from companion.domain.log import LogEntry
 from companion.domain.log_totals import totals
 from companion.screens.base import RecordTable
 from companion.widgets.messages import safely
+from companion.widgets.safe_text import cell
 
 KINDS = [
     ("Sessions and informal", "all"),
@@ -113,8 +114,8 @@ class LogScreen(RecordTable):
             table.add_row(
                 entry.date.isoformat(),
                 str(entry.minutes),
-                entry.topic,
-                ", ".join(entry.skills),
+                cell(entry.topic),
+                cell(", ".join(entry.skills)),
                 "session" if is_session else "informal",
                 key=entry.id,
             )

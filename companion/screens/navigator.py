@@ -17,6 +17,7 @@ from companion.dialogs.message import ChoiceDialog, ConfirmDialog, MessageDialog
 from companion.screens.dashboard import DashboardScreen
 from companion.screens.registry import SCREENS
 from companion.widgets.messages import Request, safely
+from companion.widgets.safe_text import plain_line
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -199,7 +200,7 @@ class Navigator:
         except OSError as exc:
             self.app.push_screen(MessageDialog("Not restored", f"The restore failed: {exc}."))
             return
-        self.app.notify(f"Restored {backup.name}.", title="Restored")
+        self.app.notify(f"Restored {plain_line(backup.name)}.", title="Restored", markup=False)
         while len(self.app.screen_stack) > 1:
             self.app.pop_screen()
         if isinstance(self.app.screen, DashboardScreen):

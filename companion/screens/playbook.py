@@ -12,6 +12,7 @@ from textual.widgets import Footer, Header, OptionList
 from textual.widgets.option_list import Option
 
 from companion.widgets.lesson_view import LessonView
+from companion.widgets.safe_text import literal
 
 if TYPE_CHECKING:
     from companion.programme.core import Programme
@@ -50,7 +51,7 @@ class PlaybookScreen(Screen[None]):
         options = self.query_one(OptionList)
         for entry in entries:
             mark = "⚑ " if entry.id in flagged else "  "
-            options.add_option(Option(mark + entry.title, id=entry.id))
+            options.add_option(Option(literal(mark + entry.title, keep_lines=False), id=entry.id))
         self.sub_title = f"{len(flagged)} point to your journal" if flagged else "nothing flagged"
         if entries:
             self.query_one(LessonView).show(entries[0].body)

@@ -13,11 +13,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from companion.formatting import role_label
+from companion.formatting import role_label, visible
 from companion.widgets.lesson_view import LessonView
 from companion.widgets.messages import Request, safely
+from companion.widgets.safe_text import literal, plain_line
 
 if TYPE_CHECKING:
+    from companion.curriculum.sections import Section
     from companion.domain.content import Lesson
     from companion.programme.core import Programme
 
@@ -35,13 +37,20 @@ def brief(lesson: Lesson) -> Text:
     text.append(f"Led by {leader} · {lesson.minutes} min\n\n", style="dim")
     text.append("Objectives\n", style="bold")
     for item in lesson.objectives:
-        text.append(f"• {item}\n")
+        text.append(f"• {visible(item)}\n")
     text.append("\nPrompts\n", style="bold")
     for item in lesson.prompts:
-        text.append(f"• {item}\n")
+        text.append(f"• {visible(item)}\n")
     text.append("\nTry it together\n", style="bold")
-    text.append(lesson.activity.strip() + "\n")
+    text.append(visible(lesson.activity.strip()) + "\n")
     return text
+
+
+def toc_label(section: Section) -> str:
+    """Return a section's entry in the contents (plain text: show it with ``literal``)."""
+    if section.title:
+        return section.title
+    return "Introduction" if section.opening else "(untitled section)"
 
 
 class ReaderScreen(Screen[None]):
@@ -109,24 +118,33 @@ class ReaderScreen(Screen[None]):
         lesson = self.lesson
         curriculum = self.programme.curriculum
         module = curriculum.modules.get(lesson.module)
-        self.title = lesson.title
-        self.sub_title = module.title if module else lesson.module
+        self.title = plain_line(lesson.title)
+        self.sub_title = plain_line(module.title if module else lesson.module)
         view = self.query_one(LessonView)
         view.show(lesson.body)
-        toc = self.query_one("#toc", OptionList)
-        toc.clear_options()
-        toc.add_options(
-            Option(section.title or "Introduction", id=str(i))
-            for i, section in enumerate(view.sections)
-        )
+        self._fill_toc()
         self.query_one("#brief", Static).update(brief(lesson))
         terms = self.query_one("#terms", OptionList)
         terms.clear_options()
         terms.add_options(
-            Option(curriculum.cards[t].term, id=t) for t in lesson.terms if t in curriculum.cards
+            Option(literal(curriculum.cards[t].term, keep_lines=False), id=t)
+            for t in lesson.terms
+            if t in curriculum.cards
         )
         self._update_done_label()
         view.focus()
+
+    def _fill_toc(self) -> None:
+        toc = self.query_one("#toc", OptionList)
+        toc.clear_options()
+        toc.add_options(
+            Option(literal(toc_label(section), keep_lines=False), id=str(i))
+            for i, section in enumerate(self.query_one(LessonView).sections)
+        )
+
+    def on_lesson_view_sections_changed(self) -> None:
+        """A long lesson's full parse arrived: list all its sections."""
+        self._fill_toc()
 
     def _update_done_label(self) -> None:
         status = self.programme.journal.lesson_statuses().get(self.lesson.id)
@@ -137,7 +155,11 @@ class ReaderScreen(Screen[None]):
     def navigate(self, lesson_id: str) -> None:
         """Go to another lesson, dropping any forward history."""
         if lesson_id not in self.programme.curriculum.lessons:
-            self.notify(f"There is no lesson called {lesson_id}.", severity="warning")
+            self.notify(
+                f"There is no lesson called {plain_line(lesson_id)}.",
+                severity="warning",
+                markup=False,
+            )
             return
         del self.history[self.position + 1 :]
         self.history.append(lesson_id)

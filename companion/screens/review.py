@@ -16,6 +16,7 @@ from textual.widgets import Button, Footer, Header, Static
 from companion.domain.review_queue import format_interval
 from companion.domain.scheduling import RATING_NAMES, outcomes
 from companion.widgets.messages import safely
+from companion.widgets.safe_text import plain_line
 
 if TYPE_CHECKING:
     from companion.domain.base import Role
@@ -77,7 +78,7 @@ class ReviewScreen(Screen[None]):
         """Build today's queue and show the first card."""
         pair = self.programme.journal.pair()
         self.title = "Review"
-        self.sub_title = pair.person(self.role).name if pair else self.role
+        self.sub_title = plain_line(pair.person(self.role).name if pair else self.role)
         self.scheduler = self.programme.cards.scheduler()
         self.queue = self.programme.cards.queue(self.role)
         self.show_card()

@@ -20,6 +20,7 @@ from companion.domain.pair import CADENCE_DAYS
 from companion.domain.sessions import ActionItem, Reflection, Reflections, Session
 from companion.screens.reader import brief
 from companion.widgets.messages import safely
+from companion.widgets.safe_text import literal, plain_line
 
 if TYPE_CHECKING:
     from companion.programme.core import Programme
@@ -96,7 +97,7 @@ class SessionScreen(Screen[None]):
         for lesson_id in self.session.lesson_ids:
             lesson = lessons.get(lesson_id)
             if lesson is not None:
-                text.append(lesson.title + "\n", style="bold")
+                text.append(plain_line(lesson.title) + "\n", style="bold")
                 text.append_text(brief(lesson))
                 text.append("\n")
         if not text:
@@ -110,7 +111,7 @@ class SessionScreen(Screen[None]):
             for i in self.session.lesson_ids
             if i in self.programme.curriculum.lessons
         ]
-        self.title = "Session" + (f": {', '.join(titles)}" if titles else "")
+        self.title = plain_line("Session" + (f": {', '.join(titles)}" if titles else ""))
         self.sub_title = self.session.date.strftime("%a %d %b %Y")
         if self.app.size.width < 80:
             self.add_class("-no-lesson")
@@ -149,12 +150,18 @@ class SessionScreen(Screen[None]):
         total_left = self.session.minutes * 60 - self.session.elapsed_seconds
         state = "" if self.running else "  (paused)"
         timer = self.query_one("#timer", Static)
-        timer.update(f"{title}: {clock(left)} left · session {clock(total_left)} left{state}")
+        timer.update(
+            literal(f"{title}: {clock(left)} left · session {clock(total_left)} left{state}")
+        )
         over = left < 0
         timer.set_class(over, "-over")
         if over and self.warned_segment != self.session.segment:
             self.warned_segment = self.session.segment
-            self.notify(f"“{title}” has run over its time. Move on when you are ready.", timeout=6)
+            self.notify(
+                f"“{plain_line(title)}” has run over its time. Move on when you are ready.",
+                timeout=6,
+                markup=False,
+            )
 
     def _show_follow_up(self) -> None:
         """During the follow-up part, list open actions from earlier sessions to tick off."""
@@ -194,7 +201,9 @@ class SessionScreen(Screen[None]):
         agenda.clear_options()
         for index, item in enumerate(self.session.agenda):
             mark = "▶ " if index == self.session.segment else "  "
-            agenda.add_option(Option(f"{mark}{item.title} · {item.minutes} min", id=str(index)))
+            agenda.add_option(
+                Option(literal(f"{mark}{item.title} · {item.minutes} min"), id=str(index))
+            )
         if self.session.agenda:
             agenda.highlighted = min(self.session.segment, len(self.session.agenda) - 1)
 
@@ -260,7 +269,7 @@ class SessionScreen(Screen[None]):
                 if safely(
                     self, lambda: self.programme.journal.save_action(item), "The action item"
                 ):
-                    self.notify(f"Action added: {item.text}", timeout=3)
+                    self.notify(f"Action added: {plain_line(item.text)}", timeout=3, markup=False)
 
         self.app.push_screen(ActionDialog(self._next_date()), done)
 
@@ -276,7 +285,7 @@ class SessionScreen(Screen[None]):
                     "The card",
                 )
                 if card is not None:
-                    self.notify(f"Card added: {card.term}", timeout=3)
+                    self.notify(f"Card added: {plain_line(card.term)}", timeout=3, markup=False)
 
         self.app.push_screen(TermDialog(), done)
 

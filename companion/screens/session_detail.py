@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Label, Static, TextArea
 from companion.domain.errors import errors_by_field
 from companion.widgets.form import FormField
 from companion.widgets.messages import safely
+from companion.widgets.safe_text import plain_line
 
 if TYPE_CHECKING:
     from companion.domain.sessions import Session
@@ -44,7 +45,7 @@ class SessionDetailScreen(Screen[None]):
         lessons = self.programme.curriculum.lessons
         titles = ", ".join(lessons[i].title if i in lessons else i for i in s.lesson_ids)
         self.title = f"Session of {s.date.isoformat()}"
-        self.sub_title = titles
+        self.sub_title = plain_line(titles)
         yield Header()
         with VerticalScroll(id="form"):
             yield FormField("Date (YYYY-MM-DD)", "date", s.date.isoformat(), max_length=10)

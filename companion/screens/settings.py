@@ -14,6 +14,7 @@ from textual.widgets import Button, Footer, Header, Label, Select, Static, TextA
 from companion.dialogs.message import ConfirmDialog
 from companion.widgets.messages import Request, safely
 from companion.widgets.pair_form import PeopleFields, RhythmFields, show_errors, validate_pair
+from companion.widgets.safe_text import literal
 
 if TYPE_CHECKING:
     from companion.programme.core import Programme
@@ -64,7 +65,7 @@ class SettingsScreen(Screen[None]):
                 id="theme",
             )
             yield Label("Data", classes="section")
-            yield Static(f"Data folder: {self.programme.folder}", id="folder")
+            yield Static(literal(f"Data folder: {self.programme.folder}"), id="folder")
             with Horizontal(classes="row"):
                 yield Button("Back up now", id="backup")
             with Horizontal(classes="row"):

@@ -1,62 +1,106 @@
-"""A fast lesson view: the Markdown split into sections, the first shown at once.
+"""A fast lesson view: the document parsed once, only the sections near the viewport built.
 
-Textual's ``MarkdownViewer`` builds every block of a document before the first
-frame (about a thousand widgets for a long lesson). Here the body is cut at its
-second-level headings; the first section is mounted straight away so its text
-is on screen quickly, and the others are mounted one after another once that
-frame is drawn. Each section is one of Textual's own ``Markdown`` widgets, so
-headings, lists, tables, code and links render as usual.
+Textual's ``MarkdownViewer`` builds every block of a document, and every frame
+of a screen holding thousands of blocks is slow, so key presses wait. Here the
+body is parsed once (:func:`~companion.curriculum.sections.split_sections`, in a
+thread for a long document). Only the sections within a couple of screens of
+the viewport are built, one ``Markdown`` widget each, one per frame; the rest
+are two blank spacers of their estimated (or once measured) height, so a
+document of any length costs the same per frame and a key press is never kept
+waiting behind it. Building a section above the viewport keeps the text the
+reader is looking at where it is.
+
+A long document shows its opening at once from a quick parse of its first part
+(with the whole document's link definitions), then the full parse replaces it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import asyncio
+import re
+from typing import TYPE_CHECKING
 
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Markdown
 
+from companion.curriculum.sections import Section, normalise, split_sections
 
-@dataclass(frozen=True)
-class Section:
-    """A part of a lesson: its heading (empty for the opening text) and its Markdown."""
+if TYPE_CHECKING:
+    from textual import events
 
-    title: str
-    markdown: str
+__all__ = ["LessonView", "Section", "SectionMarkdown", "split_sections"]
+
+NEAR = 1.0
+"""Sections within this many viewport heights above or below the visible part are built."""
+
+LONG = 20_000
+"""Bodies longer than this (characters) are parsed in a thread, after a quick preview."""
+
+_HEADING = re.compile(r"^ {0,3}##(?:[ \t]|$)", re.M)
+_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.M)
 
 
-def split_sections(body: str) -> list[Section]:
-    """Cut ``body`` before each second-level heading (parsed, so code blocks are safe)."""
-    from markdown_it import MarkdownIt
+def estimate_height(section: Section, width: int) -> int:
+    """Guess the rendered height of ``section`` at ``width`` columns, before it is built."""
+    width = max(width - 4, 20)
+    return 1 + sum(max(1, -(-len(line) // width)) for line in section.source.split("\n"))
 
-    tokens = MarkdownIt("commonmark").enable("table").parse(body)
-    lines = body.splitlines()
-    starts: list[tuple[int, str]] = []
-    for index, token in enumerate(tokens):
-        if token.type == "heading_open" and token.tag == "h2" and token.map:
-            starts.append((token.map[0], tokens[index + 1].content))
-        elif token.type == "fence" and token.map and not token.info.strip():
-            # A fence without a language makes Textual guess one, which costs
-            # about half a second; lessons' code blocks are plain text.
-            first = token.map[0]
-            lines[first] = lines[first].rstrip() + "text"
-    sections: list[Section] = []
-    first = starts[0][0] if starts else len(lines)
-    opening = "\n".join(lines[:first]).strip()
-    if opening:
-        sections.append(Section("", opening))
-    for number, (start, title) in enumerate(starts):
-        end = starts[number + 1][0] if number + 1 < len(starts) else len(lines)
-        sections.append(Section(title, "\n".join(lines[start:end]).strip()))
-    return sections
+
+def preview(body: str, size: int = 6_000) -> str:
+    """Return the first part of ``body`` (whole sections, about ``size`` characters).
+
+    The document's link definitions are appended so references in the preview
+    resolve. Only an approximation for the first frame: the full parse follows.
+    """
+    text = normalise(body)
+    cut = next((m.start() for m in _HEADING.finditer(text, size)), len(text))
+    definitions = "\n".join(m.group(0) for m in _DEFINITION.finditer(text, cut))
+    return text[:cut] + "\n\n" + definitions
+
+
+class SectionMarkdown(Markdown):
+    """One section of a lesson: Textual's Markdown widget fed pre-parsed tokens.
+
+    Its blocks are built from the tokens the whole document was parsed into,
+    so nothing is parsed twice and references resolve across sections.
+    """
+
+    DEFAULT_CSS = """
+    SectionMarkdown { margin: 0; padding: 0; }
+    """
+
+    def __init__(self, section: Section, document: str, index: int) -> None:
+        """Section number ``index`` of ``document`` (the normalised body, for block sources)."""
+        super().__init__(None, open_links=False)
+        self.section = section
+        self.index = index
+        self._markdown = document
+
+    def compose(self) -> ComposeResult:
+        """The section's blocks."""
+        yield from self._parse_markdown(self.section.tokens)
+
+    async def _on_mount(self, event: events.Mount) -> None:
+        # Markdown's own handler would parse an (empty) document: the blocks are composed.
+        event.prevent_default()
+
+
+class Spacer(Widget):
+    """Blank space standing in for sections that are not built."""
+
+    DEFAULT_CSS = """
+    Spacer { height: 0; }
+    """
 
 
 class LessonView(VerticalScroll, can_focus=True):
-    """Shows a lesson body section by section; reports link clicks upwards."""
+    """Shows a lesson body, building the sections near the viewport; reports link clicks."""
 
     DEFAULT_CSS = """
     LessonView { padding: 0 1; }
-    LessonView > Markdown { margin: 0; padding: 0; }
     """
 
     class LinkClicked(Message):
@@ -66,42 +110,181 @@ class LessonView(VerticalScroll, can_focus=True):
             super().__init__()
             self.href = href
 
+    class SectionsChanged(Message):
+        """The sections were replaced (a long document's full parse has arrived)."""
+
     def __init__(self, *, id: str | None = None) -> None:
         """An empty view; call :meth:`show`."""
         super().__init__(id=id)
         self.sections: list[Section] = []
+        self.heights: list[int] = []
+        self.built: dict[int, SectionMarkdown] = {}
+        self.parsed = False
+        self._document = ""
         self._generation = 0
-        self._mounted = 0
+        self._wanted = asyncio.Event()
+        self._top = Spacer()
+        self._bottom = Spacer()
+
+    def compose(self) -> ComposeResult:
+        """The two spacers; sections go between them."""
+        yield self._top
+        yield self._bottom
+
+    def on_mount(self) -> None:
+        """Build what comes into view whenever the view scrolls or changes size."""
+        self.watch(self, "scroll_y", lambda: self._wanted.set(), init=False)
+
+    def on_resize(self) -> None:
+        """A new size may bring other sections into view."""
+        self._wanted.set()
+
+    def action_scroll_end(self) -> None:
+        """End: go to the end and stay there while the sections near it are built."""
+        self.anchor()
+
+    @property
+    def _following_end(self) -> bool:
+        # Anchored by End and not scrolled away since (Textual releases the anchor then).
+        return self.is_anchored and not self._anchor_released
+
+    @property
+    def complete(self) -> bool:
+        """Whether the whole document is parsed and every section near the viewport built."""
+        return self.parsed and all(index in self.built for index in self._window())
 
     def show(self, body: str) -> None:
-        """Replace the content with ``body``: first section now, the rest after the frame."""
+        """Replace the content with ``body``; its opening is on screen by the next frame."""
         self._generation += 1
-        self._mounted = 0
-        self.sections = split_sections(body)
-        self.remove_children()
-        self.scroll_home(animate=False)
-        self._mount_next(self._generation)
+        generation = self._generation
+        self.parsed = False
+        self.anchor(False)
+        self.scroll_home(animate=False, immediate=True)
+        if len(body) > LONG:
+            self._place(split_sections(preview(body)), normalise(body))
+            self.run_worker(self._parse_then_place(body, generation), group="parse", exclusive=True)
+        else:
+            self._place(split_sections(body), normalise(body))
+            self.parsed = True
+        self.run_worker(self._keep_built(generation), group="build", exclusive=True)
 
-    def _section_id(self, index: int) -> str:
-        return f"section-{self._generation}-{index}"
+    async def _parse_then_place(self, body: str, generation: int) -> None:
+        sections = await asyncio.get_running_loop().run_in_executor(None, split_sections, body)
+        if generation == self._generation:
+            self._place(sections, normalise(body))
+            self.parsed = True
+            self.post_message(self.SectionsChanged())
 
-    def _mount_next(self, generation: int) -> None:
-        if generation != self._generation or self._mounted >= len(self.sections):
-            return
-        index = self._mounted
-        self._mounted += 1
-        self.mount(
-            Markdown(self.sections[index].markdown, id=self._section_id(index), open_links=False)
-        )
-        self.call_after_refresh(self._mount_next, generation)
+    def _place(self, sections: list[Section], document: str) -> None:
+        """Take ``sections`` as the document: the first is built at once, the rest wait."""
+        width = self.size.width or self.app.size.width
+        built = list(self.built.values())
+        self.sections, self._document, self.built = sections, document, {}
+        self.heights = [estimate_height(section, width) for section in sections]
+        with self.app.batch_update():
+            for widget in built:
+                widget.remove()
+            if sections:
+                self._build(0)
+            self._size_spacers()
+        self._wanted.set()
+
+    def _build(self, index: int) -> SectionMarkdown:
+        """Mount section ``index`` in its place between the spacers."""
+        widget = SectionMarkdown(self.sections[index], self._document, index)
+        after = [i for i in self.built if i > index]
+        before = self.built[min(after)] if after else self._bottom
+        self.built[index] = widget
+        self.mount(widget, before=before)
+        return widget
+
+    def _size_spacers(self) -> None:
+        built = sorted(self.built)
+        first, last = (built[0], built[-1]) if built else (len(self.heights), -1)
+        self._top.styles.height = sum(self.heights[:first])
+        self._bottom.styles.height = sum(self.heights[last + 1 :])
+
+    def _offsets(self) -> list[int]:
+        offsets, y = [], 0
+        for height in self.heights:
+            offsets.append(y)
+            y += height
+        return offsets
+
+    def _window(self) -> range:
+        """The sections within NEAR viewport heights of the visible part."""
+        height = max(self.size.height, 1)
+        top = self.scroll_y - NEAR * height
+        bottom = self.scroll_y + (NEAR + 1) * height
+        near = [
+            index
+            for index, (y, h) in enumerate(zip(self._offsets(), self.heights, strict=True))
+            if y < bottom and y + h > top
+        ]
+        return range(near[0], near[-1] + 1) if near else range(0)
+
+    def _next_to_build(self, window: range) -> int | None:
+        """The section to build next: the one at the top of the view, then outwards."""
+        if not self.built:
+            offsets = self._offsets()
+            visible = [i for i in window if offsets[i] + self.heights[i] > self.scroll_y]
+            return visible[0] if visible else (window[0] if window else None)
+        first, last = min(self.built), max(self.built)
+        if last + 1 in window:
+            return last + 1
+        if first - 1 in window:
+            return first - 1
+        return None
+
+    async def _keep_built(self, generation: int) -> None:
+        """Build the sections near the viewport one per frame; drop those that left it.
+
+        The built sections always form one run between the two spacers.
+        """
+        while generation == self._generation:
+            await self._wanted.wait()
+            self._wanted.clear()
+            await self._next_frame()
+            if generation != self._generation:
+                return
+            self._measure()
+            window = self._window()
+            for index in [i for i in self.built if i not in window]:
+                self.built.pop(index).remove()
+            index = self._next_to_build(window)
+            if index is not None:
+                self._build(index)
+                self._wanted.set()
+            self._size_spacers()
+
+    def _measure(self) -> None:
+        """Record the real height of built sections; keep the visible text where it was."""
+        offsets = self._offsets()
+        shift = 0
+        for index, widget in self.built.items():
+            height = widget.outer_size.height
+            if not widget.is_mounted or not height or height == self.heights[index]:
+                continue
+            if offsets[index] + self.heights[index] <= self.scroll_y:
+                shift += height - self.heights[index]
+            self.heights[index] = height
+        if shift and not self._following_end:
+            self._size_spacers()
+            self.scroll_to(
+                y=self.scroll_y + shift, animate=False, immediate=True, release_anchor=False
+            )
+
+    async def _next_frame(self) -> None:
+        """Wait until the screen has been laid out (key presses are handled meanwhile)."""
+        drawn = asyncio.Event()
+        self.call_after_refresh(drawn.set)
+        await drawn.wait()
 
     def go_to_section(self, index: int) -> None:
-        """Scroll so section ``index`` is at the top (mounting any sections before it)."""
-        while self._mounted <= index < len(self.sections):
-            self._mount_next(self._generation)
+        """Scroll so section ``index`` is at the top (it and its neighbours are built next)."""
         if 0 <= index < len(self.sections):
-            target = self.query_one(f"#{self._section_id(index)}")
-            self.call_after_refresh(self.scroll_to_widget, target, top=True, animate=False)
+            self.anchor(False)
+            self.scroll_to(y=self._offsets()[index], animate=False, immediate=True)
 
     def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
         """Pass a clicked link up to the screen."""

@@ -1,0 +1,127 @@
+"""A long generated document, opened by Enter in the lesson view or Textual's MarkdownViewer.
+
+Used by ``lesson_open.py --long``. The status line shows ``tick N`` after each
+``x`` (to time how soon a key press acts), ``MOUNTED`` once the whole document
+is built, and ``back N`` when Escape has left the document.
+
+    python benchmarks/long_app.py lesson|viewer
+"""
+
+from __future__ import annotations
+
+import sys
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import MarkdownViewer, Static
+
+from companion.widgets.lesson_view import LessonView
+
+FIRST_WORDS = "Every notable change"
+LAST_WORDS = "out-1.csv"
+
+
+def long_document(sections: int = 230) -> str:
+    """Return a changelog-like document of ``sections`` ``##`` parts (about 170 KB)."""
+    parts = [
+        "# Changelog\n\n"
+        f"{FIRST_WORDS} to this project is written here, newest first. The format follows "
+        "[Keep a Changelog][kac] and the project uses [semantic versioning][semver].\n"
+    ]
+    for number in range(sections, 0, -1):
+        version = f"{number // 100}.{number // 10 % 10}.{number % 10}"
+        parts.append(
+            f"## [{version}] - 2026-{1 + number % 12:02d}-{1 + number % 28:02d}\n\n"
+            "### Added\n"
+            f"- A way to export the journal as CSV, release {version}, with the notes kept.\n"
+            "- Keyboard shortcuts for every action in the glossary, shown by `?`.\n"
+            f"- The reader remembers where you were in each lesson ([#{number}][issues]).\n\n"
+            "### Fixed\n"
+            "- Opening a lesson with a very long table no longer scrolls to the end.\n"
+            "- Imported cards keep their tags when the file uses semicolons.\n\n"
+            "To export:\n\n"
+            "    indented code stays code\n"
+            f"    companion --data-dir ~/pair export --format csv > out-{number}.csv\n\n"
+            "| Change | Who | Why |\n|---|---|---|\n"
+            f"| export {number} | mentor | the senior asked for it |\n"
+            "| tags | mentee | reviews by topic |\n\n"
+            "> Thanks to everyone who reported these. Small, steady improvements add up "
+            "over a programme that lasts a year or more.\n\n"
+        )
+    parts.append(
+        "[kac]: https://keepachangelog.com/\n[semver]: https://semver.org/\n"
+        "[issues]: https://example.com/issues\n"
+    )
+    return "".join(parts)
+
+
+class Document(Screen[None]):
+    """The document, with a status line on top."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss", "Back"),
+        Binding("x", "tick", "Tick"),
+    ]
+
+    def __init__(self, mode: str, text: str) -> None:
+        super().__init__()
+        self.mode, self.text, self.ticks = mode, text, 0
+
+    def compose(self) -> ComposeResult:
+        yield Static("opening", id="status")
+        if self.mode == "lesson":
+            yield LessonView(id="view")
+        else:
+            yield MarkdownViewer(self.text, show_table_of_contents=True, id="view")
+
+    def on_mount(self) -> None:
+        if self.mode == "lesson":
+            view = self.query_one(LessonView)
+            view.show(self.text)
+            view.focus()
+        else:
+            self.query_one(MarkdownViewer).focus()
+        self.set_interval(0.05, self._check)
+
+    def _check(self) -> None:
+        if self.mode == "lesson":
+            done = self.query_one(LessonView).complete
+        else:
+            document = self.query_one(MarkdownViewer).document
+            done = not document.lock.locked() and bool(document.children)
+        if done and "MOUNTED" not in str(self.query_one("#status", Static).content):
+            self._mounted()
+
+    def _mounted(self) -> None:
+        self.query_one("#status", Static).update(f"MOUNTED tick {self.ticks}")
+
+    def action_tick(self) -> None:
+        self.ticks += 1
+        status = self.query_one("#status", Static)
+        prefix = "MOUNTED " if "MOUNTED" in str(status.content) else ""
+        status.update(f"{prefix}tick {self.ticks}")
+
+
+class LongApp(App[None]):
+    """Press Enter to open the document."""
+
+    BINDINGS = [Binding("enter", "open", "Open")]
+
+    def __init__(self, mode: str) -> None:
+        super().__init__()
+        self.mode, self.text, self.backs = mode, long_document(), 0
+
+    def compose(self) -> ComposeResult:
+        yield Static("ready", id="home")
+
+    def action_open(self) -> None:
+        self.push_screen(Document(self.mode, self.text), callback=self._back)
+
+    def _back(self, _: None) -> None:
+        self.backs += 1
+        self.query_one("#home", Static).update(f"back {self.backs}")
+
+
+if __name__ == "__main__":
+    LongApp(sys.argv[1]).run()
