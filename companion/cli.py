@@ -98,6 +98,11 @@ def build_parser() -> argparse.ArgumentParser:
     cards.add_argument(
         "--for", dest="audience", choices=["mentor", "mentee"], help="who the cards are for"
     )
+    cards.add_argument(
+        "--update-shipped",
+        action="store_true",
+        help="let rows replace the definitions of shipped cards (by default they are kept)",
+    )
 
     serve = sub.add_parser(
         "serve", parents=[common], help="open the app in a web browser (this computer only)"
@@ -215,7 +220,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "import-cards":
         from companion.commands.cards import import_cards
 
-        return import_cards(data, args.file, args.deck, args.audience)
+        return import_cards(
+            data, args.file, args.deck, args.audience, update_shipped=args.update_shipped
+        )
     if args.command == "serve":
         from companion.commands.serve import run_serve
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from companion.domain.anki import parse_anki, write_anki
-from companion.domain.card_import import export_cards, slug, stream_import
+from companion.domain.card_import import ShippedChange, export_cards, slug, stream_import
 from companion.storage.atomic import atomic_write
 from companion.storage.lock import LockHeldError
 from companion.storage.store import DataUnreadableError, Store
@@ -17,8 +17,18 @@ from companion.storage.store import DataUnreadableError, Store
 EXIT_OK, EXIT_PROBLEM, EXIT_LOCKED = 0, 1, 3
 
 
-def import_cards(data: Path, file: str, deck: str | None, audience: str | None) -> int:
-    """Import an Anki text export or a CSV/TSV file into the pair's cards."""
+SHOWN_CHANGES = 20
+"""Shipped-card changes listed one by one; more are counted."""
+
+
+def import_cards(
+    data: Path, file: str, deck: str | None, audience: str | None, *, update_shipped: bool = False
+) -> int:
+    """Import an Anki text export or a CSV/TSV file into the pair's cards.
+
+    Rows that would change a shipped card's definition are listed (old → new)
+    and kept out unless ``update_shipped``.
+    """
     from companion.curriculum.sources import load_for
 
     path = Path(file).expanduser()
@@ -48,14 +58,28 @@ def import_cards(data: Path, file: str, deck: str | None, audience: str | None) 
                 audience=audience,  # type: ignore[arg-type]
                 should_stop=stop.requested,
                 problems=parsed.problems,
+                update_shipped=update_shipped,
             )
     except LockHeldError as exc:
         print(f"companion: {exc}", file=sys.stderr)
         return EXIT_LOCKED
     for line, message in report.problems:
         print(f"{path}:{line}: {message} (skipped)", file=sys.stderr)
+    _print_shipped_changes(path, report.shipped_changes, update_shipped)
     print(report.summary())
     return 130 if report.stopped_at is not None else EXIT_OK
+
+
+def _print_shipped_changes(path: Path, changes: list[ShippedChange], applied: bool) -> None:
+    """List the shipped definitions an import changed, or kept because it was not asked to."""
+    what = "replaced" if applied else "kept; --update-shipped replaces it"
+    for change in changes[:SHOWN_CHANGES]:
+        print(
+            f"{path}:{change.line}: shipped card {change.describe()} ({what})",
+            file=sys.stderr,
+        )
+    if len(changes) > SHOWN_CHANGES:
+        print(f"... and {len(changes) - SHOWN_CHANGES} more shipped cards", file=sys.stderr)
 
 
 class _StopOnInterrupt:
