@@ -77,7 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="for csv: write cells as they are (no ' before =, +, -, @)",
     )
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE (a regular file or a new path; - for stdout)",
+    )
     export.add_argument(
         "--include-notes",
         action="store_true",

@@ -10,7 +10,6 @@ from typing import Any
 
 from companion.domain.anki import parse_anki, write_anki
 from companion.domain.card_import import ShippedChange, export_cards, slug, stream_import
-from companion.storage.atomic import atomic_write
 from companion.storage.lock import LockHeldError
 from companion.storage.store import DataUnreadableError, Store
 
@@ -107,8 +106,12 @@ class _StopOnInterrupt:
 
 
 def export_anki(data: Path, deck: str | None, output: str | None) -> int:
-    """Write cards (all, or one deck's) as a file Anki imports."""
+    """Write cards (all, or one deck's) as a file Anki imports (``-`` or nothing: stdout)."""
     from companion.curriculum.sources import load_for
+    from companion.storage.output import check_output_path, is_stdout, write_output
+
+    if not is_stdout(output):
+        check_output_path(Path(str(output)))
 
     try:
         store = Store.open(data, readonly=True)
@@ -123,8 +126,8 @@ def export_anki(data: Path, deck: str | None, output: str | None) -> int:
             print(f"companion: no deck called {deck}", file=sys.stderr)
             return EXIT_PROBLEM
     text = write_anki(export_cards(cards), deck)
-    if output:
-        atomic_write(Path(output), text.encode("utf-8"))
+    if not is_stdout(output):
+        write_output(Path(str(output)), text.encode("utf-8"))
         print(f"wrote {len(cards)} cards to {output}", file=sys.stderr)
     else:
         from companion.commands.data import write_stdout

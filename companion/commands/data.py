@@ -12,7 +12,6 @@ from companion.domain.content import Lesson
 from companion.domain.export import JournalExport
 from companion.domain.pair import Pair
 from companion.domain.private import with_private_text
-from companion.storage.atomic import atomic_write
 from companion.storage.backups import take_backup
 from companion.storage.lock import DataLock, LockHeldError
 from companion.storage.restore import NoBackupError, latest_backup, restore_backup
@@ -121,7 +120,10 @@ def export(
     is exit 1 with nothing written.
     """
     from companion.privacy import WrongPassphraseError
+    from companion.storage.output import check_output_path, is_stdout, write_output
 
+    if not is_stdout(output):
+        check_output_path(Path(str(output)))  # refused before any work or passphrase
     try:
         store = Store.open(data, readonly=True)
     except DataUnreadableError as exc:
@@ -152,8 +154,8 @@ def export(
     if text is None:
         _err(f"{data} holds no pair yet: nothing to report")
         return EXIT_PROBLEM
-    if output:
-        atomic_write(Path(output), text.encode("utf-8"))
+    if not is_stdout(output):
+        write_output(Path(str(output)), text.encode("utf-8"))
         print(f"wrote {output}", file=sys.stderr)
     else:
         write_stdout(text)
