@@ -80,7 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="for csv: write cells as they are (no ' before =, +, -, @)",
     )
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE (a regular file or a new path; - for stdout)",
+    )
     export.add_argument(
         "--include-notes",
         action="store_true",
@@ -100,6 +105,11 @@ def build_parser() -> argparse.ArgumentParser:
     cards.add_argument("--deck", metavar="NAME", help="put new cards in this deck")
     cards.add_argument(
         "--for", dest="audience", choices=["mentor", "mentee"], help="who the cards are for"
+    )
+    cards.add_argument(
+        "--update-shipped",
+        action="store_true",
+        help="let rows replace the definitions of shipped cards (by default they are kept)",
     )
 
     serve = sub.add_parser(
@@ -236,7 +246,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "import-cards":
         from companion.commands.cards import import_cards
 
-        return import_cards(data, args.file, args.deck, args.audience)
+        return import_cards(
+            data, args.file, args.deck, args.audience, update_shipped=args.update_shipped
+        )
     if args.command == "serve":
         from companion.commands.serve import run_serve
 

@@ -1,11 +1,17 @@
 """Plain-text formatting of dates, counts and roles for the screens.
 
-Kept free of pydantic and textual so the first screen can import it cheaply.
+Kept free of pydantic and textual so the first screen can import it cheaply
+(``rich.cells``, for the width of a character on screen, is small).
 """
 
 from __future__ import annotations
 
 from datetime import date
+
+from rich.cells import cell_len, set_cell_size
+
+ELLIPSIS = "…"
+"""What stands for the cut end of elided text."""
 
 ROLE_LABELS: dict[str, str] = {
     "mentor": "junior mentor",
@@ -21,6 +27,33 @@ def short_date(day: date) -> str:
     return day.strftime("%a %d %b %Y")
 
 
+def table_date(day: date, today: date | None = None) -> str:
+    """Return a date as tables show it: ``Mon 23 Nov`` (10 columns).
+
+    When ``today`` is given and ``day`` falls in another year, the year replaces
+    the weekday: ``23 Nov 2025`` (11 columns), so an old date is never mistaken
+    for this year's.
+    """
+    if today is not None and day.year != today.year:
+        return f"{day.day:02d} {day:%b %Y}"
+    return f"{day:%a} {day.day:02d} {day:%b}"
+
+
+def elide(text: str, width: int) -> str:
+    """Return ``text`` on one line, cut to ``width`` terminal cells with ``…`` at the end.
+
+    Widths are counted in cells, so wide characters (CJK, most emoji) count
+    two; text that fits is returned with only its line breaks and runs of
+    spaces made single spaces. A width under 1 gives an empty string.
+    """
+    line = " ".join(text.split())
+    if width < 1:
+        return ""
+    if cell_len(line) <= width:
+        return line
+    return set_cell_size(line, width - 1).rstrip() + ELLIPSIS
+
+
 def relative_days(day: date, today: date) -> str:
     """Return ``today``, ``tomorrow``, ``in 3 days``, ``yesterday`` or ``5 days ago``."""
     delta = (day - today).days
@@ -34,7 +67,7 @@ def relative_days(day: date, today: date) -> str:
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
-    """Return ``1 session`` or ``3 sessions``."""
+    """Return ``1 card`` or ``3 cards`` (``many`` for an irregular plural: ``2 people``)."""
     return f"{count} {word if count == 1 else (many or word + 's')}"
 
 

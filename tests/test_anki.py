@@ -146,10 +146,17 @@ def test_import_cards_command_keeps_history_and_reports_skipped_lines(tmp_path: 
         str(data),
     )
     assert result.returncode == 0, result.stderr
-    # Terms already known (our MFA card, and any the shipped decks define) are updated.
-    summary = re.fullmatch(r"added (\d+), updated (\d+), skipped 2", result.stdout.strip())
+    # Our own MFA card is updated; a shipped term whose definition differs is kept as it is.
+    summary = re.fullmatch(
+        r"added (\d+), updated (\d+), skipped 2, kept (\d+) shipped cards? unchanged "
+        r"\(--update-shipped replaces (its definition|their definitions)\)",
+        result.stdout.strip(),
+    )
     assert summary is not None, result.stdout
-    assert int(summary[1]) + int(summary[2]) == 3 and int(summary[2]) >= 1
+    assert int(summary[1]) + int(summary[2]) + int(summary[3]) == 3 and int(summary[2]) >= 1
+    assert "shipped card “" in result.stderr and "(kept; --update-shipped replaces it)" in (
+        result.stderr
+    )
     assert (
         f"{FIXTURES / 'anki_html_export.txt'}:13: the term (first field) is empty (skipped)"
         in result.stderr

@@ -183,8 +183,15 @@ def test_import_then_export_on_the_command_line_keeps_guids(tmp_path: Path) -> N
             timeout=120,
         )
 
-    imported = run("import-cards", str(FIXTURES / "notes_all_columns_bom_crlf.txt"))
+    fixture = str(FIXTURES / "notes_all_columns_bom_crlf.txt")
+    kept = run("import-cards", fixture)
+    assert kept.returncode == 0, kept.stderr
+    assert "shipped card “Managing up”" in kept.stderr and "kept 2 shipped cards" in kept.stdout
+    unchanged = {r.term: r for r in parse_anki(run("export", "--format", "anki").stdout).rows}
+    assert unchanged["Managing up"].guid == "managing-up"  # the shipped card, untouched
+    imported = run("import-cards", fixture, "--update-shipped")
     assert imported.returncode == 0, imported.stderr
+    assert "(replaced)" in imported.stderr and "kept" not in imported.stdout
     assert 'images are not supported; the alt text was "A red apple" (skipped)' in imported.stderr
     exported = run("export", "--format", "anki")
     assert exported.returncode == 0, exported.stderr
@@ -192,6 +199,6 @@ def test_import_then_export_on_the_command_line_keeps_guids(tmp_path: Path) -> N
     assert rows["Two-factor login"].guid == "Ol&v<J5"
     assert rows["Two-factor login"].deck == "Companion::Tech and culture"
     assert rows["Managing up"].guid == "b7@Qs`1Lm!"
-    # "Managing up" is a shipped term: the import updated that card, in its own deck.
+    # "Managing up" is a shipped term: --update-shipped updated that card, in its own deck.
     assert rows["Managing up"].deck == "Companion::Business"
     assert {r.notetype for r in rows.values()} == {"Basic"}

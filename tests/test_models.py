@@ -41,7 +41,7 @@ def test_pair_errors_name_the_field_and_the_reason() -> None:
     assert "mentee.role: must be 'mentor' or 'mentee'" in found
     assert any(m.startswith("started_on: is not a real date") for m in found)
     assert "cadence: must be 'weekly', 'fortnightly' or 'monthly'" in found
-    assert "session_minutes: input should be greater than or equal to 15" in found
+    assert "session_minutes: must be between 15 and 240" in found
     assert not any("http" in m or "type=" in m for m in found)
 
 
@@ -62,11 +62,9 @@ def test_pair_roles_must_match_their_places() -> None:
 
 
 def test_ratings_and_progress_are_bounded() -> None:
-    assert messages(Reflection, {"rating": 6}) == [
-        "rating: input should be less than or equal to 5"
-    ]
+    assert messages(Reflection, {"rating": 6}) == ["rating: must be between 1 and 5"]
     found = messages(Goal, {"owner": "shared", "title": "x", "progress": 101})
-    assert found == ["progress: input should be less than or equal to 100"]
+    assert found == ["progress: must be between 0 and 100"]
 
 
 def test_review_times_must_carry_a_timezone() -> None:

@@ -6,7 +6,6 @@ import sys
 from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 
-from companion.storage.atomic import atomic_write
 from companion.storage.store import DataUnreadableError, Store
 
 EXIT_OK, EXIT_PROBLEM = 0, 1
@@ -55,7 +54,11 @@ def calendar_bytes(
 
 
 def export_ics(data: Path, output: str | None, now: datetime | None = None) -> int:
-    """Write the planned future sessions as iCalendar to ``output`` or standard output."""
+    """Write the planned future sessions as iCalendar to ``output`` or standard output (``-``)."""
+    from companion.storage.output import check_output_path, is_stdout, write_output
+
+    if not is_stdout(output):
+        check_output_path(Path(str(output)))
     try:
         store = Store.open(data, readonly=True)
     except DataUnreadableError as exc:
@@ -69,8 +72,8 @@ def export_ics(data: Path, output: str | None, now: datetime | None = None) -> i
             file=sys.stderr,
         )
         return EXIT_PROBLEM
-    if output:
-        atomic_write(Path(output), text)
+    if not is_stdout(output):
+        write_output(Path(str(output)), text)
         print(f"wrote {output}", file=sys.stderr)
     else:
         sys.stdout.buffer.write(text)

@@ -10,16 +10,27 @@ from pathlib import Path
 from typing import Any
 
 from companion.domain.anki import parse_anki
+from companion.domain.card_import import ShippedChange
 from companion.programme.core import Programme
-from companion.storage.atomic import atomic_write
 from companion.storage.lock import LockHeldError
+from companion.storage.output import check_output_path, is_stdout, write_output
 from companion.storage.store import DataUnreadableError
 
 EXIT_OK, EXIT_PROBLEM, EXIT_LOCKED = 0, 1, 3
 
 
-def import_cards(data: Path, file: str, deck: str | None, audience: str | None) -> int:
-    """Import an Anki text export or a CSV/TSV file into the pair's cards."""
+SHOWN_CHANGES = 20
+"""Shipped-card changes listed one by one; more are counted."""
+
+
+def import_cards(
+    data: Path, file: str, deck: str | None, audience: str | None, *, update_shipped: bool = False
+) -> int:
+    """Import an Anki text export or a CSV/TSV file into the pair's cards.
+
+    Rows that would change a shipped card's definition are listed (old → new)
+    and kept out unless ``update_shipped``.
+    """
     path = Path(file).expanduser()
     try:
         raw = path.read_bytes()
@@ -41,14 +52,28 @@ def import_cards(data: Path, file: str, deck: str | None, audience: str | None) 
                 deck=deck,
                 audience=audience,  # type: ignore[arg-type]
                 should_stop=stop.requested,
+                update_shipped=update_shipped,
             )
     except LockHeldError as exc:
         print(f"companion: {exc}", file=sys.stderr)
         return EXIT_LOCKED
     for line, message in result.problems:
         print(f"{path}:{line}: {message} (skipped)", file=sys.stderr)
+    _print_shipped_changes(path, result.shipped_changes, update_shipped)
     print(result.summary())
     return 130 if result.stopped_at is not None else EXIT_OK
+
+
+def _print_shipped_changes(path: Path, changes: list[ShippedChange], applied: bool) -> None:
+    """List the shipped definitions an import changed, or kept because it was not asked to."""
+    what = "replaced" if applied else "kept; --update-shipped replaces it"
+    for change in changes[:SHOWN_CHANGES]:
+        print(
+            f"{path}:{change.line}: shipped card {change.describe()} ({what})",
+            file=sys.stderr,
+        )
+    if len(changes) > SHOWN_CHANGES:
+        print(f"... and {len(changes) - SHOWN_CHANGES} more shipped cards", file=sys.stderr)
 
 
 class _StopOnInterrupt:
@@ -76,7 +101,9 @@ class _StopOnInterrupt:
 
 
 def export_anki(data: Path, deck: str | None, output: str | None) -> int:
-    """Write cards (all, or one deck's) as a file Anki imports."""
+    """Write cards (all, or one deck's) as a file Anki imports (``-`` or nothing: stdout)."""
+    if not is_stdout(output):
+        check_output_path(Path(str(output)))
     programme = Programme(data)
     with suppress(DataUnreadableError):  # no readable journal: the shipped decks alone
         programme.open(readonly=True)
@@ -86,8 +113,8 @@ def export_anki(data: Path, deck: str | None, output: str | None) -> int:
         print(f"companion: no deck called {deck}", file=sys.stderr)
         return EXIT_PROBLEM
     text, count = exported
-    if output:
-        atomic_write(Path(output), text.encode("utf-8"))
+    if not is_stdout(output):
+        write_output(Path(str(output)), text.encode("utf-8"))
         print(f"wrote {count} cards to {output}", file=sys.stderr)
     else:
         from companion.commands.data import write_stdout

@@ -10,8 +10,8 @@ from pathlib import Path
 from companion.domain.base import ROLES, Role
 from companion.programme.core import Programme
 from companion.programme.exports import CsvRecords, PrivateTexts
-from companion.storage.atomic import atomic_write
 from companion.storage.lock import DataLock, LockHeldError
+from companion.storage.output import check_output_path, is_stdout, write_output
 from companion.storage.restore import NoBackupError, restore_backup
 from companion.storage.schema import InvalidFileError
 from companion.storage.store import DataUnreadableError
@@ -83,6 +83,8 @@ def export(
     With ``include_private`` each person's passphrase is read first; a wrong one
     is exit 1 with nothing written.
     """
+    if not is_stdout(output):
+        check_output_path(Path(str(output)))  # refused before any work or passphrase
     try:
         programme = Programme.opened(data, readonly=True)
     except DataUnreadableError as exc:
@@ -133,8 +135,8 @@ def _export(
     if text is None:
         _err(f"{data} holds no pair yet: nothing to report")
         return EXIT_PROBLEM
-    if output:
-        atomic_write(Path(output), text.encode("utf-8"))
+    if not is_stdout(output):
+        write_output(Path(str(output)), text.encode("utf-8"))
         print(f"wrote {output}", file=sys.stderr)
     else:
         write_stdout(text)

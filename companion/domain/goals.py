@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from companion.domain.base import Day, Model, Owner, Text, new_id
+from companion.domain.errors import between
 
 GoalStatus = Literal["not-started", "in-progress", "achieved", "dropped"]
 """Where a goal stands."""
@@ -29,7 +30,7 @@ class Goal(Model):
     """When they hope to achieve it."""
     status: GoalStatus = "not-started"
     """Where it stands."""
-    progress: Annotated[int, Field(ge=0, le=100)] = 0
+    progress: Annotated[int, Field(ge=0, le=100), between(0, 100)] = 0
     """Progress in percent."""
     lesson_ids: list[str] = Field(default_factory=list)
     """Lessons that help with this goal."""

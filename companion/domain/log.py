@@ -7,6 +7,7 @@ from typing import Annotated
 from pydantic import Field
 
 from companion.domain.base import Day, Model, Text, new_id
+from companion.domain.errors import between
 
 SUGGESTED_SKILLS: tuple[str, ...] = (
     "explaining",
@@ -28,7 +29,7 @@ class LogEntry(Model):
     """The entry's id."""
     date: Day
     """When it happened."""
-    minutes: Annotated[int, Field(ge=0, le=1440)]
+    minutes: Annotated[int, Field(ge=0, le=1440), between(0, 1440)]
     """Time spent mentoring."""
     topic: Text
     """What it was about, in a line."""

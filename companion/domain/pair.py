@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, model_validator
 
 from companion.domain.base import Day, Model, Role, Text
+from companion.domain.errors import between
 
 Cadence = Literal["weekly", "fortnightly", "monthly"]
 """How often the pair plans to meet."""
@@ -54,9 +55,9 @@ class Pair(Model):
     """The date of the first session, or the planned start."""
     cadence: Cadence = "fortnightly"
     """How often they meet."""
-    session_minutes: Annotated[int, Field(ge=15, le=240)] = 60
+    session_minutes: Annotated[int, Field(ge=15, le=240), between(15, 240)] = 60
     """The planned length of a session, in minutes."""
-    programme_weeks: Annotated[int, Field(ge=1, le=260)] = 26
+    programme_weeks: Annotated[int, Field(ge=1, le=260), between(1, 260)] = 26
     """How long the programme runs, in weeks."""
     agreement: list[Text] = Field(default_factory=list)
     """The ground rules both people agreed to."""

@@ -9,8 +9,9 @@ from pydantic import Field, field_validator
 
 from companion.domain.base import Day, LongText, Model, Moment, Role, Text, new_id
 from companion.domain.clock import to_utc
+from companion.domain.errors import between
 
-Rating = Annotated[int, Field(ge=1, le=5)]
+Rating = Annotated[int, Field(ge=1, le=5), between(1, 5)]
 """A rating from 1 (poor) to 5 (excellent)."""
 
 SessionStatus = Literal["in-progress", "finished"]
@@ -57,7 +58,7 @@ class AgendaItem(Model):
     """A short key (``check-in``, ``lesson`` …)."""
     title: Text
     """What happens in it."""
-    minutes: Annotated[int, Field(ge=1, le=600)]
+    minutes: Annotated[int, Field(ge=1, le=600), between(1, 600)]
     """Its length."""
 
 
@@ -73,7 +74,7 @@ class Session(Model):
     """The session's id."""
     date: Day
     """The day it took place."""
-    minutes: Annotated[int, Field(ge=0, le=600)] = 60
+    minutes: Annotated[int, Field(ge=0, le=600), between(0, 600)] = 60
     """How long it lasted."""
     lesson_ids: list[str] = Field(default_factory=list)
     """The lessons covered."""

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from companion.domain.content import Lesson
 from companion.domain.log import LogEntry
+from companion.domain.session_clock import spent_minutes
 from companion.domain.sessions import Reflections, Session
 
 DEFAULT_SKILLS = ("explaining",)
@@ -13,19 +14,30 @@ DEFAULT_SKILLS = ("explaining",)
 
 
 def session_minutes(session: Session) -> int:
-    """Return the minutes the session ran: the timer's count, else what was planned."""
-    if session.elapsed_seconds >= 60:
-        return round(session.elapsed_seconds / 60)
-    return session.minutes
+    """Return the minutes the session actually ran (the clock, pauses excluded).
+
+    A session whose clock never ran (``started_at`` unset and nothing counted,
+    as when it is recorded afterwards) keeps the minutes it was given. A
+    session wrapped up by mistake after a few seconds counts 0 minutes, never
+    its planned hour; :func:`~companion.domain.session_clock.short_session_question`
+    asks whether to finish or discard it.
+    """
+    if session.started_at is None and session.elapsed_seconds == 0:
+        return session.minutes
+    return spent_minutes(session.elapsed_seconds)
 
 
-def finish(session: Session, reflections: Reflections) -> Session:
-    """Return the session wrapped up with both reflections and its real length."""
+def finish(session: Session, reflections: Reflections, minutes: int | None = None) -> Session:
+    """Return the session wrapped up with both reflections and its length.
+
+    ``minutes`` is the length the wrap-up shows (editable there); by default the
+    time actually spent (:func:`session_minutes`).
+    """
     return session.model_copy(
         update={
             "reflections": reflections,
             "status": "finished",
-            "minutes": session_minutes(session),
+            "minutes": session_minutes(session) if minutes is None else minutes,
         }
     )
 

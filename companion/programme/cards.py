@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from companion.domain.card_import import stream_import
+from companion.domain.card_import import ShippedChange, stream_import
 from companion.domain.cards import Card, CardSource
 from companion.domain.review_queue import todays_queue
 from companion.domain.scheduling import average_recall, make_scheduler, new_state
@@ -37,14 +37,19 @@ class ImportResult:
     """Rows in the file (good and skipped)."""
     stopped_at: int | None = None
     """The file line where the import stopped when it was interrupted."""
+    shipped_changes: list[ShippedChange] = field(default_factory=list)
+    """Rows that would change (or, with ``update_shipped``, changed) a shipped definition."""
+    kept_shipped: int = 0
+    """Shipped cards left unchanged because ``update_shipped`` was not given."""
+
+    said: str = ""
+    """The one-line summary of the import (see :meth:`summary`)."""
 
     def summary(self) -> str:
         """Return the one-line summary shown at the end."""
-        text = f"added {self.added}, updated {self.updated}, skipped {len(self.problems)}"
-        if self.stopped_at is not None:
-            done = self.added + self.updated
-            return f"imported {done} of {self.total}, stopped at line {self.stopped_at} ({text})"
-        return text
+        return self.said or (
+            f"added {self.added}, updated {self.updated}, skipped {len(self.problems)}"
+        )
 
 
 class Cards:
@@ -128,6 +133,7 @@ class Cards:
         audience: Role | None = None,
         progress: Progress | None = None,
         should_stop: Callable[[], bool] | None = None,
+        update_shipped: bool = False,
     ) -> ImportResult:
         """Import rows already parsed, batch by batch (one atomic write per batch).
 
@@ -143,9 +149,17 @@ class Cards:
             progress=(lambda r: progress(r.done, r.total)) if progress is not None else None,
             should_stop=should_stop,
             problems=parsed.problems,
+            update_shipped=update_shipped,
         )
         return ImportResult(
-            report.added, report.updated, list(report.problems), report.total, report.stopped_at
+            report.added,
+            report.updated,
+            list(report.problems),
+            report.total,
+            report.stopped_at,
+            list(report.shipped_changes),
+            report.kept_shipped,
+            report.summary(),
         )
 
     def import_file(self, path: Path, progress: Progress | None = None) -> ImportResult:
