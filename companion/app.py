@@ -18,6 +18,7 @@ from companion.providers import commands_for
 from companion.screens.dashboard import DashboardScreen
 from companion.screens.navigator import Navigator
 from companion.widgets.messages import Request, SaveFailed, safely
+from companion.widgets.safe_text import plain_line
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -149,7 +150,7 @@ class CompanionApp(App[None]):
         if not self.programme.ready or "privacy" not in self.programme.__dict__:
             return  # nobody has opened private notes yet
         for role in self.programme.privacy.expire_idle():
-            name = self.programme.privacy.name(role)
+            name = plain_line(self.programme.privacy.name(role))
             self.notify(f"{name}'s private notes locked after 10 idle minutes.", markup=False)
 
     def lock_private_notes(self) -> None:

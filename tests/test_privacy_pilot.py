@@ -249,3 +249,38 @@ async def test_check_in_hand_over_hides_the_first_answers_and_seals_private_comm
         vault = Vault(store.journal, migrate=False)
         assert vault.unlock("mentor", "demo")
         assert vault.read_comment("mentor", checkin.id) == private
+
+
+async def test_first_unlock_migrates_old_notes_and_names_the_plain_text_backups(
+    data: Path,
+) -> None:
+    from companion.dialogs.message import MessageDialog
+    from companion.domain.sessions import PrivateNotes
+
+    demo_folder(data)
+    forget_mentor_passphrase(data)
+    old = "An old plain-text note from before encryption"
+    with Store.open(data) as store:
+        first = store.journal.sessions()[0]
+        store.journal.update_session(
+            first.model_copy(update={"private_notes": PrivateNotes(mentor=old)})
+        )
+    app = app_with(data)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await open_session(pilot)
+        await private_notes_of(pilot, "mentor")
+        app.screen.query_one("#new", Input).value = "river stone lamp"
+        app.screen.query_one("#again", Input).value = "river stone lamp"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MessageDialog)
+        notice = on_screen(app)
+        assert "companion backup --prune-plaintext" in notice and ".zip" in notice
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PrivateNotesEditor)
+        await pilot.press("escape")
+        await pilot.pause(2.5)  # the session screen autosaves its older copy meanwhile
+        assert not app.programme.privacy.vault.notice_due("mentor")
+    holding = files_holding(data, [old])
+    assert holding and all("backups" in path for path in holding), holding

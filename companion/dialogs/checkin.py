@@ -21,7 +21,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from companion.domain.checkin_trends import Raised
 from companion.domain.checkins import QUESTIONS, CheckIn
-from companion.widgets.safe_text import literal
+from companion.widgets.safe_text import literal, plain_line
 
 SHARE_LABEL = "Share with my partner"
 """The tick box that makes a comment readable by the partner (private by default)."""
@@ -174,23 +174,24 @@ class HandOverDialog(ModalScreen[bool]):
     def __init__(self, done_name: str, next_name: str) -> None:
         """``done_name`` has answered; ``next_name`` answers next."""
         super().__init__()
-        self._done = done_name
-        self._next = next_name
+        self._done = plain_line(done_name)
+        self._next = plain_line(next_name)
 
     def compose(self) -> ComposeResult:
         """The hand-over message and one button for the next person."""
         with Vertical() as box:
             box.border_title = "Hand over"
             yield Static(
-                f"Hand the laptop to {self._next}.\n\n"
-                f"{self._done}'s answers are saved and stay off the screen. "
-                f"{self._next}, press Enter when you are ready to answer.",
-                markup=False,
+                literal(
+                    f"Hand the laptop to {self._next}.\n\n"
+                    f"{self._done}'s answers are saved and stay off the screen. "
+                    f"{self._next}, press Enter when you are ready to answer."
+                ),
                 id="handover-text",
             )
             with Horizontal():
                 yield Button("Stop here", id="stop")
-                yield Button(f"I am {self._next}: start", variant="primary", id="go")
+                yield Button(literal(f"I am {self._next}: start"), variant="primary", id="go")
 
     def on_mount(self) -> None:
         """Enter starts the next person's answers."""
@@ -227,7 +228,8 @@ class CheckInResultDialog(ModalScreen[None]):
         self._raised = raised
 
     def _text(self) -> Text:
-        names, checkin = self._names, self._checkin
+        names = {role: plain_line(name) for role, name in self._names.items()}
+        checkin = self._checkin
         text = Text()
         head = f"{'Statement':<52} {names['mentor'][:10]:>10} {names['mentee'][:10]:>10}\n"
         text.append(head, style="bold")
@@ -243,7 +245,7 @@ class CheckInResultDialog(ModalScreen[None]):
             for raised in self._raised:
                 if raised.entry_id not in seen:
                     seen.add(raised.entry_id)
-                    text.append(f"• {raised.entry_title}\n")
+                    text.append(f"• {plain_line(raised.entry_title)}\n")
         else:
             text.append("Nothing in these answers calls for the playbook.\n", style="dim")
         text.append("\nShared comments\n", style="bold")
@@ -254,7 +256,7 @@ class CheckInResultDialog(ModalScreen[None]):
         ]
         for name, comment in shared:
             text.append(f"{name}: ", style="bold")
-            text.append(f"{comment}\n")
+            text.append(f"{plain_line(comment)}\n")
         if not shared:
             text.append("No comment was shared.\n", style="dim")
         return text

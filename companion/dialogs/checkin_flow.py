@@ -14,6 +14,7 @@ from companion.dialogs.message import ChoiceDialog
 from companion.dialogs.private_notes import ensure_unlocked
 from companion.domain.checkin_trends import raised_by
 from companion.widgets.messages import safely
+from companion.widgets.safe_text import plain_line
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -91,7 +92,7 @@ def _store(
 async def checkin_flow(app: App[Any], programme: Programme) -> CheckIn | None:
     """Take a check-in from each person in turn; return it as stored (None when stopped early)."""
     privacy = programme.privacy
-    names = programme.journal.first_names()
+    names = {role: plain_line(name) for role, name in programme.journal.first_names().items()}
     values: dict[str, Any] = {"date": programme.today()}
     stored: CheckIn | None = None
     order: tuple[Role, Role] = ("mentor", "mentee")

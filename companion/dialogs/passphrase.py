@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from companion.privacy import MIN_LENGTH, strength
+from companion.widgets.safe_text import literal
 
 WRONG = "That passphrase is wrong. Try again."
 """Said when a passphrase does not open the notes."""
@@ -51,7 +52,7 @@ class _PassDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         """Fields, the error line and the buttons."""
         with Vertical() as box:
-            box.border_title = self.TITLE_TEXT
+            box.border_title = literal(self.TITLE_TEXT, keep_lines=False)
             yield from self.compose_fields()
             yield Static("", id="error", classes="error", markup=False)
             with Horizontal():
@@ -149,7 +150,7 @@ class AskPassphraseDialog(_PassDialog):
 
     def compose_fields(self) -> ComposeResult:
         """What is locked, and the passphrase field."""
-        yield Static(self._about, id="about", markup=False)
+        yield Static(literal(self._about), id="about")
         yield Label("Passphrase")
         yield Input(password=True, id="passphrase", max_length=1000)
 
@@ -218,7 +219,7 @@ class TypedConfirmDialog(_PassDialog):
 
     def compose_fields(self) -> ComposeResult:
         """The explanation and the field."""
-        yield Static(self._explanation, markup=False)
+        yield Static(literal(self._explanation))
         yield Label(f"Type {self._word} to confirm")
         yield Input(id="word", max_length=100)
 

@@ -26,6 +26,7 @@ from companion.dialogs.passphrase import (
 )
 from companion.privacy import PassphraseRuleError, PrivacyError, WrongPassphraseError
 from companion.widgets.messages import safely
+from companion.widgets.safe_text import literal, plain_line
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -41,13 +42,18 @@ AFRESH_WORD = "afresh"
 """Typed to confirm deleting one person's private notes."""
 
 
+def plain_text(text: str) -> str:
+    """Return ``text`` with each line's control characters made visible (names are user text)."""
+    return "\n".join(plain_line(line) for line in text.splitlines())
+
+
 async def ensure_unlocked(app: App[Any], privacy: Privacy, role: Role) -> bool:
     """Make sure ``role``'s notes are open: ask their passphrase, or have them set one.
 
     Returns False when the person cancels. Shows the one-time notice after a
     first unlock that encrypted old plain-text notes. Call from a worker.
     """
-    vault, name = privacy.vault, privacy.name(role)
+    vault, name = privacy.vault, plain_line(privacy.name(role))
     if vault.is_unlocked(role):
         privacy.touch(role)
         return True
@@ -72,7 +78,7 @@ async def ensure_unlocked(app: App[Any], privacy: Privacy, role: Role) -> bool:
     notice = privacy.pending_notice(role)
     if notice is not None:
         await app.push_screen_wait(
-            MessageDialog("Your private notes are encrypted", notice, error=False)
+            MessageDialog("Your private notes are encrypted", plain_text(notice), error=False)
         )
     return True
 
@@ -124,19 +130,20 @@ class PrivateNotesEditor(ModalScreen[None]):
         self.privacy = privacy
         self.role = role
         self.session_id = session_id
-        self.name_ = privacy.name(role)
+        self.name_ = plain_line(privacy.name(role))
         self.text = privacy.vault.read(role, session_id)
         self.dirty = False
 
     def compose(self) -> ComposeResult:
         """The notes, a line on who can read them, and the buttons."""
         with Vertical() as box:
-            box.border_title = f"{self.name_}'s private notes"
+            box.border_title = literal(f"{self.name_}'s private notes", keep_lines=False)
             yield Static(
-                f"Only {self.name_} can read these (encrypted with their passphrase). "
-                "Saved as you type; they lock after 10 idle minutes.",
+                literal(
+                    f"Only {self.name_} can read these (encrypted with their passphrase). "
+                    "Saved as you type; they lock after 10 idle minutes."
+                ),
                 classes="hint",
-                markup=False,
             )
             yield TextArea(self.text, id="private")
             yield Static("", id="private-status", classes="hint", markup=False)
