@@ -18,11 +18,16 @@ from companion.providers import commands_for
 from companion.screens.dashboard import DashboardScreen
 from companion.screens.navigator import Navigator
 from companion.widgets.messages import Request, SaveFailed, safely
+from companion.widgets.safe_text import plain_line
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
     from companion.programme.core import Programme
+
+
+IDLE_CHECK_SECONDS = 15.0
+"""How often the app looks for private notes left idle (they lock after ten minutes)."""
 
 
 class CompanionApp(App[None]):
@@ -114,6 +119,7 @@ class CompanionApp(App[None]):
         if isinstance(base, DashboardScreen):
             base.start()
         self.set_timer(0.5, self._warm_up)
+        self.set_interval(IDLE_CHECK_SECONDS, self.lock_idle_notes)
         self.navigator.offer_resume()
         store = self.programme.store
         for warning in store.warnings:
@@ -139,6 +145,20 @@ class CompanionApp(App[None]):
         import companion.screens.curriculum
         import companion.screens.reader  # noqa: F401
 
+    def lock_idle_notes(self) -> None:
+        """Lock the private notes of whoever has been idle ten minutes (the programme's clock)."""
+        if not self.programme.ready or "privacy" not in self.programme.__dict__:
+            return  # nobody has opened private notes yet
+        for role in self.programme.privacy.expire_idle():
+            name = plain_line(self.programme.privacy.name(role))
+            self.notify(f"{name}'s private notes locked after 10 idle minutes.", markup=False)
+
+    def lock_private_notes(self) -> None:
+        """Lock both people's private notes now (the palette's "Lock private notes")."""
+        if self.programme.ready:
+            self.programme.privacy.lock_all()
+            self.notify("Private notes locked.", timeout=3)
+
     def _save_theme(self, _theme: object) -> None:
         safely(self, lambda: self.programme.journal.save_theme(self.theme), "the theme")
 
@@ -152,5 +172,7 @@ class CompanionApp(App[None]):
         self._close_messages_no_wait()
 
     def on_unmount(self) -> None:
-        """Release the data folder (every write is already on disk)."""
+        """Lock private notes and release the data folder (every write is already on disk)."""
+        if "privacy" in self.programme.__dict__:
+            self.programme.privacy.lock_all()
         self.programme.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -140,10 +140,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def make_app(data: Path | None = None, *, now: datetime | None = None) -> App[None]:
+def make_app(
+    data: Path | None = None,
+    *,
+    now: datetime | None = None,
+    clock: Callable[[], datetime] | None = None,
+) -> App[None]:
     """Return the Companion app on the data folder ``data`` (shared by the CLI and the tests).
 
-    ``now`` pins the clock (for repeatable tests and snapshots). The folder's
+    ``now`` pins the clock (for repeatable tests and snapshots); ``clock`` gives
+    a clock the caller can move (idle-lock tests). The folder's
     lock is taken here, before any screen: ``LockHeldError`` when another
     Companion has the folder open. The store itself is opened by the app,
     after its first frame.
@@ -153,7 +159,8 @@ def make_app(data: Path | None = None, *, now: datetime | None = None) -> App[No
 
     folder = prepare_data_folder(data_dir(data))
     lock = DataLock(folder).acquire()
-    clock = (lambda: now) if now is not None else None
+    if clock is None and now is not None:
+        clock = lambda: now  # noqa: E731
     return CompanionApp(Programme(folder, lock=lock, clock=clock, cache_curriculum=True))
 
 

@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 Entry = tuple[str, str, Callable[[], object]]
 
 
+def _nothing() -> None:
+    """Do nothing (an app without private notes)."""
+
+
 class CompanionCommands(Provider):
     """Finds lessons by title, cards by term, sessions by date or lesson, screens and actions.
 
@@ -37,6 +41,13 @@ class CompanionCommands(Provider):
             ("Take a check-in", "both people answer eight statements", Request("checkin"))
         )
         entries.append(("Review glossary cards", "who is reviewing?", Request("review")))
+        entries.append(
+            (
+                "Lock private notes",
+                "both people's private notes ask for the passphrase again",
+                partial(self.app.call_later, getattr(self.app, "lock_private_notes", _nothing)),
+            )
+        )
         entries.append(("Back up now", "take a backup of the data folder", Request("backup")))
         entries.append(
             ("Show keys (help)", "every key of this screen", partial(self.app.run_action, "help"))

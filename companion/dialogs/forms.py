@@ -1,4 +1,4 @@
-"""Small forms as dialogs: an action item, a glossary term, private notes."""
+"""Small forms as dialogs: an action item, a glossary term (private notes: private_notes.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Select, TextArea
+from textual.widgets import Button, Label, Select
 
 from companion.domain.errors import errors_by_field
 from companion.domain.sessions import ActionItem
@@ -153,25 +153,3 @@ class TermDialog(FormDialog):
         if not values["definition"]:
             errors["definition"] = "say what it means"
         return errors
-
-
-class PrivateNotesDialog(FormDialog):
-    """One person's private notes: shown only when that person opens them."""
-
-    def __init__(self, name: str, text: str) -> None:
-        """Edit ``name``'s notes, starting from ``text``."""
-        super().__init__()
-        self.TITLE_TEXT = f"{name}'s private notes (never exported unless asked)"
-        self._text = text
-
-    def compose_fields(self) -> ComposeResult:
-        """The notes."""
-        yield TextArea(self._text, id="private")
-
-    def on_mount(self) -> None:
-        """Start typing at once."""
-        self.query_one(TextArea).focus()
-
-    def values(self) -> dict[str, Any]:
-        """The notes' text."""
-        return {"text": self.query_one(TextArea).text}

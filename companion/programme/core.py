@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from companion.programme.data import Data
     from companion.programme.exports import Exports
     from companion.programme.journal import Journal
+    from companion.programme.privacy import Privacy
     from companion.programme.reports import Reports
     from companion.programme.sessions import Sessions
     from companion.storage.lock import DataLock
@@ -59,6 +60,8 @@ class Programme:
         self._store: Store | None = None
         self._clock: Clock = clock or _utc_now
         self.content_problems: list[Problem] = []
+        self.privacy_cost: int | None = None
+        """scrypt's cost for new passphrases (None: the strong default; tests lower it)."""
 
     # -- the parts, made on first use --------------------------------------------------
     # Each part imports the domain (pydantic): made after the app's first frame
@@ -106,6 +109,13 @@ class Programme:
 
         return Data(self)
 
+    @cached_property
+    def privacy(self) -> Privacy:
+        """Private notes and check-in comments: the one vault, idle locking, the notice."""
+        from companion.programme.privacy import Privacy  # after the first frame (above)
+
+        return Privacy(self, self.privacy_cost)
+
     # -- opening and closing -------------------------------------------------------
 
     @classmethod
@@ -143,6 +153,7 @@ class Programme:
             self._store._lock = None
         self._store = Store.open(self.folder, backup=False, lock=self._lock)
         self.__dict__.pop("curriculum", None)
+        self.__dict__.pop("privacy", None)  # its vault read the old files; nobody stays unlocked
 
     def close(self) -> None:
         """Release the data folder (every write is already on disk)."""

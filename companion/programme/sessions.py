@@ -107,13 +107,23 @@ class Sessions:
         return self._programme.store.journal.add_session(session)
 
     def save(self, session: Session) -> Session:
-        """Save a session as it stands (notes, timer, segment)."""
-        return self._programme.store.journal.update_session(session)
+        """Save a session as it stands (notes, timer, segment).
+
+        Its old plain-text private notes are kept as stored: only the vault
+        changes them (a screen's copy may predate a migration that removed them).
+        """
+        return self._programme.store.journal.update_session(self._keep_private(session))
+
+    def _keep_private(self, session: Session) -> Session:
+        stored = self._programme.store.journal.session(session.id)
+        if stored is None or stored.private_notes == session.private_notes:
+            return session
+        return session.model_copy(update={"private_notes": stored.private_notes})
 
     def finish(self, session: Session, reflections: Reflections, next_on: date | None) -> Session:
         """Wrap the session up: save it finished, log it for the mentor, set the next date."""
         journal = self._programme.store.journal
-        done = finish(session, reflections)
+        done = finish(self._keep_private(session), reflections)
         entry = log_entry_for(done, self._programme.curriculum.lessons, journal.log_entries())
         pair = journal.pair()
         journal.update_session(done)

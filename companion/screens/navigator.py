@@ -159,21 +159,12 @@ class Navigator:
         )
 
     def take_checkin(self) -> None:
-        """Record a check-in from both people."""
-        from companion.dialogs.checkin import CheckInDialog  # pydantic: not before the first frame
+        """Take a check-in: each person answers on their own, then both see the scores."""
+        from companion.dialogs.checkin_flow import checkin_flow  # pydantic: not at start
 
-        journal = self.programme.journal
-        if journal.pair() is None:
+        if self.programme.journal.pair() is None:
             return
-
-        def done(values: dict[str, Any] | None) -> None:
-            if values is None:
-                return
-            saved = safely(self.app, lambda: journal.take_checkin(values), "The check-in")
-            if saved is not None:
-                self.app.notify("Check-in saved.", timeout=3)
-
-        self.app.push_screen(CheckInDialog(journal.first_names(), self.programme.today()), done)
+        self.app.run_worker(checkin_flow(self.app, self.programme), group="checkin", exclusive=True)
 
     # -- the data folder ------------------------------------------------------------------
 

@@ -13,8 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from companion.dialogs.forms import ActionDialog, PrivateNotesDialog, TermDialog
-from companion.dialogs.message import ChoiceDialog
+from companion.dialogs.forms import ActionDialog, TermDialog
 from companion.dialogs.wrapup import WrapUpDialog
 from companion.domain.pair import CADENCE_DAYS
 from companion.domain.sessions import ActionItem, Reflection, Reflections, Session
@@ -290,32 +289,20 @@ class SessionScreen(Screen[None]):
         self.app.push_screen(TermDialog(), done)
 
     def action_private_notes(self) -> None:
-        """Open one person's private notes (asks whose first)."""
-        pair = self.programme.journal.pair()
-        names = {"mentor": pair.mentor.name, "mentee": pair.mentee.name} if pair else {}
+        """Open one person's private notes: whose, then their passphrase, then the editor."""
+        self.flush()
+        self.run_worker(self._private_notes(), group="private", exclusive=True)
 
-        def chosen(role: str | None) -> None:
-            if role in ("mentor", "mentee"):
-                self._edit_private(role, names.get(role, role))
+    async def _private_notes(self) -> None:
+        from companion.dialogs.private_notes import private_notes_flow  # pydantic: on first use
 
-        self.app.push_screen(
-            ChoiceDialog(
-                "Whose private notes?", [(names.get(r, r), r) for r in ("mentor", "mentee")]
-            ),
-            chosen,
-        )
-
-    def _edit_private(self, role: str, name: str) -> None:
-        current = getattr(self.session.private_notes, role)
-
-        def done(values: dict[str, Any] | None) -> None:
-            if values is not None:
-                notes = self.session.private_notes.model_copy(update={role: values["text"]})
-                self.session = self.session.model_copy(update={"private_notes": notes})
-                self.dirty = True
-                self.flush()
-
-        self.app.push_screen(PrivateNotesDialog(name, current), done)
+        if await private_notes_flow(self.app, self.programme, self.session.id):
+            # A first unlock moves old plain text out of the session: keep the journal's copy.
+            stored = self.programme.sessions.get(self.session.id)
+            if stored is not None:
+                self.session = self.session.model_copy(
+                    update={"private_notes": stored.private_notes}
+                )
 
     def action_toggle_lesson(self) -> None:
         """Show or hide the lesson beside the notes."""
