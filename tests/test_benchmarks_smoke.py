@@ -51,3 +51,14 @@ def test_import_benchmark_runs_quickly() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "growth:" in result.stdout
+
+
+def test_card_history_benchmark_runs_quickly() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "card_history.py"), "--quick"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "card history from the index" in result.stdout
