@@ -62,3 +62,14 @@ def test_card_history_benchmark_runs_quickly() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "card history from the index" in result.stdout
+
+
+def test_footer_leak_benchmark_runs_quickly() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "footer_leak.py"), "--quick"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "KeysFooter: 20 Tabs" in result.stdout

@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Header
 
 from companion.formatting import relative_days
 from companion.screens.base import RecordTable
+from companion.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     pass
@@ -32,7 +33,7 @@ class ActionsScreen(RecordTable, Screen[None]):
         table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
         table.add_columns("", "Action", "Whose", "Due")
         yield table
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Fill the table."""

@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Header, Select, Tree
+from textual.widgets import Checkbox, Header, Select, Tree
 
 from companion.domain.progress import LessonStatus, lesson_statuses
 from companion.formatting import role_label
 from companion.screens.base import CompanionAccess
+from companion.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from companion.domain.content import Lesson
@@ -60,7 +61,7 @@ class CurriculumScreen(CompanionAccess, Screen[None]):
         tree: Tree[str] = Tree("Curriculum", id="tree")
         tree.show_root = False
         yield tree
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Fill the tree and put the cursor in it."""

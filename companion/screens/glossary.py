@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Header, Input, Select, Static
 
 from companion.dialogs.card import card_text
 from companion.domain.glossary_query import find_cards, status_of
 from companion.domain.scheduling import RATING_NAMES
 from companion.formatting import role_label
 from companion.screens.base import RecordTable
+from companion.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from companion.domain.cards import Card
@@ -70,7 +71,7 @@ class GlossaryScreen(RecordTable, Screen[None]):
             with VerticalScroll(id="detail"):
                 yield Static(id="card")
                 yield Static(id="history")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Fill the table."""

@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING, Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Header
 
 from companion.domain.goals import Goal
 from companion.formatting import role_label
 from companion.screens.base import RecordTable
+from companion.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     pass
@@ -35,7 +36,7 @@ class GoalsScreen(RecordTable, Screen[None]):
         table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
         table.add_columns("Goal", "Whose", "Status", "Progress", "Target", "Measure")
         yield table
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Fill the table."""

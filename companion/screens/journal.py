@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Select
+from textual.widgets import DataTable, Header, Input, Select
 
 from companion.domain.journal_query import find_sessions, month_of
 from companion.screens.base import RecordTable
+from companion.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     pass
@@ -51,7 +52,7 @@ class JournalScreen(RecordTable, Screen[None]):
             "Date", "Lessons", "Minutes", "Junior ★", "Senior ★", "Open actions", "Status"
         )
         yield table
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Fill the table."""

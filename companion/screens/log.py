@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Select, Static
+from textual.widgets import DataTable, Header, Select, Static
 
 from companion.domain.log import LogEntry
 from companion.domain.log_totals import totals
 from companion.screens.base import RecordTable
+from companion.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     pass
@@ -72,7 +73,7 @@ class LogScreen(RecordTable, Screen[None]):
         table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
         table.add_columns("Date", "Minutes", "Topic", "Skills", "Kind")
         yield table
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Fill everything."""

@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import Header, OptionList
 from textual.widgets.option_list import Option
 
 from companion.screens.base import CompanionAccess
+from companion.widgets.footer import KeysFooter
 from companion.widgets.lesson_view import LessonView
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ class PlaybookScreen(CompanionAccess, Screen[None]):
         with Horizontal():
             yield OptionList(id="entries")
             yield LessonView(id="entry")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """List the entries, flagged ones first, and show the first."""

@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.domain.progress import LessonMark, lesson_statuses
 from companion.formatting import role_label
 from companion.screens.base import CompanionAccess
+from companion.widgets.footer import KeysFooter
 from companion.widgets.lesson_view import LessonView
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ class ReaderScreen(CompanionAccess, Screen[None]):
                 yield Static(id="brief")
                 yield Static("Glossary terms", classes="heading")
                 yield OptionList(id="terms")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Show the lesson; start with the panels hidden on a narrow terminal."""

@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from companion.domain.review_queue import format_interval, todays_queue
 from companion.domain.scheduling import RATING_NAMES, make_scheduler, new_state, outcomes
 from companion.screens.base import CompanionAccess
+from companion.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from companion.domain.base import Role
@@ -69,7 +70,7 @@ class ReviewScreen(CompanionAccess, Screen[None]):
         with Horizontal(id="answers"):
             for rating, name in RATING_NAMES.items():
                 yield Button(name, id=f"answer-{rating}", disabled=True)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Build today's queue and show the first card."""

@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, OptionList, SelectionList, Static, TextArea
+from textual.widgets import Header, Label, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from companion.domain.pair import CADENCE_DAYS
 from companion.domain.sessions import ActionItem, Reflection, Reflections, Session
 from companion.screens.base import CompanionAccess
 from companion.screens.reader import brief
+from companion.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     pass
@@ -84,7 +85,7 @@ class SessionScreen(CompanionAccess, Screen[None]):
                 yield Label("Shared notes (saved as you type)")
                 yield TextArea(self.session.shared_notes, id="notes")
                 yield Static(id="status")
-        yield Footer()
+        yield KeysFooter()
 
     def _lesson_text(self) -> Text:
         lessons = self.companion.curriculum.lessons

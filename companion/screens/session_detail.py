@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Static, TextArea
+from textual.widgets import Header, Label, Static, TextArea
 
 from companion.domain.errors import errors_by_field
 from companion.screens.base import CompanionAccess
+from companion.widgets.footer import KeysFooter
 from companion.widgets.form import FormField
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ class SessionDetailScreen(CompanionAccess, Screen[None]):
             if actions:
                 yield Label("Action items", classes="section")
                 yield Static("\n".join(f"{'✓' if a.done else '·'} {a.text}" for a in actions))
-        yield Footer()
+        yield KeysFooter()
 
     def action_save(self) -> None:
         """Validate and save."""

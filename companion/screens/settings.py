@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Label, Select, Static, TextArea
+from textual.widgets import Button, Header, Label, Select, Static, TextArea
 
 from companion.screens.base import CompanionAccess
 from companion.storage.backups import list_backups
+from companion.widgets.footer import KeysFooter
 from companion.widgets.pair_form import PeopleFields, RhythmFields, show_errors, validate_pair
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ class SettingsScreen(CompanionAccess, Screen[None]):
                     id="backups",
                 )
                 yield Button("Restore…", variant="warning", id="restore")
-        yield Footer()
+        yield KeysFooter()
 
     def _backup_options(self) -> list[tuple[str, str]]:
         return [(p.name, str(p)) for p in reversed(list_backups(self.companion.store.folder))]
