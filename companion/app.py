@@ -322,6 +322,9 @@ class CompanionApp(SessionVerbs, CardVerbs, App[None]):
 
         import companion.screens.curriculum
         import companion.screens.reader  # noqa: F401
+        from companion.gc_tuning import tune_after_start
+
+        tune_after_start()
 
     def _save_theme(self, _theme: object) -> None:
         settings = self.store.journal.settings()

@@ -73,3 +73,14 @@ def test_footer_leak_benchmark_runs_quickly() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "KeysFooter: 20 Tabs" in result.stdout
+
+
+def test_keys_benchmark_runs_quickly() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "keys.py"), "--quick", "--sizes", "heavy"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "glossary" in result.stdout and "longest pause" in result.stdout
