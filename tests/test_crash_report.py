@@ -17,7 +17,7 @@ def test_unhandled_error_exits_1_with_one_line_and_a_0600_report(
     folder = tmp_path / "data"
     folder.mkdir(mode=0o700)
 
-    def broken(_data: Path) -> int:
+    def broken(*_args: object) -> int:
         raise RuntimeError("something impossible happened")
 
     monkeypatch.setattr(data_commands, "backup", broken)
