@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Header
 from companion.formatting import relative_days
 from companion.screens.base import RecordTable
 from companion.widgets.footer import KeysFooter
+from companion.widgets.row_table import RowTable
 
 if TYPE_CHECKING:
     pass
@@ -30,7 +31,7 @@ class ActionsScreen(RecordTable, Screen[None]):
     def compose(self) -> ComposeResult:
         """The table."""
         yield Header()
-        table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
+        table: DataTable[str] = RowTable(cursor_type="row", zebra_stripes=True)
         table.add_columns("", "Action", "Whose", "Due")
         yield table
         yield KeysFooter()

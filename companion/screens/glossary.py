@@ -17,6 +17,7 @@ from companion.domain.scheduling import RATING_NAMES
 from companion.formatting import role_label
 from companion.screens.base import RecordTable
 from companion.widgets.footer import KeysFooter
+from companion.widgets.row_table import RowTable
 
 if TYPE_CHECKING:
     from companion.domain.cards import Card
@@ -65,7 +66,7 @@ class GlossaryScreen(RecordTable, Screen[None]):
             yield Select(AUDIENCES, value="any", allow_blank=False, compact=True, id="audience")
             yield Select(STATUSES, value="any", allow_blank=False, compact=True, id="status")
         with Horizontal(id="body"):
-            table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
+            table: DataTable[str] = RowTable(cursor_type="row", zebra_stripes=True)
             table.add_columns("Term", "Deck", "For", "State")
             yield table
             with VerticalScroll(id="detail"):

@@ -13,6 +13,7 @@ from companion.domain.goals import Goal
 from companion.formatting import role_label
 from companion.screens.base import RecordTable
 from companion.widgets.footer import KeysFooter
+from companion.widgets.row_table import RowTable
 
 if TYPE_CHECKING:
     pass
@@ -33,7 +34,7 @@ class GoalsScreen(RecordTable, Screen[None]):
     def compose(self) -> ComposeResult:
         """The table."""
         yield Header()
-        table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
+        table: DataTable[str] = RowTable(cursor_type="row", zebra_stripes=True)
         table.add_columns("Goal", "Whose", "Status", "Progress", "Target", "Measure")
         yield table
         yield KeysFooter()

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Header, Input, Select
 from companion.domain.journal_query import find_sessions, month_of
 from companion.screens.base import RecordTable
 from companion.widgets.footer import KeysFooter
+from companion.widgets.row_table import RowTable
 
 if TYPE_CHECKING:
     pass
@@ -47,7 +48,7 @@ class JournalScreen(RecordTable, Screen[None]):
                 [(m.title, m.id) for m in modules], prompt="All modules", compact=True, id="module"
             )
             yield Select([(m, m) for m in months], prompt="All months", compact=True, id="month")
-        table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True, id="sessions")
+        table: DataTable[str] = RowTable(cursor_type="row", zebra_stripes=True, id="sessions")
         table.add_columns(
             "Date", "Lessons", "Minutes", "Junior ★", "Senior ★", "Open actions", "Status"
         )

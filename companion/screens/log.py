@@ -15,6 +15,7 @@ from companion.domain.log import LogEntry
 from companion.domain.log_totals import totals
 from companion.screens.base import RecordTable
 from companion.widgets.footer import KeysFooter
+from companion.widgets.row_table import RowTable
 
 if TYPE_CHECKING:
     pass
@@ -70,7 +71,7 @@ class LogScreen(RecordTable, Screen[None]):
                 [(k, v) for k, v in KINDS], value="all", allow_blank=False, compact=True, id="kind"
             )
             yield Select([], prompt="Any skill", compact=True, id="skill")
-        table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
+        table: DataTable[str] = RowTable(cursor_type="row", zebra_stripes=True)
         table.add_columns("Date", "Minutes", "Topic", "Skills", "Kind")
         yield table
         yield KeysFooter()
