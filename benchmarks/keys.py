@@ -182,10 +182,7 @@ def main() -> int:
     scale, presses = (0.1, 20) if args.quick else (1.0, args.presses)
     if args.gc_defaults:
         companion.gc_tuning.ENABLED = False
-    print(
-        f"gc tuning: {'off (Python defaults)' if args.gc_defaults else 'on'}; "
-        f"thresholds at the end {gc.get_threshold()}"
-    )
+    print(f"gc tuning: {'off (Python defaults)' if args.gc_defaults else 'on'}")
     for size in args.sizes:
         folder = Path(tempfile.mkdtemp(prefix="companion-keys-")) / "data"
         if size == "demo":
