@@ -177,12 +177,16 @@ def main() -> int:
     parser.add_argument("--sizes", nargs="+", default=["demo", "heavy"], choices=["demo", "heavy"])
     parser.add_argument("--presses", type=int, default=200)
     parser.add_argument("--gc-defaults", action="store_true", help="no companion.gc_tuning")
+    parser.add_argument("--thresholds", type=int, nargs=3, help="instead of gc_tuning's")
     parser.add_argument("--quick", action="store_true", help="a tenth of the data, 20 presses")
     args = parser.parse_args()
     scale, presses = (0.1, 20) if args.quick else (1.0, args.presses)
     if args.gc_defaults:
         companion.gc_tuning.ENABLED = False
-    print(f"gc tuning: {'off (Python defaults)' if args.gc_defaults else 'on'}")
+    if args.thresholds:
+        companion.gc_tuning.THRESHOLDS = tuple(args.thresholds)
+    tuning = "off (Python defaults)" if args.gc_defaults else f"on {companion.gc_tuning.THRESHOLDS}"
+    print(f"gc tuning: {tuning}")
     for size in args.sizes:
         folder = Path(tempfile.mkdtemp(prefix="companion-keys-")) / "data"
         if size == "demo":
