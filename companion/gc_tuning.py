@@ -6,17 +6,18 @@ pass walks every model and widget and pauses the app for 0.3-1.4 s, mostly in
 the middle of a key press. Once start-up is done (the store open, the first
 screen drawn, the warm-up imports loaded) ``tune_after_start`` moves everything
 alive into the permanent generation (``gc.freeze``), so no collection walks it
-again, and raises the thresholds so young collections are rarer and full ones
-rarer still. Reference counting still frees almost everything at once; the
-collector is only for cycles. Figures: ``benchmarks/keys.py`` (BENCHMARKS.md).
+again. Thresholds stay at Python's defaults: raising them to (50,000, 50, 100)
+was measured (``benchmarks/keys.py --thresholds``, BENCHMARKS.md) and made
+young collections long and memory grow (436 MB against 323 MB at ten years),
+so ``THRESHOLDS`` is None until a measured choice beats the defaults.
 """
 
 from __future__ import annotations
 
 import gc
 
-THRESHOLDS: tuple[int, int, int] = (50_000, 50, 100)
-"""Young collections every 50,000 net allocations; older ones far less often."""
+THRESHOLDS: tuple[int, int, int] | None = None
+"""Collector thresholds to set after start-up; None keeps Python's (700, 10, 10)."""
 
 ENABLED = True
 """Benchmarks set this False to measure Python's defaults."""
@@ -25,7 +26,7 @@ _tuned = False
 
 
 def tune_after_start() -> bool:
-    """Freeze what start-up built and set the thresholds, once per process.
+    """Freeze what start-up built (and set ``THRESHOLDS``, if any), once per process.
 
     Return whether it did anything now (False when disabled or already done:
     a process running many apps, such as the test suite, freezes only once).
@@ -36,5 +37,6 @@ def tune_after_start() -> bool:
     _tuned = True
     gc.collect()
     gc.freeze()
-    gc.set_threshold(*THRESHOLDS)
+    if THRESHOLDS is not None:
+        gc.set_threshold(*THRESHOLDS)
     return True

@@ -15,7 +15,10 @@ SCRIPT = textwrap.dedent(
     from pathlib import Path
     sys.path.insert(0, str(Path.cwd()))
     from tests.apphelpers import app_on, demo_folder
-    from companion.gc_tuning import THRESHOLDS, tune_after_start
+    import companion.gc_tuning
+    from companion.gc_tuning import tune_after_start
+
+    companion.gc_tuning.THRESHOLDS = (5000, 20, 20)
 
     async def main() -> None:
         app = app_on(demo_folder(Path(sys.argv[1]) / "data"))
@@ -25,7 +28,8 @@ SCRIPT = textwrap.dedent(
                 await pilot.pause(0.05)
                 if gc.get_freeze_count() > 0:
                     break
-            print(before != THRESHOLDS, gc.get_threshold() == THRESHOLDS, gc.get_freeze_count() > 0)
+            tuned = gc.get_threshold() == (5000, 20, 20)
+            print(before != (5000, 20, 20), tuned, gc.get_freeze_count() > 0)
             frozen = gc.get_freeze_count()
             print(tune_after_start(), gc.get_freeze_count() == frozen)
 
