@@ -144,6 +144,9 @@ class CompanionApp(App[None]):
 
         import companion.screens.curriculum
         import companion.screens.reader  # noqa: F401
+        from companion.gc_tuning import tune_after_start
+
+        tune_after_start()
 
     def lock_idle_notes(self) -> None:
         """Lock the private notes of whoever has been idle ten minutes (the programme's clock)."""

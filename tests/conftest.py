@@ -36,3 +36,15 @@ def make_pair(**changes: object) -> Pair:
         agreement=["What we say stays between us."],
     )
     return base.model_copy(update=changes)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _python_gc_defaults() -> None:
+    """Keep Python's collector as it is here: the suite runs hundreds of apps in one process.
+
+    The app's tuning (companion/gc_tuning.py) is per process; tests/test_gc_tuning.py
+    checks it in a process of its own.
+    """
+    import companion.gc_tuning
+
+    companion.gc_tuning.ENABLED = False

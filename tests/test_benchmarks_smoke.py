@@ -96,3 +96,36 @@ def test_content_load_benchmark_runs_quickly() -> None:
 
 def test_import_benchmark_runs_quickly() -> None:
     assert "growth:" in _quick("import_cards.py", "--quick")
+
+
+def test_card_history_benchmark_runs_quickly() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "card_history.py"), "--quick"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "card history from the index" in result.stdout
+
+
+def test_footer_leak_benchmark_runs_quickly() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "footer_leak.py"), "--quick"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "KeysFooter: 20 Tabs" in result.stdout
+
+
+def test_keys_benchmark_runs_quickly() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "keys.py"), "--quick", "--sizes", "heavy"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "glossary" in result.stdout and "longest pause" in result.stdout

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Header
 
 from companion.formatting import relative_days
 from companion.screens.base import RecordTable
+from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import safely
+from companion.widgets.row_table import RowTable
 from companion.widgets.safe_text import cell
 
 
@@ -25,10 +27,10 @@ class ActionsScreen(RecordTable):
     def compose(self) -> ComposeResult:
         """The table."""
         yield Header()
-        table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
+        table: DataTable[str] = RowTable(cursor_type="row", zebra_stripes=True)
         table.add_columns("", "Action", "Whose", "Due")
         yield table
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Fill the table."""

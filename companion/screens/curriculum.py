@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Header, Select, Tree
+from textual.widgets import Checkbox, Header, Select, Tree
 
 from companion.domain.progress import LessonStatus
 from companion.formatting import role_label, visible
+from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import Request
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ class CurriculumScreen(Screen[None]):
         tree: Tree[str] = Tree("Curriculum", id="tree")
         tree.show_root = False
         yield tree
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Fill the tree and put the cursor in it."""

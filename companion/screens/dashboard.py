@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, ProgressBar, Sparkline, Static
+from textual.widgets import Header, Label, ProgressBar, Sparkline, Static
 
 from companion.formatting import plural, relative_days, short_date
+from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import Request
 from companion.widgets.panel import Panel
 from companion.widgets.safe_text import literal, plain_line
@@ -86,7 +87,7 @@ class DashboardScreen(Screen[None]):
                 yield Panel("Open actions", "actions", id="actions")
                 yield Panel("Cards due today", "cards", id="cards")
             yield Panel("Last sessions", "sessions", id="sessions")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Fill the panels once the journal is open (the app opens it after the first frame)."""

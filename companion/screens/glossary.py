@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Header, Input, Select, Static
 
 from companion.dialogs.card import card_text
 from companion.dialogs.card_edit import CardEditDialog
@@ -18,7 +18,9 @@ from companion.domain.glossary_query import find_cards, status_of
 from companion.domain.scheduling import RATING_NAMES
 from companion.formatting import role_label
 from companion.screens.base import RecordTable
+from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import Request, safely
+from companion.widgets.row_table import RowTable
 from companion.widgets.safe_text import cell
 
 if TYPE_CHECKING:
@@ -68,13 +70,13 @@ class GlossaryScreen(RecordTable):
             yield Select(AUDIENCES, value="any", allow_blank=False, compact=True, id="audience")
             yield Select(STATUSES, value="any", allow_blank=False, compact=True, id="status")
         with Horizontal(id="body"):
-            table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
+            table: DataTable[str] = RowTable(cursor_type="row", zebra_stripes=True)
             table.add_columns("Term", "Deck", "For", "State")
             yield table
             with VerticalScroll(id="detail"):
                 yield Static(id="card")
                 yield Static(id="history")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Fill the table."""

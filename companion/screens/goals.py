@@ -6,13 +6,15 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Header
 
 from companion.dialogs.goal import GoalDialog
 from companion.domain.goals import Goal
 from companion.formatting import role_label
 from companion.screens.base import RecordTable
+from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import safely
+from companion.widgets.row_table import RowTable
 from companion.widgets.safe_text import cell
 
 
@@ -31,10 +33,10 @@ class GoalsScreen(RecordTable):
     def compose(self) -> ComposeResult:
         """The table."""
         yield Header()
-        table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
+        table: DataTable[str] = RowTable(cursor_type="row", zebra_stripes=True)
         table.add_columns("Goal", "Whose", "Status", "Progress", "Target", "Measure")
         yield table
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Fill the table."""

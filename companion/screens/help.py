@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
+from companion.widgets.row_table import RowTable
 from companion.widgets.safe_text import cell
 
 
@@ -55,7 +56,7 @@ class HelpScreen(ModalScreen[None]):
         """Lay out the table of keys."""
         with Vertical() as box:
             box.border_title = f"Keys: {self._title}"
-            table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
+            table: DataTable[str] = RowTable(cursor_type="row", zebra_stripes=True)
             table.add_columns("Key", "What it does")
             for label, description in self._rows:
                 table.add_row(cell(label), cell(description))

@@ -5,13 +5,15 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Input, Select
+from textual.widgets import DataTable, Header, Input, Select
 
 from companion.dialogs.message import ConfirmDialog
 from companion.domain.journal_query import find_sessions, month_of
 from companion.screens.base import RecordTable
 from companion.screens.session_detail import SessionDetailScreen
+from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import safely
+from companion.widgets.row_table import RowTable
 from companion.widgets.safe_text import cell
 
 
@@ -44,12 +46,12 @@ class JournalScreen(RecordTable):
                 [(m.title, m.id) for m in modules], prompt="All modules", compact=True, id="module"
             )
             yield Select([(m, m) for m in months], prompt="All months", compact=True, id="month")
-        table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True, id="sessions")
+        table: DataTable[str] = RowTable(cursor_type="row", zebra_stripes=True, id="sessions")
         table.add_columns(
             "Date", "Lessons", "Minutes", "Junior ★", "Senior ★", "Open actions", "Status"
         )
         yield table
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Fill the table."""

@@ -8,13 +8,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Select, Static
+from textual.widgets import DataTable, Header, Select, Static
 
 from companion.dialogs.log_entry import LogEntryDialog
 from companion.domain.log import LogEntry
 from companion.domain.log_totals import totals
 from companion.screens.base import RecordTable
+from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import safely
+from companion.widgets.row_table import RowTable
 from companion.widgets.safe_text import cell
 
 KINDS = [
@@ -68,10 +70,10 @@ class LogScreen(RecordTable):
                 [(k, v) for k, v in KINDS], value="all", allow_blank=False, compact=True, id="kind"
             )
             yield Select([], prompt="Any skill", compact=True, id="skill")
-        table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
+        table: DataTable[str] = RowTable(cursor_type="row", zebra_stripes=True)
         table.add_columns("Date", "Minutes", "Topic", "Skills", "Kind")
         yield table
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Fill everything."""

@@ -11,7 +11,6 @@ from textual.screen import Screen
 from textual.widgets import (
     Button,
     ContentSwitcher,
-    Footer,
     Header,
     Input,
     Label,
@@ -21,6 +20,7 @@ from textual.widgets import (
 
 from companion.domain.goals import Goal
 from companion.domain.pair import Expectations
+from companion.widgets.footer import KeysFooter
 from companion.widgets.form import FormField
 from companion.widgets.messages import safely
 from companion.widgets.pair_form import PeopleFields, RhythmFields, show_errors, validate_pair
@@ -129,7 +129,7 @@ class OnboardingScreen(Screen[bool]):
             with Horizontal(id="nav"):
                 yield Button("Back", id="back")
                 yield Button("Next", variant="primary", id="next")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Show the first step."""

@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import Header, OptionList
 from textual.widgets.option_list import Option
 
+from companion.widgets.footer import KeysFooter
 from companion.widgets.lesson_view import LessonView
 from companion.widgets.safe_text import literal
 
@@ -39,7 +40,7 @@ class PlaybookScreen(Screen[None]):
         with Horizontal():
             yield OptionList(id="entries")
             yield LessonView(id="entry")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """List the entries, flagged ones first, and show the first."""

@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.formatting import role_label, visible
+from companion.widgets.footer import KeysFooter
 from companion.widgets.lesson_view import LessonView
 from companion.widgets.messages import Request, safely
 from companion.widgets.safe_text import literal, plain_line
@@ -97,7 +98,7 @@ class ReaderScreen(Screen[None]):
                 yield Static(id="brief")
                 yield Static("Glossary terms", classes="heading")
                 yield OptionList(id="terms")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Show the lesson; start with the panels hidden on a narrow terminal."""

@@ -11,10 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from companion.domain.review_queue import format_interval
 from companion.domain.scheduling import RATING_NAMES, outcomes
+from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import safely
 from companion.widgets.safe_text import plain_line
 
@@ -72,7 +73,7 @@ class ReviewScreen(Screen[None]):
         with Horizontal(id="answers"):
             for rating, name in RATING_NAMES.items():
                 yield Button(name, id=f"answer-{rating}", disabled=True)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Build today's queue and show the first card."""

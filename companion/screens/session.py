@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, OptionList, SelectionList, Static, TextArea
+from textual.widgets import Header, Label, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from companion.dialogs.forms import ActionDialog, TermDialog
@@ -18,6 +18,7 @@ from companion.dialogs.wrapup import WrapUpDialog
 from companion.domain.pair import CADENCE_DAYS
 from companion.domain.sessions import ActionItem, Reflection, Reflections, Session
 from companion.screens.reader import brief
+from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import safely
 from companion.widgets.safe_text import literal, plain_line
 
@@ -88,7 +89,7 @@ class SessionScreen(Screen[None]):
                 yield Label("Shared notes (saved as you type)")
                 yield TextArea(self.session.shared_notes, id="notes")
                 yield Static(id="status")
-        yield Footer()
+        yield KeysFooter()
 
     def _lesson_text(self) -> Text:
         lessons = self.programme.curriculum.lessons

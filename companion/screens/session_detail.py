@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Static, TextArea
+from textual.widgets import Header, Label, Static, TextArea
 
 from companion.domain.errors import errors_by_field
+from companion.widgets.footer import KeysFooter
 from companion.widgets.form import FormField
 from companion.widgets.messages import safely
 from companion.widgets.safe_text import plain_line
@@ -75,7 +76,7 @@ class SessionDetailScreen(Screen[None]):
             if actions:
                 yield Label("Action items", classes="section")
                 yield Static("\n".join(f"{'✓' if a.done else '·'} {a.text}" for a in actions))
-        yield Footer()
+        yield KeysFooter()
 
     def action_save(self) -> None:
         """Validate and save."""

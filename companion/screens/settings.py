@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Label, Select, Static, TextArea
+from textual.widgets import Button, Header, Label, Select, Static, TextArea
 
 from companion.dialogs.message import ConfirmDialog
+from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import Request, safely
 from companion.widgets.pair_form import PeopleFields, RhythmFields, show_errors, validate_pair
 from companion.widgets.safe_text import literal
@@ -76,7 +77,7 @@ class SettingsScreen(Screen[None]):
                     id="backups",
                 )
                 yield Button("Restore…", variant="warning", id="restore")
-        yield Footer()
+        yield KeysFooter()
 
     def _backup_options(self) -> list[tuple[str, str]]:
         return [(p.name, str(p)) for p in reversed(self.programme.data.backups())]

@@ -313,13 +313,19 @@ def _log_key(log: ReviewLog) -> str:
 
 
 class ReviewRepository:
-    """The review logs, one file per year under ``reviews/`` so each write stays small."""
+    """The review logs, one file per year under ``reviews/`` so each write stays small.
+
+    A year's file loads only when something asks for it; when it loads, an index
+    from card id to that card's logs is built beside it (and kept up to date by
+    ``add``), so one card's history costs its own reviews, not every review.
+    """
 
     def __init__(self, folder: Path, opener: Callable[[int], tuple[TinyDB, Validated]]) -> None:
         """Serve ``folder``; ``opener(year)`` returns that year's database and its records."""
         self._folder = folder
         self._opener = opener
         self._years: dict[int, Records[ReviewLog]] = {}
+        self._by_card: dict[int, dict[str, list[ReviewLog]]] = {}
 
     def _year(self, year: int) -> Records[ReviewLog]:
         if year not in self._years:
@@ -329,20 +335,55 @@ class ReviewRepository:
             )
         return self._years[year]
 
+    def _card_index(self, year: int) -> dict[str, list[ReviewLog]]:
+        """Return ``year``'s logs by card id, each list in the file's order."""
+        index = self._by_card.get(year)
+        if index is None:
+            index = {}
+            for log in self._year(year).all():
+                index.setdefault(log.card_id, []).append(log)
+            self._by_card[year] = index
+        return index
+
     def years(self) -> list[int]:
         """Return the years that have review logs, oldest first."""
         on_disk = {int(p.stem) for p in self._folder.glob("*.json") if p.stem.isdigit()}
         return sorted(on_disk | set(self._years))
 
     def add(self, log: ReviewLog) -> ReviewLog:
-        """Append one review log to its year's file."""
-        return self._year(log.reviewed_at.year).put(log)
+        """Append one review log to its year's file (replacing one with the same key)."""
+        year = log.reviewed_at.year
+        try:
+            stored = self._year(year).put(log)
+        except BaseException:
+            self._by_card.pop(year, None)  # rebuilt from the file on the next read
+            raise
+        index = self._by_card.get(year)
+        if index is not None:
+            same = index.setdefault(stored.card_id, [])
+            key = _log_key(stored)
+            for i, old in enumerate(same):
+                if _log_key(old) == key:
+                    same[i] = stored
+                    break
+            else:
+                same.append(stored)
+        return stored
 
     def logs(self, card_id: str | None = None, role: Role | None = None) -> list[ReviewLog]:
-        """Return review logs, oldest first, optionally for one card and/or one person."""
-        found = [log for year in self.years() for log in self._year(year).all()]
+        """Return review logs, oldest first, optionally for one card and/or one person.
+
+        With ``card_id`` only that card's logs are read, through the index by card.
+        """
         if card_id is not None:
-            found = [log for log in found if log.card_id == card_id]
-        if role is not None:
-            found = [log for log in found if log.role == role]
+            found = [
+                log
+                for year in self.years()
+                for log in self._card_index(year).get(card_id, ())
+                if role is None or log.role == role
+            ]
+        else:
+            found = [log for year in self.years() for log in self._year(year).all()]
+            if role is not None:
+                found = [log for log in found if log.role == role]
         return sorted(found, key=lambda log: log.reviewed_at)

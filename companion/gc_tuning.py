@@ -1,0 +1,42 @@
+"""Garbage collection for a long-lived interactive program (no textual here).
+
+Python's default thresholds (700, 10, 10) run a full collection every few
+hundred thousand allocations; with ten years of records in memory each full
+pass walks every model and widget and pauses the app for 0.3-1.4 s, mostly in
+the middle of a key press. Once start-up is done (the store open, the first
+screen drawn, the warm-up imports loaded) ``tune_after_start`` moves everything
+alive into the permanent generation (``gc.freeze``), so no collection walks it
+again. Thresholds stay at Python's defaults: raising them to (50,000, 50, 100)
+was measured (``benchmarks/keys.py --thresholds``, BENCHMARKS.md) and made
+young collections long and memory grow (436 MB against 323 MB at ten years),
+so ``THRESHOLDS`` is None until a measured choice beats the defaults.
+"""
+
+from __future__ import annotations
+
+import gc
+
+THRESHOLDS: tuple[int, int, int] | None = None
+"""Collector thresholds to set after start-up; None keeps Python's (700, 10, 10)."""
+
+ENABLED = True
+"""Benchmarks set this False to measure Python's defaults."""
+
+_tuned = False
+
+
+def tune_after_start() -> bool:
+    """Freeze what start-up built (and set ``THRESHOLDS``, if any), once per process.
+
+    Return whether it did anything now (False when disabled or already done:
+    a process running many apps, such as the test suite, freezes only once).
+    """
+    global _tuned
+    if _tuned or not ENABLED:
+        return False
+    _tuned = True
+    gc.collect()
+    gc.freeze()
+    if THRESHOLDS is not None:
+        gc.set_threshold(*THRESHOLDS)
+    return True

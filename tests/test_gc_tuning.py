@@ -1,0 +1,50 @@
+"""The app freezes what start-up built and sets the collector's thresholds, once."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+SCRIPT = textwrap.dedent(
+    """
+    import asyncio, gc, sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path.cwd()))
+    from tests.apphelpers import app_on, demo_folder
+    import companion.gc_tuning
+    from companion.gc_tuning import tune_after_start
+
+    companion.gc_tuning.THRESHOLDS = (5000, 20, 20)
+
+    async def main() -> None:
+        app = app_on(demo_folder(Path(sys.argv[1]) / "data"))
+        async with app.run_test() as pilot:
+            before = gc.get_threshold()
+            for _ in range(200):  # the warm-up timer fires 0.5 s after the store opens
+                await pilot.pause(0.05)
+                if gc.get_freeze_count() > 0:
+                    break
+            tuned = gc.get_threshold() == (5000, 20, 20)
+            print(before != (5000, 20, 20), tuned, gc.get_freeze_count() > 0)
+            frozen = gc.get_freeze_count()
+            print(tune_after_start(), gc.get_freeze_count() == frozen)
+
+    asyncio.run(main())
+    """
+)
+
+
+def test_app_tunes_the_collector_once_after_start(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "True", "True", "False", "True"]
