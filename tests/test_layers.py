@@ -21,6 +21,7 @@ LAYERS: dict[str, int] = {
     "companion": 0,
     "companion.formatting": 0,
     "companion.paths": 0,
+    "companion.gc_tuning": 0,
     "companion.domain": 0,
     "companion.storage": 1,
     "companion.curriculum": 1,

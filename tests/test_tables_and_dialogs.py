@@ -14,7 +14,7 @@ from tests.apphelpers import app_on, demo_folder
 async def ready(pilot) -> None:
     for _ in range(20):
         await pilot.pause(0.05)
-        if pilot.app.ready:
+        if pilot.app.programme.ready:
             break
     await pilot.pause()
 
