@@ -264,3 +264,52 @@ def test_oversize_members_are_refused(
     with pytest.raises(InvalidFileError, match="MiB"):
         restore_backup(data, backup)
     assert snapshot(box) == before
+
+
+def legacy(tmp_path: Path, members: list[tuple[str | zipfile.ZipInfo, bytes]]) -> Path:
+    """Write a zip as Companion wrote backups before they carried a manifest."""
+    target = tmp_path / "backup-20261101-120000.zip"
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, payload in members:
+            archive.writestr(name, payload)
+    return target
+
+
+@pytest.mark.filterwarnings("ignore:Duplicate name")
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_crafted_backup_without_a_manifest_is_refused_too(
+    sandbox: tuple[Path, Path], tmp_path: Path, case: str
+) -> None:
+    box, data = sandbox
+    backup = legacy(tmp_path, CASES[case])
+    before = snapshot(box)
+    with pytest.raises(InvalidFileError, match="nothing was changed"):
+        restore_backup(data, backup)
+    assert snapshot(box) == before
+    assert not (tmp_path / "escape.txt").exists()
+
+
+def test_a_backup_from_before_manifests_still_restores(
+    sandbox: tuple[Path, Path], tmp_path: Path
+) -> None:
+    _box, data = sandbox
+    with Store.open(tmp_path / "old", backup=False) as store:
+        store.journal.save_pair(make_pair())
+        store.journal.add_goal(Goal(owner="mentee", title="from the old backup"))
+    old = tmp_path / "old"
+    backup = legacy(
+        tmp_path,
+        [(name, (old / name).read_bytes()) for name in ("journal.json", "cards.json")],
+    )
+    restore_backup(data, backup)
+    with Store.open(data, backup=False) as store:
+        assert [g.title for g in store.journal.goals()] == ["from the old backup"]
+
+
+def test_a_broken_manifest_is_refused(sandbox: tuple[Path, Path], tmp_path: Path) -> None:
+    box, data = sandbox
+    backup = legacy(tmp_path, [("journal.json", JOURNAL), ("manifest.json", b"{not json")])
+    before = snapshot(box)
+    with pytest.raises(InvalidFileError, match="manifest is not valid"):
+        restore_backup(data, backup)
+    assert snapshot(box) == before

@@ -95,11 +95,16 @@ def _bad(backup: Path, why: str) -> InvalidFileError:
 
 
 def _members(backup: Path, archive: zipfile.ZipFile) -> tuple[list[zipfile.ZipInfo], Any]:
-    """Return the data members of ``archive`` and its manifest, after every check."""
+    """Return the data members of ``archive`` and its manifest, after every check.
+
+    A backup written before backups carried a manifest (``manifest`` None) gets
+    every check but the manifest's own: safe names, regular files, size caps and
+    the zip-bomb ratio here, and the staged set must load before it is used.
+    """
     manifest = read_manifest(archive)
-    if manifest is None:
-        raise _bad(backup, "it has no valid manifest, so it was not written by Companion")
-    listed = {f.name: f for f in manifest.files}
+    if manifest is None and MANIFEST in archive.namelist():
+        raise _bad(backup, "its manifest is not valid, so it was not written by Companion")
+    listed = {f.name: f for f in manifest.files} if manifest is not None else None
     infos = archive.infolist()
     if len(infos) > MAX_MEMBERS:
         raise _bad(backup, f"it holds more than {MAX_MEMBERS} files")
@@ -118,8 +123,8 @@ def _members(backup: Path, archive: zipfile.ZipFile) -> tuple[list[zipfile.ZipIn
         mode = info.external_attr >> 16
         if info.is_dir() or (stat.S_IFMT(mode) and not stat.S_ISREG(mode)):
             raise _bad(backup, f"{name!r} in it is not a regular file")
-        entry = listed.get(name)
-        if entry is None or entry.size != info.file_size:
+        entry = listed.get(name) if listed is not None else None
+        if listed is not None and (entry is None or entry.size != info.file_size):
             raise _bad(backup, f"{name!r} in it is not listed in its manifest")
         if info.file_size > MAX_MEMBER:
             raise _bad(backup, f"{name!r} in it is larger than {MAX_MEMBER // 2**20} MiB")
@@ -130,14 +135,16 @@ def _members(backup: Path, archive: zipfile.ZipFile) -> tuple[list[zipfile.ZipIn
         if total > MAX_TOTAL:
             raise _bad(backup, f"it unpacks to more than {MAX_TOTAL // 2**20} MiB")
         members.append(info)
-    if set(listed) != {m.filename for m in members}:
+    if listed is not None and set(listed) != {m.filename for m in members}:
         raise _bad(backup, "its manifest lists files it does not hold")
-    if "journal.json" not in listed:
+    if "journal.json" not in {m.filename for m in members}:
         raise _bad(backup, "it holds no journal.json")
     return members, manifest
 
 
-def _unpack(archive: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, sha: str) -> bytes:
+def _unpack(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, sha: str | None
+) -> bytes:
     """Copy one member to ``target`` (new, 0600), never past its declared size; check its sha."""
     ensure_private_dir(target.parent)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW
@@ -155,7 +162,7 @@ def _unpack(archive: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, sha: 
                 chunks.append(chunk)
         out.flush()
         os.fsync(out.fileno())
-    if digest.hexdigest() != sha:
+    if sha is not None and digest.hexdigest() != sha:
         raise ValueError("its checksum does not match the manifest")
     return b"".join(chunks)
 
@@ -180,10 +187,11 @@ def stage(folder: Path, backup: Path) -> Staged:
         parsed: dict[str, bytes] = {}
         with open_regular(backup) as handle, zipfile.ZipFile(handle) as archive:
             members, manifest = _members(backup, archive)
-            shas = {f.name: f.sha256 for f in manifest.files}
+            shas = {f.name: f.sha256 for f in manifest.files} if manifest is not None else {}
             for info in members:
                 try:
-                    payload = _unpack(archive, info, staging / info.filename, shas[info.filename])
+                    sha = shas.get(info.filename)
+                    payload = _unpack(archive, info, staging / info.filename, sha)
                 except ValueError as exc:
                     raise _bad(backup, f"{info.filename!r} in it: {exc}") from None
                 if not info.filename.startswith("content/"):
@@ -193,7 +201,7 @@ def stage(folder: Path, backup: Path) -> Staged:
             counts = check_state(staging, parsed, set())
         except InvalidFileError as exc:
             raise _bad(backup, f"{exc.path.relative_to(staging)} in it: {exc.why}") from None
-        if counts != manifest.counts:
+        if manifest is not None and counts != manifest.counts:
             raise _bad(backup, "what it holds does not match the counts in its manifest")
         return Staged(staging, counts)
     except InvalidFileError:
