@@ -11,6 +11,7 @@ from companion.dialogs.message import ConfirmDialog
 from companion.domain.journal_query import find_sessions, month_of
 from companion.screens.base import RecordTable
 from companion.screens.session_detail import SessionDetailScreen
+from companion.widgets.fit import fit_columns, table_date
 from companion.widgets.messages import safely
 from companion.widgets.safe_text import cell
 
@@ -74,11 +75,12 @@ class JournalScreen(RecordTable):
         )
         actions = self.programme.journal.actions()
         table = self.query_one(DataTable)
+        today = self.programme.today()
         table.clear()
         for s in found:
             open_actions = sum(1 for a in actions if a.session_id == s.id and not a.done)
             table.add_row(
-                s.date.isoformat(),
+                table_date(s.date, today),
                 cell(
                     ", ".join(lessons[i].title if i in lessons else i for i in s.lesson_ids) or "-"
                 ),
@@ -89,6 +91,11 @@ class JournalScreen(RecordTable):
                 "finished" if s.status == "finished" else "open",
                 key=s.id,
             )
+        fit_columns(table, 1)
+
+    def on_resize(self) -> None:
+        """Fit the table to the new width (no sideways scrolling)."""
+        self.call_after_refresh(fit_columns, self.query_one(DataTable), 1)
 
     def on_input_changed(self) -> None:
         """Search as you type."""
