@@ -42,7 +42,9 @@ class CompanionApp(App[None]):
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
-        Binding("question_mark", "help", "Help", key_display="?"),
+        # F1 works everywhere, even while typing; "?" where it is not a character to type.
+        Binding("f1", "help", "Help", key_display="F1", priority=True),
+        Binding("question_mark", "help", "Help", key_display="?", show=False),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 
@@ -84,10 +86,12 @@ class CompanionApp(App[None]):
         self.push_screen(MessageDialog("Not saved", text))
 
     def action_help(self) -> None:
-        """Show every binding of the current screen."""
+        """Show every binding of the current screen (F1 again closes it)."""
         from companion.screens.help import HelpScreen  # ~20 ms: not before the first frame
 
-        if not isinstance(self.screen, HelpScreen):
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+        else:
             self.push_screen(HelpScreen(self.screen))
 
     # -- life cycle ----------------------------------------------------------------

@@ -6,8 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header
 
-from companion.formatting import relative_days
+from companion.formatting import relative_days, table_date
 from companion.screens.base import RecordTable
+from companion.widgets.fit import fit_columns
 from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import safely
 from companion.widgets.row_table import RowTable
@@ -46,8 +47,9 @@ class ActionsScreen(RecordTable):
         table.clear()
         for a in sorted(self.programme.journal.actions(), key=lambda a: (a.done, a.due or today)):
             who = pair.person(a.owner).name if pair and a.owner != "shared" else "Both"
-            due = f"{a.due.isoformat()} ({relative_days(a.due, today)})" if a.due else ""
+            due = f"{table_date(a.due, today)} ({relative_days(a.due, today)})" if a.due else ""
             table.add_row("✓" if a.done else "·", cell(a.text), cell(who), due, key=a.id)
+        fit_columns(table, 1)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 
@@ -64,3 +66,7 @@ class ActionsScreen(RecordTable):
         )
         if safely(self, lambda: journal.save_action(updated), "The action item"):
             self.refill()
+
+    def on_resize(self) -> None:
+        """Fit the table to the new width (no sideways scrolling)."""
+        self.call_after_refresh(fit_columns, self.query_one(DataTable), 1)

@@ -56,13 +56,13 @@ class DashboardScreen(Screen[None]):
     """
     BINDINGS = [
         Binding("n", "start_session", "Session"),
-        Binding("c", "open('curriculum')", "Curriculum"),
-        Binding("j", "open('sessions')", "Journal"),
-        Binding("l", "open('log')", "Log", show=False),
-        Binding("s", "open('settings')", "Settings"),
-        Binding("q", "app.quit", "Quit"),
-        Binding("g", "open('cards')", "Glossary"),
         Binding("r", "review", "Review"),
+        Binding("c", "open('curriculum')", "Curriculum"),
+        Binding("g", "open('cards')", "Glossary"),
+        Binding("j", "open('sessions')", "Journal"),
+        Binding("q", "app.quit", "Quit", show=False),
+        Binding("l", "open('log')", "Log", show=False),
+        Binding("s", "open('settings')", "Settings", show=False),
         Binding("k", "checkin", "Check-in", show=False),
         Binding("p", "open('playbook')", "Playbook", show=False),
     ]

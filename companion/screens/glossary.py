@@ -18,6 +18,7 @@ from companion.domain.glossary_query import find_cards, status_of
 from companion.domain.scheduling import RATING_NAMES
 from companion.formatting import role_label
 from companion.screens.base import RecordTable
+from companion.widgets.fit import fit_columns
 from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import Request, safely
 from companion.widgets.row_table import RowTable
@@ -49,13 +50,13 @@ class GlossaryScreen(RecordTable):
     GlossaryScreen #detail { width: 2fr; border-left: vkey $foreground 20%; padding: 0 1; }
     """
     BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("slash", "focus_search", "Search"),
         Binding("a", "add_card", "Add"),
         Binding("e", "edit_card", "Edit"),
-        Binding("delete", "delete_card", "Delete"),
-        Binding("i", "import_cards", "Import"),
+        Binding("slash", "focus_search", "Search"),
         Binding("r", "review", "Review"),
+        Binding("delete", "delete_card", "Delete"),
+        Binding("escape", "back", "Back"),
+        Binding("i", "import_cards", "Import", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -114,6 +115,7 @@ class GlossaryScreen(RecordTable):
                 status_of(state, now),
                 key=card.id,
             )
+        fit_columns(table, 0, {1: 14})
         self.sub_title = f"{len(found)} cards"
         self.show_detail()
 
@@ -246,3 +248,7 @@ class GlossaryScreen(RecordTable):
             f"“{card.term}” and its place in reviews.",
             lambda: self.programme.cards.delete(card.id),
         )
+
+    def on_resize(self) -> None:
+        """Fit the table to the new width (no sideways scrolling)."""
+        self.call_after_refresh(fit_columns, self.query_one(DataTable), 0)

@@ -10,8 +10,9 @@ from textual.widgets import DataTable, Header
 
 from companion.dialogs.goal import GoalDialog
 from companion.domain.goals import Goal
-from companion.formatting import role_label
+from companion.formatting import role_label, table_date
 from companion.screens.base import RecordTable
+from companion.widgets.fit import fit_columns
 from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import safely
 from companion.widgets.row_table import RowTable
@@ -46,6 +47,7 @@ class GoalsScreen(RecordTable):
     def refill(self) -> None:
         """Show every goal."""
         table = self.query_one(DataTable)
+        today = self.programme.today()
         table.clear()
         for g in self.programme.journal.goals():
             table.add_row(
@@ -53,10 +55,15 @@ class GoalsScreen(RecordTable):
                 role_label(g.owner),
                 g.status,
                 f"{g.progress}%",
-                g.target_date.isoformat() if g.target_date else "",
+                table_date(g.target_date, today) if g.target_date else "",
                 cell(g.measure),
                 key=g.id,
             )
+        fit_columns(table, 0)
+
+    def on_resize(self) -> None:
+        """Fit the table to the new width (no sideways scrolling)."""
+        self.call_after_refresh(fit_columns, self.query_one(DataTable), 0)
 
     def _selected(self) -> Goal | None:
         key = self.selected_key()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
@@ -15,20 +15,30 @@ from companion.widgets.safe_text import cell
 def binding_rows(screen: Screen[object]) -> list[tuple[str, str]]:
     """Return (keys, description) for every binding active on ``screen``.
 
-    The keys the footer shows come first; the rest (scrolling, focus moves and
-    the like) follow under a "More keys" row.
+    The screen's own keys come first (those its footer shows, then the others),
+    then the app's; the keys of the focused widget (scrolling, cursor moves and
+    the like) follow under a "More keys" row, never first.
     """
     main: list[tuple[str, str]] = []
     more: list[tuple[str, str]] = []
     seen: set[str] = set()
-    for active in screen.active_bindings.values():
+    app = screen.app
+
+    def rank(active: ActiveBinding) -> int:
+        own = active.node is screen
+        if active.binding.show:
+            return 0 if own else 1
+        return 2 if own else 3 if active.node is app else 4
+
+    ordered = sorted(screen.active_bindings.values(), key=rank)
+    for active in ordered:
         binding = active.binding
         description = binding.description or binding.action.replace("_", " ").capitalize()
         label = screen.app.get_key_display(binding)
         if label in seen:
             continue
         seen.add(label)
-        (main if binding.show else more).append((label, description))
+        (main if rank(active) < 3 else more).append((label, description))
     return [*main, ("", "More keys"), *more] if more else main
 
 
@@ -44,7 +54,7 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen DataTable { height: auto; max-height: 20; }
     HelpScreen Static { color: $text-muted; margin-top: 1; }
     """
-    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close help")]
+    BINDINGS = [Binding("escape,question_mark,q,f1", "dismiss", "Close help")]
 
     def __init__(self, target: Screen[object]) -> None:
         """Describe the bindings of ``target``."""

@@ -9,8 +9,10 @@ from textual.widgets import DataTable, Header, Input, Select
 
 from companion.dialogs.message import ConfirmDialog
 from companion.domain.journal_query import find_sessions, month_of
+from companion.formatting import table_date
 from companion.screens.base import RecordTable
 from companion.screens.session_detail import SessionDetailScreen
+from companion.widgets.fit import fit_columns
 from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import safely
 from companion.widgets.row_table import RowTable
@@ -76,11 +78,12 @@ class JournalScreen(RecordTable):
         )
         actions = self.programme.journal.actions()
         table = self.query_one(DataTable)
+        today = self.programme.today()
         table.clear()
         for s in found:
             open_actions = sum(1 for a in actions if a.session_id == s.id and not a.done)
             table.add_row(
-                s.date.isoformat(),
+                table_date(s.date, today),
                 cell(
                     ", ".join(lessons[i].title if i in lessons else i for i in s.lesson_ids) or "-"
                 ),
@@ -91,6 +94,11 @@ class JournalScreen(RecordTable):
                 "finished" if s.status == "finished" else "open",
                 key=s.id,
             )
+        fit_columns(table, 1)
+
+    def on_resize(self) -> None:
+        """Fit the table to the new width (no sideways scrolling)."""
+        self.call_after_refresh(fit_columns, self.query_one(DataTable), 1)
 
     def on_input_changed(self) -> None:
         """Search as you type."""

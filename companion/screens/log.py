@@ -13,7 +13,9 @@ from textual.widgets import DataTable, Header, Select, Static
 from companion.dialogs.log_entry import LogEntryDialog
 from companion.domain.log import LogEntry
 from companion.domain.log_totals import totals
+from companion.formatting import table_date
 from companion.screens.base import RecordTable
+from companion.widgets.fit import fit_columns
 from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import safely
 from companion.widgets.row_table import RowTable
@@ -106,6 +108,7 @@ class LogScreen(RecordTable):
             skill_select.set_options(options)
         kind = self.query_one("#kind", Select).value
         table = self.query_one(DataTable)
+        today = self.programme.today()
         table.clear()
         for entry in reversed(entries):
             is_session = entry.session_id is not None
@@ -114,13 +117,18 @@ class LogScreen(RecordTable):
             if isinstance(wanted_skill, str) and wanted_skill not in entry.skills:
                 continue
             table.add_row(
-                entry.date.isoformat(),
+                table_date(entry.date, today),
                 str(entry.minutes),
                 cell(entry.topic),
                 cell(", ".join(entry.skills)),
                 "session" if is_session else "informal",
                 key=entry.id,
             )
+        fit_columns(table, 2)
+
+    def on_resize(self) -> None:
+        """Fit the table to the new width (no sideways scrolling)."""
+        self.call_after_refresh(fit_columns, self.query_one(DataTable), 2)
 
     def on_select_changed(self) -> None:
         """Filter."""

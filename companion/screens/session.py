@@ -53,15 +53,16 @@ class SessionScreen(Screen[None]):
     SessionScreen #status { height: 1; color: $text-muted; }
     """
     BINDINGS = [
-        Binding("escape", "leave", "Leave"),
-        Binding("ctrl+t", "toggle_timer", "Pause", priority=True),
-        Binding("ctrl+down", "segment(1)", "Next", priority=True),
-        Binding("ctrl+up", "segment(-1)", "Back", priority=True),
+        # The footer shows these in this order; the rest are in help (F1).
+        Binding("ctrl+f", "wrap_up", "Wrap up", priority=True),
         Binding("ctrl+o", "add_action", "Action", priority=True),
         Binding("ctrl+g", "capture_term", "Term", priority=True),
         Binding("ctrl+r", "private_notes", "Private", priority=True),
-        Binding("ctrl+l", "toggle_lesson", "Lesson", priority=True),
-        Binding("ctrl+f", "wrap_up", "Wrap up", priority=True),
+        Binding("ctrl+t", "toggle_timer", "Pause", priority=True),
+        Binding("escape", "leave", "Leave", show=False),
+        Binding("ctrl+down", "segment(1)", "Next part", priority=True, show=False),
+        Binding("ctrl+up", "segment(-1)", "Previous part", priority=True, show=False),
+        Binding("ctrl+l", "toggle_lesson", "Lesson", priority=True, show=False),
     ]
 
     def __init__(self, programme: Programme, session: Session) -> None:

@@ -44,4 +44,4 @@ def cell(text: object) -> RichText:
     A ``DataTable`` parses a ``str`` cell as markup and sizes its columns by
     measuring rich renderables, so its cells take this rather than :func:`literal`.
     """
-    return RichText(visible(str(text), keep_lines=False), end="")
+    return RichText(visible(str(text), keep_lines=False), end="", overflow="ellipsis", no_wrap=True)

@@ -1,0 +1,65 @@
+"""Tables that fit their width: one column takes the room, the others are capped.
+
+A table never scrolls sideways: each column keeps its natural width up to a
+cap, the column that matters (a lesson, a topic, an action) takes what is left,
+and text longer than its column ends in ``…`` (cells made by
+:func:`~companion.widgets.safe_text.cell` elide rather than crop).
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
+
+CAP = 16
+"""The widest any column but the main one grows while the main one is short of room."""
+
+MAIN_MIN = 12
+"""The least the main column is given before the others are capped harder."""
+
+
+def fit_columns(table: DataTable[object], main: int, caps: dict[int, int] | None = None) -> None:
+    """Size ``table``'s columns to its width, giving column ``main`` the remainder.
+
+    ``caps`` gives a column a smaller cap than :data:`CAP` (a deck, a name).
+    Call after filling the table and whenever it is resized.
+    """
+    columns = list(table.columns.values())
+    if not columns or table.size.width == 0:
+        return
+    caps = caps or {}
+    pad = 2 * table.cell_padding
+    room = table.scrollable_content_region.width - pad * len(columns)
+    natural = [_natural_width(table, c.key, c.label.cell_len) for c in columns]
+    widths = [min(n, caps.get(i, CAP)) if i != main else 0 for i, n in enumerate(natural)]
+    others = [i for i in range(len(columns)) if i != main]
+    if room - sum(widths) >= natural[main]:
+        # Room to spare: the others keep their natural width where they can.
+        spare = room - natural[main] - sum(widths)
+        for i in others:
+            grow = min(natural[i] - widths[i], spare)
+            widths[i] += grow
+            spare -= grow
+    # Squeeze the widest of the others until the main column has its minimum.
+    while room - sum(widths) < MAIN_MIN and max((widths[i] for i in others), default=0) > 4:
+        widest = max(others, key=lambda i: widths[i])
+        widths[widest] -= 1
+    widths[main] = max(room - sum(widths), 4)
+    for column, width in zip(columns, widths, strict=True):
+        column.auto_width = False
+        column.width = width
+    # Textual has no public way to resize a column: re-measure and redraw on refresh.
+    table._clear_caches()
+    table._require_update_dimensions = True
+    table.refresh()
+
+
+def _natural_width(table: DataTable[object], key: ColumnKey, label: int) -> int:
+    """Return the width of the widest cell of column ``key`` (or of its label)."""
+    widest = label
+    for value in table.get_column(key):
+        width = value.cell_len if isinstance(value, Text) else cell_len(str(value))
+        widest = max(widest, width)
+    return widest

@@ -1,0 +1,107 @@
+"""Every key can be found and every screen fits: footers and tables at 80x24, F1 anywhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Footer, TextArea
+
+from companion.screens.help import HelpScreen, binding_rows
+from companion.screens.registry import SCREENS
+from tests.apphelpers import app_on, demo_folder
+
+
+async def settle(pilot, rounds: int = 4) -> None:
+    """Let the app open its store and lay out."""
+    for _ in range(rounds):
+        await pilot.pause()
+
+
+@pytest.mark.parametrize("name", list(SCREENS))
+async def test_footer_and_tables_fit_80_columns(data: Path, name: str) -> None:
+    app = app_on(demo_folder(data))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        if name != "dashboard":
+            app.navigator.open_target(name)
+            await settle(pilot)
+        screen = app.screen
+        footer = screen.query_one(Footer)
+        assert footer.virtual_size.width <= 80, f"{name} footer is {footer.virtual_size.width}"
+        for table in screen.query(DataTable):
+            assert table.virtual_size.width <= table.size.width, f"{name} scrolls sideways"
+
+
+async def test_tables_use_a_wide_terminal(data: Path) -> None:
+    app = app_on(demo_folder(data))
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(pilot)
+        app.navigator.open_target("actions")
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        action = list(table.columns.values())[1]
+        assert action.get_render_width(table) > 100
+        assert table.virtual_size.width <= table.size.width
+
+
+async def test_long_text_ends_in_an_ellipsis_and_dates_are_short(data: Path) -> None:
+    app = app_on(demo_folder(data))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.navigator.open_target("sessions")
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        date = str(table.get_cell_at((0, 0)))
+        assert len(date.split()) == 3 and date.split()[0] in (
+            "Mon",
+            "Tue",
+            "Wed",
+            "Thu",
+            "Fri",
+            "Sat",
+            "Sun",
+        )
+        lines = [strip.text for strip in table.render_lines(table.region.reset_offset)]
+        assert any("…" in line for line in lines)
+
+
+async def test_f1_opens_help_while_typing_in_the_session_notes(data: Path) -> None:
+    app = app_on(demo_folder(data))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "enter")  # start the suggested session
+        await settle(pilot)
+        notes = app.screen.query_one("#notes", TextArea)
+        notes.focus()
+        await pilot.press("a", "question_mark")
+        assert "a?" in notes.text  # "?" is typed, not taken as help
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_session_footer_and_help_put_the_screens_keys_first(data: Path) -> None:
+    app = app_on(demo_folder(data))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "enter")  # start the suggested session
+        await settle(pilot)
+        app.screen.query_one("#notes", TextArea).focus()
+        await pilot.pause()
+        shown = [
+            b.binding.description for b in app.screen.active_bindings.values() if b.binding.show
+        ]
+        assert shown[:4] == ["Wrap up", "Action", "Term", "Private"]
+        assert "Help" in shown
+        assert app.screen.query_one(Footer).virtual_size.width <= 80
+        rows = binding_rows(app.screen)
+        assert rows[0][1] == "Wrap up"
+        more = [label for label, _ in rows].index("")
+        scroll_or_cursor = [
+            i for i, (_, d) in enumerate(rows) if "scroll" in d.lower() or "cursor" in d.lower()
+        ]
+        assert all(i > more for i in scroll_or_cursor)
