@@ -110,18 +110,46 @@ class CompanionApp(App[None]):
         if theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._save_theme)
-        base = self.screen_stack[0] if self.screen_stack else None
-        if isinstance(base, DashboardScreen):
-            base.start()
         self.set_timer(0.5, self._warm_up)
-        self.navigator.offer_resume()
         store = self.programme.store
         for warning in store.warnings:
             self.notify(warning, title="Backup skipped", severity="warning", timeout=10)
+        if store.needs_restore:
+            # A file was moved aside: the restore comes before anything can be written.
+            self.offer_restore()
+            return
+        self._begin()
         if notices := store.notices():
             self.push_screen(
                 MessageDialog("Some of your data could not be read", "\n\n".join(notices))
             )
+
+    def _begin(self) -> None:
+        """Fill the dashboard (or start the first-run wizard) and offer to resume a session."""
+        base = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(base, DashboardScreen):
+            base.start()
+        self.navigator.offer_resume()
+
+    def offer_restore(self) -> None:
+        """Name the damaged file and the backup; restore, start afresh (START) or quit."""
+        from companion.dialogs.restore_first import RestoreFirstDialog
+
+        offer = self.programme.recovery.offer()
+        if offer is None:
+            self._begin()
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "restore" and offer.backup is not None:
+                if self.navigator.restore_from(offer.backup, on_failure=self.offer_restore):
+                    self.navigator.offer_resume()
+            elif choice == "fresh" and self.programme.recovery.start_afresh("START"):
+                self._begin()
+            else:
+                self.exit()
+
+        self.push_screen(RestoreFirstDialog(offer), chosen)
 
     def _warm_up(self) -> None:
         """Import what the next screens need while the user reads the dashboard.

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from companion.programme.data import Data
     from companion.programme.exports import Exports
     from companion.programme.journal import Journal
+    from companion.programme.recovery import Recovery
     from companion.programme.reports import Reports
     from companion.programme.sessions import Sessions
     from companion.storage.lock import DataLock
@@ -105,6 +106,13 @@ class Programme:
         from companion.programme.data import Data  # after the first frame (above)
 
         return Data(self)
+
+    @cached_property
+    def recovery(self) -> Recovery:
+        """The restore-first choice after a damaged file was moved aside."""
+        from companion.programme.recovery import Recovery  # after the first frame (above)
+
+        return Recovery(self)
 
     # -- opening and closing -------------------------------------------------------
 
