@@ -14,10 +14,11 @@ from textual.app import App
 from textual.binding import Binding
 
 from companion.dialogs.message import MessageDialog
+from companion.dialogs.save_failed import SaveReporter
 from companion.providers import commands_for
 from companion.screens.dashboard import DashboardScreen
 from companion.screens.navigator import Navigator
-from companion.widgets.messages import Request, SaveFailed, safely
+from companion.widgets.messages import Request, Saved, SaveFailed, safely
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -46,6 +47,7 @@ class CompanionApp(App[None]):
         super().__init__()
         self.programme = programme
         self.navigator = Navigator(self, programme)
+        self.save_reporter = SaveReporter(self, programme)
         self.COMMANDS = App.COMMANDS | {commands_for(programme)}
 
     def get_default_screen(self) -> Screen[None]:
@@ -57,26 +59,17 @@ class CompanionApp(App[None]):
         self.navigator.handle(request)
 
     def on_save_failed(self, failed: SaveFailed) -> None:
-        """Say clearly why a write failed; what was typed stays on screen to try again."""
-        # pydantic (~0.3 s to import) only after a failed write, never before the first frame.
-        from pydantic import ValidationError
+        """Say clearly why a write failed: one dialog, then a status line that retries."""
+        self.save_reporter.failed(failed)
 
-        from companion.domain.errors import ReadableError, describe
+    def on_saved(self, saved: Saved) -> None:
+        """A write worked again: clear the status line when nothing else is pending."""
+        self.save_reporter.saved(saved)
 
-        what, error = failed.what, failed.error
-        if isinstance(error, ValidationError):
-            detail = "\n".join(describe(error))
-            text = f"{what} was not saved:\n{detail}"
-        elif isinstance(error, ReadableError):
-            text = f"{what} was not saved: {error}"
-        else:
-            reason = (isinstance(error, OSError) and error.strerror) or str(error)
-            text = (
-                f"{what} could not be written to {self.programme.folder}: {reason}.\n\n"
-                "What you entered is still on screen. Free some space or fix the "
-                "folder's permissions, then try again."
-            )
-        self.push_screen(MessageDialog("Not saved", text))
+    @property
+    def saves_failing(self) -> bool:
+        """True while a write is not saved (``safely`` then reports its successes)."""
+        return self.save_reporter.failing
 
     def action_help(self) -> None:
         """Show every binding of the current screen."""
@@ -89,6 +82,7 @@ class CompanionApp(App[None]):
 
     def on_mount(self) -> None:
         """Open the store once the first frame is on screen."""
+        self.save_reporter.start()
         self.call_after_refresh(self.open_store)
 
     def open_store(self) -> None:
