@@ -6,7 +6,7 @@ from textual.widgets import Static
 
 
 class SaveStatus(Static):
-    """ "Not saved since 14:05: disk full. …": docked at the bottom until the write works."""
+    """The line "Not saved since 14:05: disk full. …", docked at the bottom until it saves."""
 
     DEFAULT_CSS = """
     SaveStatus {
