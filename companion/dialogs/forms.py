@@ -12,9 +12,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Select, TextArea
 
+from companion.domain.base import PRIVATE_TEXT_MAX
 from companion.domain.errors import errors_by_field
 from companion.domain.sessions import ActionItem
 from companion.widgets.form import FormField
+from companion.widgets.limits import LimitedTextArea
 
 OWNERS = [("The junior mentor", "mentor"), ("The senior mentee", "mentee"), ("Both", "shared")]
 AUDIENCES = [("The senior mentee", "mentee"), ("The junior mentor", "mentor")]
@@ -166,7 +168,7 @@ class PrivateNotesDialog(FormDialog):
 
     def compose_fields(self) -> ComposeResult:
         """The notes."""
-        yield TextArea(self._text, id="private")
+        yield LimitedTextArea(self._text, max_length=PRIVATE_TEXT_MAX, id="private")
 
     def on_mount(self) -> None:
         """Start typing at once."""
