@@ -77,7 +77,7 @@ async def measure(folder: Path, runs: int) -> dict[str, list[float]]:
             await pilot.pause()
             times[into].append((time.perf_counter() - started) * 1000)
 
-        await until(lambda: getattr(app, "ready", False))
+        await until(lambda: app.programme.ready)
         await pilot.pause(0.6)  # past the idle-time warm-up the app does after start
 
         for _ in range(runs):
@@ -85,7 +85,7 @@ async def measure(folder: Path, runs: int) -> dict[str, list[float]]:
             await pilot.press("escape")
             await until(lambda: not isinstance(app.screen, JournalScreen))
 
-        app.open_target("cards")  # type: ignore[attr-defined]
+        app.navigator.open_target("cards")
         await until(lambda: isinstance(app.screen, GlossaryScreen))
         await pilot.pause()
         await pilot.press("slash")
@@ -100,7 +100,7 @@ async def measure(folder: Path, runs: int) -> dict[str, list[float]]:
         await pilot.press("escape")
         await pilot.pause()
 
-        app.push_screen(ReviewScreen("mentee"))
+        app.push_screen(ReviewScreen(app.programme, "mentee"))
         await until(lambda: isinstance(app.screen, ReviewScreen) and bool(app.screen.queue))
         screen = app.screen
         assert isinstance(screen, ReviewScreen)

@@ -29,16 +29,16 @@ async def visit(folder: Path) -> None:
     app = make_app(folder)
     async with app.run_test(size=(100, 30)) as pilot:
         for _ in range(2000):
-            if getattr(app, "ready", False):
+            if app.programme.ready:
                 break
             await pilot.pause(0.005)
         await pilot.pause(0.6)
         for target in ("sessions", "log", "cards", "curriculum"):
-            app.open_target(target)  # type: ignore[attr-defined]
+            app.navigator.open_target(target)
             await pilot.pause(0.2)
             await pilot.press("escape")
             await pilot.pause()
-        app.push_screen(ReviewScreen("mentee"))
+        app.push_screen(ReviewScreen(app.programme, "mentee"))
         await pilot.pause(0.2)
 
 
