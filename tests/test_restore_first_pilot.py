@@ -88,3 +88,17 @@ async def test_quit_writes_nothing_and_the_offer_comes_back(data: Path) -> None:
     assert not app.is_running
     with Store.open(data) as store:
         assert [f.file for f in store.needs_restore] == ["journal.json"]
+
+
+@pytest.mark.asyncio
+async def test_the_offer_fits_a_40x12_terminal(data: Path) -> None:
+    _damaged(data)
+    app = app_on(data)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, RestoreFirstDialog)
+        assert app.screen.query_one("#restore", Button).has_focus
+        await pilot.press("enter")  # the focused, safe choice: restore
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        assert app.programme.journal.pair() is not None
