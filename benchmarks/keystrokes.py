@@ -85,7 +85,7 @@ async def measure(folder: Path, runs: int) -> dict[str, list[float]]:
             await pilot.press("escape")
             await until(lambda: not isinstance(app.screen, JournalScreen))
 
-        app.navigator.open_target("cards")  # type: ignore[attr-defined]
+        app.navigator.open_target("cards")
         await until(lambda: isinstance(app.screen, GlossaryScreen))
         await pilot.pause()
         await pilot.press("slash")

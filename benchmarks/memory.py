@@ -34,7 +34,7 @@ async def visit(folder: Path) -> None:
             await pilot.pause(0.005)
         await pilot.pause(0.6)
         for target in ("sessions", "log", "cards", "curriculum"):
-            app.navigator.open_target(target)  # type: ignore[attr-defined]
+            app.navigator.open_target(target)
             await pilot.pause(0.2)
             await pilot.press("escape")
             await pilot.pause()

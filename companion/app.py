@@ -14,10 +14,11 @@ from textual.app import App
 from textual.binding import Binding
 
 from companion.dialogs.message import MessageDialog
+from companion.dialogs.save_failed import SaveReporter
 from companion.providers import commands_for
 from companion.screens.dashboard import DashboardScreen
 from companion.screens.navigator import Navigator
-from companion.widgets.messages import Request, SaveFailed, safely
+from companion.widgets.messages import Request, Saved, SaveFailed, safely
 from companion.widgets.safe_text import plain_line
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ class CompanionApp(App[None]):
         super().__init__()
         self.programme = programme
         self.navigator = Navigator(self, programme)
+        self.save_reporter = SaveReporter(self, programme)
         self.COMMANDS = App.COMMANDS | {commands_for(programme)}
 
     def get_default_screen(self) -> Screen[None]:
@@ -64,26 +66,17 @@ class CompanionApp(App[None]):
         self.navigator.handle(request)
 
     def on_save_failed(self, failed: SaveFailed) -> None:
-        """Say clearly why a write failed; what was typed stays on screen to try again."""
-        # pydantic (~0.3 s to import) only after a failed write, never before the first frame.
-        from pydantic import ValidationError
+        """Say clearly why a write failed: one dialog, then a status line that retries."""
+        self.save_reporter.failed(failed)
 
-        from companion.domain.errors import ReadableError, describe
+    def on_saved(self, saved: Saved) -> None:
+        """A write worked again: clear the status line when nothing else is pending."""
+        self.save_reporter.saved(saved)
 
-        what, error = failed.what, failed.error
-        if isinstance(error, ValidationError):
-            detail = "\n".join(describe(error))
-            text = f"{what} was not saved:\n{detail}"
-        elif isinstance(error, ReadableError):
-            text = f"{what} was not saved: {error}"
-        else:
-            reason = (isinstance(error, OSError) and error.strerror) or str(error)
-            text = (
-                f"{what} could not be written to {self.programme.folder}: {reason}.\n\n"
-                "What you entered is still on screen. Free some space or fix the "
-                "folder's permissions, then try again."
-            )
-        self.push_screen(MessageDialog("Not saved", text))
+    @property
+    def saves_failing(self) -> bool:
+        """True while a write is not saved (``safely`` then reports its successes)."""
+        return self.save_reporter.failing
 
     def action_help(self) -> None:
         """Show every binding of the current screen (F1 again closes it)."""
@@ -98,6 +91,7 @@ class CompanionApp(App[None]):
 
     def on_mount(self) -> None:
         """Open the store once the first frame is on screen."""
+        self.save_reporter.start()
         self.call_after_refresh(self.open_store)
 
     def open_store(self) -> None:
@@ -119,19 +113,47 @@ class CompanionApp(App[None]):
         if theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._save_theme)
-        base = self.screen_stack[0] if self.screen_stack else None
-        if isinstance(base, DashboardScreen):
-            base.start()
         self.set_timer(0.5, self._warm_up)
         self.set_interval(IDLE_CHECK_SECONDS, self.lock_idle_notes)
-        self.navigator.offer_resume()
         store = self.programme.store
         for warning in store.warnings:
             self.notify(warning, title="Backup skipped", severity="warning", timeout=10)
+        if store.needs_restore:
+            # A file was moved aside: the restore comes before anything can be written.
+            self.offer_restore()
+            return
+        self._begin()
         if notices := store.notices():
             self.push_screen(
                 MessageDialog("Some of your data could not be read", "\n\n".join(notices))
             )
+
+    def _begin(self) -> None:
+        """Fill the dashboard (or start the first-run wizard) and offer to resume a session."""
+        base = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(base, DashboardScreen):
+            base.start()
+        self.navigator.offer_resume()
+
+    def offer_restore(self) -> None:
+        """Name the damaged file and the backup; restore, start afresh (START) or quit."""
+        from companion.dialogs.restore_first import RestoreFirstDialog
+
+        offer = self.programme.recovery.offer()
+        if offer is None:
+            self._begin()
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "restore" and offer.backup is not None:
+                if self.navigator.restore_from(offer.backup, on_failure=self.offer_restore):
+                    self.navigator.offer_resume()
+            elif choice == "fresh" and self.programme.recovery.start_afresh("START"):
+                self._begin()
+            else:
+                self.exit()
+
+        self.push_screen(RestoreFirstDialog(offer), chosen)
 
     def _warm_up(self) -> None:
         """Import what the next screens need while the user reads the dashboard.

@@ -1,7 +1,14 @@
-"""Import cards from a file, from inside the app, with a progress bar."""
+"""Import cards from a file, from inside the app, with a progress bar and a Cancel button.
+
+The import runs in a worker thread through ``programme.cards.import_file`` (the
+same streaming code as the command line): one atomic write per batch, so Cancel
+stops after the current batch and the summary says where ("imported N of M,
+stopped at line L").
+"""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,6 +45,9 @@ class ImportDialog(ModalScreen[None]):
         """Import into ``programme``'s cards."""
         super().__init__()
         self.programme = programme
+        self._stop = threading.Event()
+        self.running = False
+        """True while an import runs (Cancel is offered)."""
 
     def compose(self) -> ComposeResult:
         """Path, progress, result."""
@@ -47,24 +57,35 @@ class ImportDialog(ModalScreen[None]):
                 "File to import", "path", placeholder="~/Downloads/deck.txt", max_length=500
             )
             yield ProgressBar(total=None, show_eta=False, id="progress")
-            yield Static(id="result")
+            yield Static(id="result", markup=False)
             with Horizontal():
                 yield Button("Close", id="close")
+                yield Button("Cancel import", variant="warning", id="cancel", disabled=True)
                 yield Button("Import", variant="primary", id="import")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        """Import or close."""
+        """Import, cancel the running import, or close."""
         if event.button.id == "import":
             self.start()
+        elif event.button.id == "cancel":
+            self.cancel()
         else:
-            self.dismiss(None)
+            self.action_close()
+
+    def cancel(self) -> None:
+        """Stop the running import after the current batch (what is written stays)."""
+        if self.running:
+            self._stop.set()
+            self.query_one("#cancel", Button).disabled = True
+            self.query_one("#result", Static).update("Stopping after the current batch…")
 
     def on_input_submitted(self) -> None:
         """Enter imports."""
         self.start()
 
     def action_close(self) -> None:
-        """Close the dialog."""
+        """Close the dialog (a running import stops after its current batch)."""
+        self._stop.set()
         self.dismiss(None)
 
     def start(self) -> None:
@@ -75,12 +96,17 @@ class ImportDialog(ModalScreen[None]):
             field.set_error(f"there is no file at {path}")
             return
         field.set_error(None)
+        self._stop.clear()
+        self.running = True
         self.query_one("#import", Button).disabled = True
+        self.query_one("#cancel", Button).disabled = False
+        self.query_one("#result", Static).update("")
         self.run_import(path)
 
     @work(thread=True, exclusive=True)
     def run_import(self, path: Path) -> None:
         """Import ``path``; progress and the result are shown as they come."""
+        from companion.domain.errors import ReadableError  # pydantic: not before the first frame
 
         def progress(done: int, total: int) -> None:
             self.app.call_from_thread(
@@ -88,15 +114,21 @@ class ImportDialog(ModalScreen[None]):
             )
 
         try:
-            result = self.programme.cards.import_file(path, progress)
-        except (OSError, UnicodeDecodeError) as exc:
+            result = self.programme.cards.import_file(path, progress, self._stop.is_set)
+        except (OSError, UnicodeDecodeError, ReadableError) as exc:
             self.app.call_from_thread(self._finish, f"Could not import {path.name}: {exc}")
             return
         problems = [f"line {line}: {message}" for line, message in result.problems]
-        lines = [f"Added {result.added}, updated {result.updated}, skipped {len(problems)}."]
+        lines = [result.summary().capitalize() + "."]
         lines += [f"Skipped {p}" for p in problems[:8]]
+        if len(problems) > 8:
+            lines.append(f"… and {len(problems) - 8} more skipped rows.")
         self.app.call_from_thread(self._finish, "\n".join(lines))
 
     def _finish(self, text: str) -> None:
+        self.running = False
+        if self not in self.app.screen_stack:
+            return  # closed while importing: the import stopped after its batch
         self.query_one("#result", Static).update(text)
         self.query_one("#import", Button).disabled = False
+        self.query_one("#cancel", Button).disabled = True

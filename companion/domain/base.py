@@ -26,10 +26,20 @@ KebabId = Annotated[
 ]
 """An id written in kebab-case: lower-case letters, digits and single hyphens."""
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+TEXT_MAX = 2000
+"""The most characters a :data:`Text` holds."""
+
+LONG_TEXT_MAX = 200_000
+"""The most characters a :data:`LongText` (notes) holds."""
+
+PRIVATE_TEXT_MAX = 50_000
+"""The most characters of private notes the editor takes: sealed, they must fit the
+400,000-character cap of a sealed note even when every character takes 4 bytes."""
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TEXT_MAX)]
 """A required, non-blank line of text."""
 
-LongText = Annotated[str, StringConstraints(max_length=200_000)]
+LongText = Annotated[str, StringConstraints(max_length=LONG_TEXT_MAX)]
 """Free text such as notes; may be empty."""
 
 

@@ -117,13 +117,19 @@ class Cards:
         deck: str | None = None,
         audience: Role | None = None,
         progress: Progress | None = None,
+        should_stop: Callable[[], bool] | None = None,
     ) -> ImportResult:
-        """Import an Anki text export or CSV/TSV held in ``text`` (the file's ``name``)."""
+        """Import an Anki text export or CSV/TSV held in ``text`` (the file's ``name``).
+
+        ``should_stop`` (a Cancel button) ends the import after the current batch.
+        """
         # The Anki reader is only needed for an import, not on the dashboard's data path.
         from companion.domain.anki import parse_anki
 
         parsed = parse_anki(text, name)
-        return self.import_parsed(parsed, deck=deck, audience=audience, progress=progress)
+        return self.import_parsed(
+            parsed, deck=deck, audience=audience, progress=progress, should_stop=should_stop
+        )
 
     def import_parsed(
         self,
@@ -162,9 +168,22 @@ class Cards:
             report.summary(),
         )
 
-    def import_file(self, path: Path, progress: Progress | None = None) -> ImportResult:
-        """Import the file at ``path`` (UTF-8) in chunks, reporting progress."""
-        return self.import_text(path.read_text(encoding="utf-8"), path.name, progress=progress)
+    def import_file(
+        self,
+        path: Path,
+        progress: Progress | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> ImportResult:
+        """Import the file at ``path`` (UTF-8) in batches, reporting progress.
+
+        ``should_stop`` (the dialog's Cancel button) ends it after the current batch.
+        """
+        return self.import_text(
+            path.read_text(encoding="utf-8"),
+            path.name,
+            progress=progress,
+            should_stop=should_stop,
+        )
 
     # -- reviewing -----------------------------------------------------------------------
 

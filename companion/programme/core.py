@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from companion.programme.exports import Exports
     from companion.programme.journal import Journal
     from companion.programme.privacy import Privacy
+    from companion.programme.recovery import Recovery
     from companion.programme.reports import Reports
     from companion.programme.sessions import Sessions
     from companion.storage.lock import DataLock
@@ -115,6 +116,13 @@ class Programme:
         from companion.programme.privacy import Privacy  # after the first frame (above)
 
         return Privacy(self, self.privacy_cost)
+
+    @cached_property
+    def recovery(self) -> Recovery:
+        """The restore-first choice after a damaged file was moved aside."""
+        from companion.programme.recovery import Recovery  # after the first frame (above)
+
+        return Recovery(self)
 
     # -- opening and closing -------------------------------------------------------
 

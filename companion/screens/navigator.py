@@ -9,6 +9,7 @@ first opened, which keeps the dashboard's first frame fast
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -174,25 +175,34 @@ class Navigator:
         if made is not None:
             self.app.notify(f"Backup written: {made.name}", title="Backed up")
 
-    def restore_from(self, backup: Path) -> None:
-        """Restore ``backup`` while the app runs, then start again on the dashboard."""
+    def restore_from(self, backup: Path, on_failure: Callable[[], None] | None = None) -> bool:
+        """Restore ``backup`` while the app runs, then start again on the dashboard.
+
+        Return whether it was restored; on failure the reason is shown and
+        ``on_failure`` runs once it is dismissed.
+        """
         from companion.storage.restore import RestoreError  # pydantic: not at start
         from companion.storage.schema import InvalidFileError
+
+        def fail(text: str) -> bool:
+            self.app.push_screen(
+                MessageDialog("Not restored", text),
+                (lambda _: on_failure()) if on_failure is not None else None,
+            )
+            return False
 
         try:
             self.programme.data.restore(backup)
         except InvalidFileError as exc:
             why = exc.why if "nothing was changed" in exc.why else f"{exc.why}; nothing was changed"
-            self.app.push_screen(MessageDialog("Not restored", f"{exc.path.name}: {why}."))
-            return
+            return fail(f"{exc.path.name}: {why}.")
         except RestoreError as exc:
-            self.app.push_screen(MessageDialog("Not restored", f"{str(exc).capitalize()}."))
-            return
+            return fail(f"{str(exc).capitalize()}.")
         except OSError as exc:
-            self.app.push_screen(MessageDialog("Not restored", f"The restore failed: {exc}."))
-            return
+            return fail(f"The restore failed: {exc}.")
         self.app.notify(f"Restored {plain_line(backup.name)}.", title="Restored", markup=False)
         while len(self.app.screen_stack) > 1:
             self.app.pop_screen()
         if isinstance(self.app.screen, DashboardScreen):
             self.app.screen.start()
+        return True

@@ -15,10 +15,12 @@ from textual.widgets.option_list import Option
 
 from companion.dialogs.forms import ActionDialog, TermDialog
 from companion.dialogs.wrapup import WrapUpDialog
+from companion.domain.base import LONG_TEXT_MAX
 from companion.domain.pair import CADENCE_DAYS
 from companion.domain.sessions import ActionItem, Reflection, Reflections, Session
 from companion.screens.reader import brief
 from companion.widgets.footer import KeysFooter
+from companion.widgets.limits import LimitedTextArea
 from companion.widgets.messages import safely
 from companion.widgets.safe_text import literal, plain_line
 
@@ -88,7 +90,9 @@ class SessionScreen(Screen[None]):
                 )
                 yield SelectionList[str](id="follow-up")
                 yield Label("Shared notes (saved as you type)")
-                yield TextArea(self.session.shared_notes, id="notes")
+                yield LimitedTextArea(
+                    self.session.shared_notes, max_length=LONG_TEXT_MAX, id="notes"
+                )
                 yield Static(id="status")
         yield KeysFooter()
 

@@ -11,9 +11,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Label, Static, TextArea
 
+from companion.domain.base import LONG_TEXT_MAX
 from companion.domain.errors import errors_by_field
 from companion.widgets.footer import KeysFooter
 from companion.widgets.form import FormField
+from companion.widgets.limits import LimitedTextArea
 from companion.widgets.messages import safely
 from companion.widgets.safe_text import plain_line
 
@@ -52,7 +54,7 @@ class SessionDetailScreen(Screen[None]):
             yield FormField("Date (YYYY-MM-DD)", "date", s.date.isoformat(), max_length=10)
             yield FormField("Minutes", "minutes", str(s.minutes), restrict=r"\d*", max_length=3)
             yield Label("Shared notes", classes="section")
-            yield TextArea(s.shared_notes, id="notes")
+            yield LimitedTextArea(s.shared_notes, max_length=LONG_TEXT_MAX, id="notes")
             with Horizontal(classes="people"):
                 for role in ("mentor", "mentee"):
                     r = s.reflections.of(role)

@@ -13,9 +13,13 @@ from textual.widgets import Button, Header, Label, Select, Static, TextArea
 
 from companion.dialogs.message import ConfirmDialog
 from companion.widgets.footer import KeysFooter
+from companion.widgets.limits import LimitedTextArea
 from companion.widgets.messages import Request, safely
 from companion.widgets.pair_form import PeopleFields, RhythmFields, show_errors, validate_pair
 from companion.widgets.safe_text import literal
+
+AGREEMENT_MAX = 20_000
+"""The most characters the agreement editor takes (each rule is at most 2,000)."""
 
 if TYPE_CHECKING:
     from companion.programme.core import Programme
@@ -53,7 +57,9 @@ class SettingsScreen(Screen[None]):
             yield PeopleFields(pair)
             yield RhythmFields(pair, self.programme.today())
             yield Label("Agreement: one ground rule per line", classes="section")
-            yield TextArea("\n".join(pair.agreement) if pair else "", id="agreement")
+            yield LimitedTextArea(
+                "\n".join(pair.agreement) if pair else "", max_length=AGREEMENT_MAX, id="agreement"
+            )
             with Horizontal(classes="row"):
                 yield Button("Save pair and agreement", variant="primary", id="save")
             yield Label("Theme", classes="section")

@@ -1,10 +1,16 @@
-"""Form pieces: a labelled input with its error shown right under it."""
+"""Form pieces: a labelled input with its error shown right under it.
+
+The input holds at most its ``max_length`` (a paste beyond keeps what fits and
+says how much was cut); a counter appears under it once the text nears the limit.
+"""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label
+
+from companion.widgets.limits import LimitedInput, counter
 
 
 class FormField(Vertical):
@@ -15,6 +21,8 @@ class FormField(Vertical):
     FormField > Label.field-label { color: $text-muted; }
     FormField > .field-error { color: $error; display: none; }
     FormField.-invalid > .field-error { display: block; }
+    FormField > .field-count { color: $text-muted; display: none; text-align: right; width: 1fr; }
+    FormField.-near-limit > .field-count { display: block; }
     FormField > Input { background: $boost; }
     FormField.-invalid > Input { background: $error 20%; }
     """
@@ -33,7 +41,7 @@ class FormField(Vertical):
         super().__init__(id=f"field-{name}")
         self._label = label
         self.field_name = name
-        self._input = Input(
+        self._input = LimitedInput(
             value,
             placeholder=placeholder,
             restrict=restrict,
@@ -47,6 +55,13 @@ class FormField(Vertical):
         yield Label(self._label, classes="field-label")
         yield self._input
         yield Label("", classes="field-error")
+        yield Label("", classes="field-count")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Show "180 / 200" under the input once the text nears its limit."""
+        text = counter(len(event.value), self._input.max_length or 0)
+        self.set_class(bool(text), "-near-limit")
+        self.query_one(".field-count", Label).update(text)
 
     @property
     def value(self) -> str:

@@ -36,17 +36,32 @@ class Request(Message):
 class SaveFailed(Message):
     """A write failed; the app says why. Whatever was typed stays on screen."""
 
-    def __init__(self, what: str, error: Exception) -> None:
-        """``what`` was not saved because of ``error`` (a ValidationError or OSError)."""
+    def __init__(
+        self, what: str, error: Exception, retry: Callable[[], object] | None = None
+    ) -> None:
+        """``what`` was not saved because of ``error`` (a ValidationError or OSError).
+
+        ``retry`` runs the write again (the app retries a disk failure with backoff).
+        """
         super().__init__()
         self.what = what
         self.error = error
+        self.retry = retry
+
+
+class Saved(Message):
+    """A write succeeded while another had failed: the app can clear its status line."""
+
+    def __init__(self, what: str) -> None:
+        """``what`` is saved now."""
+        super().__init__()
+        self.what = what
 
 
 def safely(sender: MessagePump, action: Callable[[], T], what: str = "your change") -> T | None:
     """Run a write; on failure post :class:`SaveFailed` from ``sender`` and return None."""
     try:
-        return action()
+        result = action()
     except Exception as exc:
         # pydantic is imported on a failure only: the dashboard's first frame does without it.
         from pydantic import ValidationError
@@ -55,5 +70,16 @@ def safely(sender: MessagePump, action: Callable[[], T], what: str = "your chang
 
         if not isinstance(exc, ValidationError | OSError | ReadableError):
             raise
-        sender.post_message(SaveFailed(what, exc))
-    return None
+        sender.post_message(SaveFailed(what, exc, action))
+        return None
+    if _saves_failing(sender):
+        sender.post_message(Saved(what))
+    return result
+
+
+def _saves_failing(sender: MessagePump) -> bool:
+    """True when the app says an earlier save is still failing (see ``saves_failing``)."""
+    try:
+        return bool(getattr(sender.app, "saves_failing", False))
+    except Exception:  # no running app (a test, the command line)
+        return False
