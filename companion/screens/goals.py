@@ -12,7 +12,7 @@ from companion.dialogs.goal import GoalDialog
 from companion.domain.goals import Goal
 from companion.formatting import role_label
 from companion.screens.base import RecordTable
-from companion.widgets.messages import safely
+from companion.widgets.messages import Request, safely
 from companion.widgets.safe_text import cell
 
 
@@ -68,6 +68,7 @@ class GoalsScreen(RecordTable):
             saved = Goal.model_validate(values)
             if safely(self, lambda: self.programme.journal.save_goal(saved), "The goal"):
                 self.refill()
+                self.post_message(Request("wins"))
 
         self.app.push_screen(GoalDialog(goal), done)
 

@@ -55,6 +55,8 @@ class Navigator:
             self.backup_now()
         elif verb == "restore":
             self.restore_from(Path(target))
+        elif verb == "wins":
+            self.announce_wins()
 
     # -- opening screens ------------------------------------------------------------
 
@@ -174,6 +176,14 @@ class Navigator:
                 self.app.notify("Check-in saved.", timeout=3)
 
         self.app.push_screen(CheckInDialog(journal.first_names(), self.programme.today()), done)
+
+    def announce_wins(self) -> None:
+        """Record the wins the journal now shows and announce each new one."""
+        fresh = safely(self.app, self.programme.evaluation.record_wins, "The new wins")
+        for win in fresh or []:
+            self.app.notify(plain_line(win.title), title="A win!", timeout=8, markup=False)
+        if fresh and isinstance(self.app.screen, DashboardScreen):
+            self.app.screen.refresh_board()
 
     # -- the data folder ------------------------------------------------------------------
 

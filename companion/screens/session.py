@@ -19,7 +19,7 @@ from companion.dialogs.wrapup import WrapUpDialog
 from companion.domain.pair import CADENCE_DAYS
 from companion.domain.sessions import ActionItem, Reflection, Reflections, Session
 from companion.screens.reader import brief
-from companion.widgets.messages import safely
+from companion.widgets.messages import Request, safely
 from companion.widgets.safe_text import literal, plain_line
 
 if TYPE_CHECKING:
@@ -350,5 +350,6 @@ class SessionScreen(Screen[None]):
             ):
                 self.app.pop_screen()
                 self.notify("Session finished. Its lessons are marked done.", title="Well done")
+                self.app.post_message(Request("wins"))
 
         self.app.push_screen(WrapUpDialog(names, self._next_date()), done)
