@@ -68,6 +68,7 @@ class DashboardScreen(Screen[None]):
         Binding("p", "open('playbook')", "Playbook", show=False),
         Binding("e", "open('skills')", "Skills", show=False),
         Binding("w", "open('wins')", "Wins", show=False),
+        Binding("i", "open('checkins')", "Check-ins", show=False),
     ]
 
     filled = False

@@ -12,6 +12,7 @@ SCREENS: dict[str, tuple[str, str, str]] = {
     "cards": ("Glossary", "companion.screens.glossary", "GlossaryScreen"),
     "playbook": ("Playbook of challenges", "companion.screens.playbook", "PlaybookScreen"),
     "skills": ("Skills before and after", "companion.screens.skills", "SkillsScreen"),
+    "checkins": ("Check-ins over time", "companion.screens.checkins", "CheckInsScreen"),
     "wins": ("Wins", "companion.screens.wins", "WinsScreen"),
     "settings": ("Settings", "companion.screens.settings", "SettingsScreen"),
 }
