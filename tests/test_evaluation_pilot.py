@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from companion.dialogs.skills import RateSkillsDialog
 from companion.screens.dashboard import DashboardScreen
 from companion.screens.goals import GoalsScreen
 from companion.screens.skills import SkillsScreen
+from companion.screens.timeline import TimelineScreen
 from companion.screens.wins import WinsScreen
 from companion.storage.store import Store
 from tests.apphelpers import TODAY, app_on, demo_folder
@@ -119,3 +121,41 @@ async def test_achieving_a_goal_announces_a_win_shown_on_the_dashboard(data: Pat
         assert isinstance(app.screen, WinsScreen)
         first = app.screen.query_one(DataTable).get_row_at(0)
         assert "Post on LinkedIn" in str(first[1])
+
+
+@pytest.mark.asyncio
+async def test_a_pause_moves_the_planned_sessions_back(data: Path) -> None:
+    app = app_on(demo_folder(data))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        before = app.programme.evaluation.timeline()
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(app.screen, TimelineScreen)
+        await pilot.press("a")
+        await settle(pilot)
+        dialog = app.screen
+        dialog.query_one("#input-starts_on", Input).value = "2026-11-30"
+        dialog.query_one("#input-ends_on", Input).value = "2026-11-20"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is dialog
+        assert dialog.query_one("#field-ends_on").has_class("-invalid")
+        dialog.query_one("#input-ends_on", Input).value = "+3w"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, TimelineScreen)
+        table = app.screen.query_one(DataTable)
+        what = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+        assert "Pause" in what
+        after = app.programme.evaluation.timeline()
+        assert before is not None and after is not None
+        # The plan keeps its number of sessions; those in the pause move after it.
+        assert len(after.slots) == len(before.slots)
+        assert after.end > before.end
+        assert not any(date(2026, 11, 30) <= s.on <= date(2026, 12, 14) for s in after.slots)
+    with Store.open(data, readonly=True) as store:
+        pauses = store.journal.pauses()
+        assert [(p.starts_on, p.ends_on) for p in pauses] == [
+            (date(2026, 11, 30), date(2026, 12, 14))
+        ]

@@ -29,3 +29,7 @@ def test_wins(snap_compare, data: Path) -> None:
 
 def test_checkins(snap_compare, data: Path) -> None:
     assert snap_compare(app_on(demo_folder(data)), terminal_size=SIZE, run_before=_opening("i"))
+
+
+def test_timeline(snap_compare, data: Path) -> None:
+    assert snap_compare(app_on(demo_folder(data)), terminal_size=SIZE, run_before=_opening("t"))

@@ -69,6 +69,7 @@ class DashboardScreen(Screen[None]):
         Binding("e", "open('skills')", "Skills", show=False),
         Binding("w", "open('wins')", "Wins", show=False),
         Binding("i", "open('checkins')", "Check-ins", show=False),
+        Binding("t", "open('timeline')", "Timeline", show=False),
     ]
 
     filled = False

@@ -13,6 +13,7 @@ SCREENS: dict[str, tuple[str, str, str]] = {
     "playbook": ("Playbook of challenges", "companion.screens.playbook", "PlaybookScreen"),
     "skills": ("Skills before and after", "companion.screens.skills", "SkillsScreen"),
     "checkins": ("Check-ins over time", "companion.screens.checkins", "CheckInsScreen"),
+    "timeline": ("Programme timeline", "companion.screens.timeline", "TimelineScreen"),
     "wins": ("Wins", "companion.screens.wins", "WinsScreen"),
     "settings": ("Settings", "companion.screens.settings", "SettingsScreen"),
 }
