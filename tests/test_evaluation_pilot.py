@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Input, Select
 
+from companion.dialogs.checkin import CheckInDialog
 from companion.dialogs.goal import GoalDialog
+from companion.dialogs.message import ConfirmDialog
 from companion.dialogs.skills import RateSkillsDialog
 from companion.screens.dashboard import DashboardScreen
 from companion.screens.goals import GoalsScreen
@@ -159,3 +161,63 @@ async def test_a_pause_moves_the_planned_sessions_back(data: Path) -> None:
         assert [(p.starts_on, p.ends_on) for p in pauses] == [
             (date(2026, 11, 30), date(2026, 12, 14))
         ]
+
+
+async def wrap_up_a_session(pilot) -> None:
+    """Start the suggested session and wrap it up with two ratings."""
+    await pilot.press("n")
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+    await pilot.press("ctrl+f")
+    await settle(pilot)
+    screen = pilot.app.screen
+    screen.query_one("#rating-mentor").value = 5
+    screen.query_one("#rating-mentee").value = 4
+    await pilot.press("ctrl+s")
+    await settle(pilot, 5)
+
+
+@pytest.mark.asyncio
+async def test_the_wrap_up_offers_a_check_in_when_one_is_due(data: Path) -> None:
+    app = app_on(demo_folder(data))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        due = app.programme.evaluation.checkin_due()
+        assert due is not None and due.due  # the last check-in was in September
+        count = len(app.programme.journal.checkins())
+        await wrap_up_a_session(pilot)
+        offer = app.screen
+        assert isinstance(offer, ConfirmDialog)
+        await pilot.click("#confirm")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, CheckInDialog)
+        dialog.query_one("#mentor-speak-freely", Select).value = 4
+        dialog.query_one("#mentee-feedback-flows", Select).value = 3
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        checkins = app.programme.journal.checkins()
+        assert len(checkins) == count + 1
+        latest = max(checkins, key=lambda c: c.date)
+        assert latest.date == TODAY
+        assert latest.mentor.scores == {"speak-freely": 4}
+        after = app.programme.evaluation.checkin_due()
+        assert after is not None and not after.due
+
+
+@pytest.mark.asyncio
+async def test_saying_later_to_the_check_in_keeps_it_due(data: Path) -> None:
+    app = app_on(demo_folder(data))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        count = len(app.programme.journal.checkins())
+        await wrap_up_a_session(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.click("#cancel")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        assert len(app.programme.journal.checkins()) == count
+        due = app.programme.evaluation.checkin_due()
+        assert due is not None and due.due  # asked again after the next session

@@ -57,6 +57,8 @@ class Navigator:
             self.restore_from(Path(target))
         elif verb == "wins":
             self.announce_wins()
+        elif verb == "wrapped-up":
+            self.after_wrap_up()
 
     # -- opening screens ------------------------------------------------------------
 
@@ -184,6 +186,28 @@ class Navigator:
             self.app.notify(plain_line(win.title), title="A win!", timeout=8, markup=False)
         if fresh and isinstance(self.app.screen, DashboardScreen):
             self.app.screen.refresh_board()
+
+    def after_wrap_up(self) -> None:
+        """Announce new wins, then offer a check-in when one is due ("Later" asks next time)."""
+        self.announce_wins()
+        due = self.programme.evaluation.checkin_due()
+        if due is None or not due.due:
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.take_checkin()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Time for a check-in?",
+                f"{due.reason} A check-in takes five minutes: you both answer eight "
+                "statements. Later asks again after the next session.",
+                "Check in now",
+                "Later",
+            ),
+            answer,
+        )
 
     # -- the data folder ------------------------------------------------------------------
 

@@ -350,6 +350,6 @@ class SessionScreen(Screen[None]):
             ):
                 self.app.pop_screen()
                 self.notify("Session finished. Its lessons are marked done.", title="Well done")
-                self.app.post_message(Request("wins"))
+                self.app.post_message(Request("wrapped-up"))
 
         self.app.push_screen(WrapUpDialog(names, self._next_date()), done)
