@@ -95,6 +95,7 @@ class DashboardScreen(Screen[None]):
             with Horizontal(classes="row"):
                 yield Panel("Wins", "wins", id="wins")
                 yield Panel("Largest skill gains", "skills", id="gains")
+            yield Panel("What we each want", "checkins", id="expectations")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -158,6 +159,7 @@ class DashboardScreen(Screen[None]):
         self._fill("#sessions", self._sessions(overview))
         self._fill("#wins", self._wins(overview))
         self._fill("#gains", self._gains(overview))
+        self._fill("#expectations", self._expectations(overview))
         self.call_after_refresh(self._add_recall, overview)
 
     def _fill(self, selector: str, widgets: list[Static | Horizontal | Sparkline | Label]) -> None:
@@ -286,6 +288,38 @@ class DashboardScreen(Screen[None]):
                     Text.assemble(
                         (f"{name}: ", "bold"), change.words(), (f"  +{change.change}", "green")
                     )
+                )
+            )
+        return rows
+
+    def _expectations(self, overview: Overview) -> list[Static | Horizontal | Sparkline | Label]:
+        from companion.domain.expectations import THEMES  # pydantic: not before the first frame
+
+        found = self.programme.evaluation.expectations()
+        view = found.view if found else None
+        if view is None or (view.mentor is None and view.mentee is None):
+            return [Static("Say what you each want at the next check-in.", classes="panel-empty")]
+        rows: list[Static | Horizontal | Sparkline | Label] = []
+        for role, entry in (("mentor", view.mentor), ("mentee", view.mentee)):
+            name = overview.pair.person(role).name.split()[0]  # type: ignore[arg-type]
+            if entry is None:
+                rows.append(line(Text.assemble((f"{name}: ", "bold"), ("not said yet", "dim"))))
+                continue
+            themes = ", ".join(THEMES[t] for t in entry.themes)
+            rows.append(
+                Static(
+                    Text.assemble((f"{name}: ", "bold"), entry.sentence, (f" ({themes})", "dim"))
+                )
+            )
+        if view.shared:
+            shared = ", ".join(THEMES[t] for t in view.shared)
+            rows.append(line(Text.assemble(("Shared: ", "bold"), shared)))
+        elif found is not None and found.suggestion is not None:
+            entry, reason = found.suggestion
+            rows.append(
+                Static(
+                    literal(f"No shared theme. Worth a look: {entry.title}. {reason}"),
+                    classes="hint",
                 )
             )
         return rows
