@@ -298,7 +298,7 @@ class DashboardScreen(Screen[None]):
         found = self.programme.evaluation.expectations()
         view = found.view if found else None
         if view is None or (view.mentor is None and view.mentee is None):
-            return [Static("Say what you each want at the next check-in.", classes="panel-empty")]
+            return [Static("Neither of you has said what you want yet.", classes="panel-empty")]
         rows: list[Static | Horizontal | Sparkline | Label] = []
         for role, entry in (("mentor", view.mentor), ("mentee", view.mentee)):
             name = overview.pair.person(role).name.split()[0]  # type: ignore[arg-type]
