@@ -11,6 +11,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, TextArea
 
+from companion.dialogs.message import ConfirmDialog
 from companion.privacy import Vault
 from companion.screens.dashboard import DashboardScreen
 from companion.screens.journal import JournalScreen
@@ -59,6 +60,11 @@ async def test_a_whole_session_by_keys_then_journal_and_log_after_restart(data: 
         screen.query_one("#rating-mentee").value = 4
         screen.query_one("#input-worked-mentor", Input).value = "Hands on"
         await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        # A month since the last check-in: the wrap-up offers one; "Later" declines.
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
 

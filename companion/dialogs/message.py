@@ -65,9 +65,12 @@ class ConfirmDialog(ModalScreen[bool]):
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("y", "confirm", "Yes")]
 
-    def __init__(self, title: str, question: str, confirm_label: str = "Yes") -> None:
-        """Ask ``question``; the confirm button reads ``confirm_label``."""
+    def __init__(
+        self, title: str, question: str, confirm_label: str = "Yes", cancel_label: str = "Cancel"
+    ) -> None:
+        """Ask ``question``; the buttons read ``confirm_label`` and ``cancel_label``."""
         super().__init__()
+        self._cancel_label = cancel_label
         self._title = title
         self._question = question
         self._confirm_label = confirm_label
@@ -78,7 +81,7 @@ class ConfirmDialog(ModalScreen[bool]):
             box.border_title = literal(self._title, keep_lines=False)
             yield Static(self._question, markup=False, classes="question")
             with Horizontal():
-                yield Button("Cancel", id="cancel")
+                yield Button(self._cancel_label, id="cancel")
                 yield Button(self._confirm_label, variant="warning", id="confirm")
 
     def on_mount(self) -> None:

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from companion.curriculum.problems import Problem
     from companion.programme.cards import Cards
     from companion.programme.data import Data
+    from companion.programme.evaluation import Evaluation
     from companion.programme.exports import Exports
     from companion.programme.journal import Journal
     from companion.programme.privacy import Privacy
@@ -102,6 +103,13 @@ class Programme:
         from companion.programme.exports import Exports  # after the first frame (above)
 
         return Exports(self)
+
+    @cached_property
+    def evaluation(self) -> Evaluation:
+        """Timeline, skills growth, check-in trends, expectations and wins."""
+        from companion.programme.evaluation import Evaluation  # after the first frame (above)
+
+        return Evaluation(self)
 
     @cached_property
     def data(self) -> Data:

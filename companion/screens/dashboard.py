@@ -42,6 +42,8 @@ class DashboardScreen(Screen[None]):
     DashboardScreen .row > Panel { width: 1fr; }
     DashboardScreen .row > #goals, DashboardScreen .row > #actions { width: 3fr; }
     DashboardScreen .row > #cards { width: 2fr; }
+    DashboardScreen .row > #wins { width: 3fr; }
+    DashboardScreen .row > #gains { width: 2fr; }
     DashboardScreen #rhythm .overdue { color: $error; text-style: bold; }
     DashboardScreen .line { text-wrap: nowrap; text-overflow: ellipsis; }
     DashboardScreen .hint { color: $warning; }
@@ -65,6 +67,10 @@ class DashboardScreen(Screen[None]):
         Binding("s", "open('settings')", "Settings", show=False),
         Binding("k", "checkin", "Check-in", show=False),
         Binding("p", "open('playbook')", "Playbook", show=False),
+        Binding("e", "open('skills')", "Skills", show=False),
+        Binding("w", "open('wins')", "Wins", show=False),
+        Binding("i", "open('checkins')", "Check-ins", show=False),
+        Binding("t", "open('timeline')", "Timeline", show=False),
     ]
 
     filled = False
@@ -87,6 +93,10 @@ class DashboardScreen(Screen[None]):
                 yield Panel("Open actions", "actions", id="actions")
                 yield Panel("Cards due today", "cards", id="cards")
             yield Panel("Last sessions", "sessions", id="sessions")
+            with Horizontal(classes="row"):
+                yield Panel("Wins", "wins", id="wins")
+                yield Panel("Largest skill gains", "skills", id="gains")
+            yield Panel("What we each want", "checkins", id="expectations")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -148,6 +158,9 @@ class DashboardScreen(Screen[None]):
         self._fill("#actions", self._actions(overview))
         self._fill("#cards", self._cards(overview))
         self._fill("#sessions", self._sessions(overview))
+        self._fill("#wins", self._wins(overview))
+        self._fill("#gains", self._gains(overview))
+        self._fill("#expectations", self._expectations(overview))
         self.call_after_refresh(self._add_recall, overview)
 
     def _fill(self, selector: str, widgets: list[Static | Horizontal | Sparkline | Label]) -> None:
@@ -254,6 +267,63 @@ class DashboardScreen(Screen[None]):
             text.append(f"{due.due} due · {due.new} new\n")
         text.rstrip()
         return [Static(text)]
+
+    def _wins(self, overview: Overview) -> list[Static | Horizontal | Sparkline | Label]:
+        wins = self.programme.evaluation.latest_wins(3)
+        if not wins:
+            return [Static("Wins appear here: the first session is one.", classes="panel-empty")]
+        return [
+            line(Text.assemble((w.on.strftime("%d %b  "), "bold"), ("★ ", "yellow"), w.title))
+            for w in wins
+        ]
+
+    def _gains(self, overview: Overview) -> list[Static | Horizontal | Sparkline | Label]:
+        gains = self.programme.evaluation.largest_gains(2)
+        if not gains:
+            return [Static("Rate your skills (e, then r) to see them grow.", classes="panel-empty")]
+        rows: list[Static | Horizontal | Sparkline | Label] = []
+        for change in gains:
+            name = overview.pair.person(change.role).name.split()[0]
+            rows.append(
+                line(
+                    Text.assemble(
+                        (f"{name}: ", "bold"), change.words(), (f"  +{change.change}", "green")
+                    )
+                )
+            )
+        return rows
+
+    def _expectations(self, overview: Overview) -> list[Static | Horizontal | Sparkline | Label]:
+        from companion.domain.expectations import THEMES  # pydantic: not before the first frame
+
+        found = self.programme.evaluation.expectations()
+        view = found.view if found else None
+        if view is None or (view.mentor is None and view.mentee is None):
+            return [Static("Neither of you has said what you want yet.", classes="panel-empty")]
+        rows: list[Static | Horizontal | Sparkline | Label] = []
+        for role, entry in (("mentor", view.mentor), ("mentee", view.mentee)):
+            name = overview.pair.person(role).name.split()[0]  # type: ignore[arg-type]
+            if entry is None:
+                rows.append(line(Text.assemble((f"{name}: ", "bold"), ("not said yet", "dim"))))
+                continue
+            themes = ", ".join(THEMES[t] for t in entry.themes)
+            rows.append(
+                Static(
+                    Text.assemble((f"{name}: ", "bold"), entry.sentence, (f" ({themes})", "dim"))
+                )
+            )
+        if view.shared:
+            shared = ", ".join(THEMES[t] for t in view.shared)
+            rows.append(line(Text.assemble(("Shared: ", "bold"), shared)))
+        elif found is not None and found.suggestion is not None:
+            entry, reason = found.suggestion
+            rows.append(
+                Static(
+                    literal(f"No shared theme. Worth a look: {entry.title}. {reason}"),
+                    classes="hint",
+                )
+            )
+        return rows
 
     def _add_recall(self, overview: Overview) -> None:
         """Add each person's glossary recall (FSRS retrievability), once the board is drawn."""

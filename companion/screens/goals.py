@@ -14,7 +14,7 @@ from companion.formatting import role_label, table_date
 from companion.screens.base import RecordTable
 from companion.widgets.fit import fit_columns
 from companion.widgets.footer import KeysFooter
-from companion.widgets.messages import safely
+from companion.widgets.messages import Request, safely
 from companion.widgets.row_table import RowTable
 from companion.widgets.safe_text import cell
 
@@ -77,6 +77,7 @@ class GoalsScreen(RecordTable):
             saved = Goal.model_validate(values)
             if safely(self, lambda: self.programme.journal.save_goal(saved), "The goal"):
                 self.refill()
+                self.post_message(Request("wins"))
 
         self.app.push_screen(GoalDialog(goal), done)
 

@@ -56,6 +56,10 @@ class Navigator:
             self.backup_now()
         elif verb == "restore":
             self.restore_from(Path(target))
+        elif verb == "wins":
+            self.announce_wins()
+        elif verb == "wrapped-up":
+            self.after_wrap_up()
 
     # -- opening screens ------------------------------------------------------------
 
@@ -166,6 +170,36 @@ class Navigator:
         if self.programme.journal.pair() is None:
             return
         self.app.run_worker(checkin_flow(self.app, self.programme), group="checkin", exclusive=True)
+
+    def announce_wins(self) -> None:
+        """Record the wins the journal now shows and announce each new one."""
+        fresh = safely(self.app, self.programme.evaluation.record_wins, "The new wins")
+        for win in fresh or []:
+            self.app.notify(plain_line(win.title), title="A win!", timeout=8, markup=False)
+        if fresh and isinstance(self.app.screen, DashboardScreen):
+            self.app.screen.refresh_board()
+
+    def after_wrap_up(self) -> None:
+        """Announce new wins, then offer a check-in when one is due ("Later" asks next time)."""
+        self.announce_wins()
+        due = self.programme.evaluation.checkin_due()
+        if due is None or not due.due:
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.take_checkin()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Time for a check-in?",
+                f"{due.reason} A check-in takes five minutes: you both answer eight "
+                "statements. Later asks again after the next session.",
+                "Check in now",
+                "Later",
+            ),
+            answer,
+        )
 
     # -- the data folder ------------------------------------------------------------------
 

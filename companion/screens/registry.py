@@ -11,6 +11,10 @@ SCREENS: dict[str, tuple[str, str, str]] = {
     "actions": ("Action items", "companion.screens.actions", "ActionsScreen"),
     "cards": ("Glossary", "companion.screens.glossary", "GlossaryScreen"),
     "playbook": ("Playbook of challenges", "companion.screens.playbook", "PlaybookScreen"),
+    "skills": ("Skills before and after", "companion.screens.skills", "SkillsScreen"),
+    "checkins": ("Check-ins over time", "companion.screens.checkins", "CheckInsScreen"),
+    "timeline": ("Programme timeline", "companion.screens.timeline", "TimelineScreen"),
+    "wins": ("Wins", "companion.screens.wins", "WinsScreen"),
     "settings": ("Settings", "companion.screens.settings", "SettingsScreen"),
 }
 """Every screen that can be opened by name: its title, module and class (imported on use)."""

@@ -16,7 +16,7 @@ from textual.widgets import Button, Header, Static
 from companion.domain.review_queue import format_interval
 from companion.domain.scheduling import RATING_NAMES, outcomes
 from companion.widgets.footer import KeysFooter
-from companion.widgets.messages import safely
+from companion.widgets.messages import Request, safely
 from companion.widgets.safe_text import plain_line
 
 if TYPE_CHECKING:
@@ -149,6 +149,11 @@ class ReviewScreen(Screen[None]):
         """A click on an answer."""
         if event.button.id and event.button.id.startswith("answer-"):
             self.action_answer(int(event.button.id.split("-")[1]))
+
+    def on_unmount(self) -> None:
+        """Leaving the review: look for new wins (cards learned)."""
+        if self.reviewed:
+            self.app.post_message(Request("wins"))
 
     def show_summary(self) -> None:
         """Say how it went and when the next card is due."""

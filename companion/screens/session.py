@@ -21,7 +21,7 @@ from companion.domain.sessions import ActionItem, Reflection, Reflections, Sessi
 from companion.screens.reader import brief
 from companion.widgets.footer import KeysFooter
 from companion.widgets.limits import LimitedTextArea
-from companion.widgets.messages import safely
+from companion.widgets.messages import Request, safely
 from companion.widgets.safe_text import literal, plain_line
 
 if TYPE_CHECKING:
@@ -343,5 +343,6 @@ class SessionScreen(Screen[None]):
             ):
                 self.app.pop_screen()
                 self.notify("Session finished. Its lessons are marked done.", title="Well done")
+                self.app.post_message(Request("wrapped-up"))
 
         self.app.push_screen(WrapUpDialog(names, self._next_date()), done)

@@ -17,9 +17,21 @@ from textual.message_pump import MessagePump
 
 T = TypeVar("T")
 
-Verb = Literal["open", "lesson", "card", "session", "review", "checkin", "backup", "restore"]
+Verb = Literal[
+    "open",
+    "lesson",
+    "card",
+    "session",
+    "review",
+    "checkin",
+    "backup",
+    "restore",
+    "wins",
+    "wrapped-up",
+]
 """What can be asked for: open a named screen, a lesson or a card; start (or resume) a
-session; review cards; take a check-in; back up now; restore a backup."""
+session; review cards; take a check-in; back up now; restore a backup; look for new wins
+(and announce them); after a wrap-up, announce wins and offer a check-in when one is due."""
 
 
 class Request(Message):

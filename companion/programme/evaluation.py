@@ -1,0 +1,203 @@
+"""Evaluating the programme: timeline, skills growth, check-in trends, expectations and wins."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from companion.domain.checkin_trends import (
+    CheckInDue,
+    Raised,
+    StatementSeries,
+    checkin_due,
+    raised_by,
+    statement_series,
+)
+from companion.domain.expectations import SideBySide, side_by_side, suggested_entry
+from companion.domain.plan import Pause
+from companion.domain.skills import (
+    RoundKind,
+    SkillChange,
+    SkillRound,
+    SkillScore,
+    growth,
+    largest_gains,
+    rounds_due,
+)
+from companion.domain.timeline import Timeline, timeline
+from companion.domain.wins import Win, WinFacts, cards_learned, detect_wins, latest_wins
+
+if TYPE_CHECKING:
+    from companion.domain.base import Role
+    from companion.domain.checkins import CheckIn
+    from companion.domain.content import PlaybookEntry
+    from companion.programme.core import Programme
+    from companion.storage.repositories import JournalRepository
+
+
+@dataclass(frozen=True)
+class CheckInTrends:
+    """Every statement's scores over time, and the playbook entries each check-in raised."""
+
+    series: list[StatementSeries]
+    """One series per statement, in the questionnaire's order."""
+    checkins: list[CheckIn]
+    """The check-ins, oldest first."""
+    raised: dict[str, list[Raised]]
+    """Per check-in id, the playbook entries its low answers pointed to."""
+
+
+@dataclass(frozen=True)
+class Expectations:
+    """Both people's latest expectations side by side, and the suggestion when none is shared."""
+
+    view: SideBySide
+    """The two expectations and the shared themes."""
+    suggestion: tuple[PlaybookEntry, str] | None
+    """The playbook entry to suggest, with why (None when they share a theme)."""
+
+
+class Evaluation:
+    """Use cases for evaluating and celebrating: each read is fresh, each write atomic."""
+
+    def __init__(self, programme: Programme) -> None:
+        """Evaluate ``programme``."""
+        self._programme = programme
+
+    @property
+    def _journal(self) -> JournalRepository:
+        return self._programme.store.journal
+
+    # -- the timeline -------------------------------------------------------------------
+
+    def timeline(self) -> Timeline | None:
+        """Return the programme's timeline today, or None before onboarding."""
+        journal = self._journal
+        pair = journal.pair()
+        if pair is None:
+            return None
+        return timeline(
+            pair,
+            journal.sessions(),
+            self._programme.today(),
+            journal.pauses(),
+            journal.reschedules(),
+        )
+
+    def add_pause(self, starts_on: date, ends_on: date, reason: str = "") -> Pause:
+        """Record a pause (``ValidationError`` when it ends before it starts)."""
+        return self._journal.add_pause(Pause(starts_on=starts_on, ends_on=ends_on, reason=reason))
+
+    # -- skills -------------------------------------------------------------------------
+
+    def skills(self, role: Role) -> list[str]:
+        """Return the skills ``role`` rates (Settings, else the defaults)."""
+        return self._journal.settings().skills(role)
+
+    def rounds(self) -> list[SkillRound]:
+        """Return every rating round, oldest first."""
+        return self._journal.skill_rounds()
+
+    def growth(self, role: Role) -> list[SkillChange]:
+        """Return ``role``'s first rating against the latest, per skill."""
+        return growth(self.rounds(), role)
+
+    def largest_gains(self, count: int = 2) -> list[SkillChange]:
+        """Return the ``count`` largest gains across both people."""
+        return largest_gains(self.rounds(), count)
+
+    def round_kind(self, role: Role) -> RoundKind:
+        """Return the kind of round ``role`` takes today: onboarding, midpoint, end or ad hoc."""
+        plan = self.timeline()
+        if plan is None:
+            return "adhoc"
+        pair = self._journal.pair()
+        assert pair is not None  # a timeline exists only with a pair
+        due = rounds_due(pair, self.rounds(), plan.today, plan.midpoint, plan.end)
+        return next((kind for who, kind in due if who == role), "adhoc")
+
+    def rate(self, role: Role, scores: list[tuple[str, int, str]]) -> SkillRound:
+        """Record ``role``'s ratings today: (skill, 1–5, evidence) each (``ValidationError``)."""
+        round_ = SkillRound(
+            role=role,
+            on=self._programme.today(),
+            kind=self.round_kind(role),
+            scores=[SkillScore(skill=s, rating=r, evidence=e) for s, r, e in scores],
+        )
+        return self._journal.add_skill_round(round_)
+
+    # -- check-ins ----------------------------------------------------------------------
+
+    def trends(self) -> CheckInTrends:
+        """Return every statement's series and the playbook entries each check-in raised."""
+        checkins = sorted(self._journal.checkins(), key=lambda c: c.date)
+        playbook = list(self._programme.curriculum.playbook.values())
+        return CheckInTrends(
+            series=statement_series(checkins),
+            checkins=checkins,
+            raised={c.id: raised_by(c, playbook) for c in checkins},
+        )
+
+    def checkin_due(self) -> CheckInDue | None:
+        """Return whether today's wrap-up should offer a check-in (None before onboarding)."""
+        journal = self._journal
+        pair = journal.pair()
+        if pair is None:
+            return None
+        return checkin_due(
+            journal.settings(),
+            journal.sessions(),
+            journal.checkins(),
+            self._programme.today(),
+            pair.started_on,
+        )
+
+    # -- expectations -------------------------------------------------------------------
+
+    def expectations(self) -> Expectations | None:
+        """Return both latest expectations side by side (None before onboarding)."""
+        pair = self._journal.pair()
+        if pair is None:
+            return None
+        view = side_by_side(pair, self._journal.expectations())
+        playbook = list(self._programme.curriculum.playbook.values())
+        return Expectations(view, suggested_entry(view, playbook))
+
+    # -- wins ---------------------------------------------------------------------------
+
+    def wins(self) -> list[Win]:
+        """Return every win recorded, oldest first."""
+        return self._journal.wins()
+
+    def latest_wins(self, count: int = 3) -> list[Win]:
+        """Return the ``count`` most recent wins, newest first."""
+        return latest_wins(self.wins(), count)
+
+    def record_wins(self) -> list[Win]:
+        """Detect the wins the journal shows, keep the new ones and return them (to announce).
+
+        Run after a wrap-up, a goal saved, a review or a rating round; running it
+        again adds nothing.
+        """
+        programme = self._programme
+        journal = self._journal
+        pair = journal.pair()
+        if pair is None:
+            return []
+        plan = self.timeline()
+        curriculum = programme.curriculum
+        facts = WinFacts(
+            pair=pair,
+            today=programme.today(),
+            sessions=journal.sessions(),
+            goals=journal.goals(),
+            modules=curriculum.ordered_modules(),
+            lessons=list(curriculum.lessons.values()),
+            marks=journal.lesson_marks(),
+            cards_learned=cards_learned(programme.store.cards.states()),
+            skill_rounds=journal.skill_rounds(),
+            midpoint=plan.midpoint if plan else None,
+            end=plan.end if plan else None,
+        )
+        return journal.record_wins(detect_wins(facts))
