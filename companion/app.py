@@ -78,6 +78,41 @@ class CompanionApp(App[None]):
             )
         self.push_screen(MessageDialog("Not saved", text))
 
+    def save_what_is_typed(self) -> None:
+        """Ask every open screen that holds typed text to save it (before quitting)."""
+        for screen in list(self.screen_stack):
+            save = getattr(screen, "save_on_exit", None)
+            if callable(save):
+                try:
+                    save()
+                except Exception:  # noqa: BLE001 - quitting must go on; the save reported it
+                    pass
+
+    async def action_quit(self) -> None:
+        """Save what is on screen, then quit."""
+        self.save_what_is_typed()
+        self.exit()
+
+    def _on_terminal_signal(self) -> None:
+        """SIGHUP (terminal closed) or SIGTERM: save what is on screen, then quit."""
+        self.save_what_is_typed()
+        self.exit()
+
+    def _watch_signals(self, watch: bool) -> None:
+        """Save on SIGHUP and SIGTERM while the app runs (not on platforms without them)."""
+        import asyncio
+        import signal
+
+        try:
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGHUP, signal.SIGTERM):
+                if watch:
+                    loop.add_signal_handler(signum, self._on_terminal_signal)
+                else:
+                    loop.remove_signal_handler(signum)
+        except (AttributeError, NotImplementedError, RuntimeError, ValueError):
+            pass
+
     def action_help(self) -> None:
         """Show every binding of the current screen."""
         from companion.screens.help import HelpScreen  # ~20 ms: not before the first frame
@@ -89,6 +124,7 @@ class CompanionApp(App[None]):
 
     def on_mount(self) -> None:
         """Open the store once the first frame is on screen."""
+        self._watch_signals(True)
         self.call_after_refresh(self.open_store)
 
     def open_store(self) -> None:
@@ -153,4 +189,5 @@ class CompanionApp(App[None]):
 
     def on_unmount(self) -> None:
         """Release the data folder (every write is already on disk)."""
+        self._watch_signals(False)
         self.programme.close()

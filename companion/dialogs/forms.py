@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Select, TextArea
 
 from companion.domain.errors import errors_by_field
+from companion.dialogs.unsaved import UnsavedGuard
 from companion.domain.sessions import ActionItem
 from companion.widgets.form import FormField
 
@@ -20,8 +21,12 @@ OWNERS = [("The junior mentor", "mentor"), ("The senior mentee", "mentee"), ("Bo
 AUDIENCES = [("The senior mentee", "mentee"), ("The junior mentor", "mentor")]
 
 
-class FormDialog(ModalScreen[dict[str, Any] | None]):
-    """A titled form; Ctrl+S checks it and returns its values, Escape cancels."""
+class FormDialog(UnsavedGuard, ModalScreen[dict[str, Any] | None]):
+    """A titled form; Ctrl+S checks it and returns its values.
+
+    Escape (or Cancel) closes at once when nothing was typed, otherwise asks
+    "Save, discard or keep editing?".
+    """
 
     DEFAULT_CSS = """
     FormDialog { align: center middle; }
@@ -36,6 +41,8 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "submit", "Save")]
     TITLE_TEXT = ""
+    SAVE_LABEL = "Save"
+    """The label of the button that submits the form."""
 
     def compose_fields(self) -> ComposeResult:
         """The dialog's own fields."""
@@ -48,7 +55,7 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
             yield from self.compose_fields()
             with Horizontal():
                 yield Button("Cancel", id="cancel")
-                yield Button("Save", variant="primary", id="save")
+                yield Button(self.SAVE_LABEL, variant="primary", id="save")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Save or cancel."""
@@ -83,8 +90,8 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
             self.dismiss(values)
 
     def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(None)
+        """Close; with unsaved edits, ask "Save, discard or keep editing?" first."""
+        self.leave_or_ask(self.action_submit, lambda: self.dismiss(None))
 
 
 class ActionDialog(FormDialog):

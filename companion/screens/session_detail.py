@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static, TextArea
 
+from companion.dialogs.unsaved import UnsavedGuard
 from companion.domain.errors import errors_by_field
 from companion.widgets.form import FormField
 from companion.widgets.messages import safely
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from companion.programme.core import Programme
 
 
-class SessionDetailScreen(Screen[None]):
+class SessionDetailScreen(UnsavedGuard, Screen[None]):
     """Edits go through the same validation as new sessions; Ctrl+S saves."""
 
     DEFAULT_CSS = """
@@ -31,7 +32,8 @@ class SessionDetailScreen(Screen[None]):
     SessionDetailScreen .person { width: 1fr; height: auto; padding-right: 2; }
     SessionDetailScreen .section { text-style: bold; margin-top: 1; }
     """
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back"), Binding("ctrl+s", "save", "Save")]
+    BINDINGS = [Binding("escape", "leave", "Back"), Binding("ctrl+s", "save", "Save")]
+    UNSAVED_WHAT = "your changes to this session"
 
     def __init__(self, programme: Programme, session: Session) -> None:
         """Show ``session`` of ``programme``."""
@@ -111,4 +113,20 @@ class SessionDetailScreen(Screen[None]):
             return
         if safely(self, lambda: self.programme.sessions.save(updated), "The session"):
             self.session = updated
+            self.mark_clean()
             self.notify("Saved.", timeout=3)
+
+    def action_leave(self) -> None:
+        """Go back; unsaved edits ask "Save, discard or keep editing?" first."""
+
+        def save_then_leave() -> None:
+            self.action_save()
+            if not self.is_dirty():
+                self.app.pop_screen()
+
+        self.leave_or_ask(save_then_leave, self.app.pop_screen)
+
+    def save_on_exit(self) -> None:
+        """The app is quitting: save edits that pass the checks."""
+        if self.is_dirty():
+            self.action_save()

@@ -1,0 +1,79 @@
+"""Small pure rules for running and wrapping up a session (local versions; see issue 10).
+
+:class:`SessionClock` counts the time a session actually ran: it is fed monotonic
+readings (``time.monotonic()``) by the caller, so pauses are excluded and a late or
+missed timer tick never changes the total.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+HELD_MINUTES = (5, 240)
+"""A held session lasts between 5 and 240 minutes."""
+
+SHORT_SESSION_MINUTES = 5
+"""A wrap-up under this many minutes asks whether to finish or discard the session."""
+
+
+@dataclass
+class SessionClock:
+    """Running time of one session, pauses excluded, from monotonic readings.
+
+    ``base`` is the time already spent before this clock was made (a resumed session);
+    ``segment_base`` the part of it spent in the current agenda part.
+    """
+
+    base: float = 0.0
+    segment_base: float = 0.0
+    _since: float | None = None
+    _segment_start: float = 0.0
+
+    def __post_init__(self) -> None:
+        """The current part started ``segment_base`` seconds before the clock's base."""
+        self._segment_start = self.base - self.segment_base
+
+    @property
+    def running(self) -> bool:
+        """Whether the clock is counting."""
+        return self._since is not None
+
+    def start(self, now: float) -> None:
+        """Start (or resume) counting at monotonic reading ``now``."""
+        if self._since is None:
+            self._since = now
+
+    def pause(self, now: float) -> None:
+        """Stop counting at ``now``; the time so far is kept."""
+        if self._since is not None:
+            self.base += max(0.0, now - self._since)
+            self._since = None
+
+    def elapsed(self, now: float) -> float:
+        """Return the seconds spent so far (pauses excluded)."""
+        running = max(0.0, now - self._since) if self._since is not None else 0.0
+        return self.base + running
+
+    def segment_elapsed(self, now: float) -> float:
+        """Return the seconds spent in the current agenda part."""
+        return max(0.0, self.elapsed(now) - self._segment_start)
+
+    def next_segment(self, now: float) -> None:
+        """Start timing a new agenda part at ``now``."""
+        self._segment_start = self.elapsed(now)
+
+
+def spent_minutes(elapsed_seconds: float) -> int:
+    """Return the whole minutes spent (rounded to the nearest minute)."""
+    return round(elapsed_seconds / 60)
+
+
+def check_wrap_up_minutes(text: str) -> tuple[int | None, str | None]:
+    """Return (minutes, None) for a typed session length, or (None, a sentence) when wrong."""
+    stripped = text.strip()
+    if not stripped.isdigit():
+        return None, "Write the session's length in whole minutes, for example 45."
+    minutes = int(stripped)
+    if not 1 <= minutes <= HELD_MINUTES[1]:
+        return None, f"Minutes must be between 1 and {HELD_MINUTES[1]}."
+    return minutes, None
