@@ -8,6 +8,7 @@ for) or :class:`~companion.widgets.messages.SaveFailed` (shown here).
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 from textual.app import App
@@ -83,10 +84,8 @@ class CompanionApp(App[None]):
         for screen in list(self.screen_stack):
             save = getattr(screen, "save_on_exit", None)
             if callable(save):
-                try:
+                with contextlib.suppress(Exception):  # quitting goes on; the save reported it
                     save()
-                except Exception:  # noqa: BLE001 - quitting must go on; the save reported it
-                    pass
 
     async def action_quit(self) -> None:
         """Save what is on screen, then quit."""

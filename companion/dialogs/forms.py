@@ -12,8 +12,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Select, TextArea
 
-from companion.domain.errors import errors_by_field
 from companion.dialogs.unsaved import UnsavedGuard
+from companion.domain.errors import errors_by_field
 from companion.domain.sessions import ActionItem
 from companion.widgets.form import FormField
 

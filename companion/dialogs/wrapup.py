@@ -61,8 +61,10 @@ class WrapUpDialog(FormDialog):
         minutes: int = 0,
         today: date | None = None,
     ) -> None:
-        """``names``: first names by role; ``next_date``: the proposal; ``draft``: reflections
-        typed before; ``minutes``: the time the session's clock counted."""
+        """Wrap up for ``names`` (first names by role), proposing ``next_date``.
+
+        ``draft``: reflections typed before; ``minutes``: the time the clock counted.
+        """
         super().__init__()
         self._names = names
         self._next = next_date

@@ -25,9 +25,7 @@ def form_state(root: DOMNode) -> dict[str, Any]:
             value = widget.value
         elif isinstance(widget, TextArea):
             value = widget.text
-        elif isinstance(widget, Select):
-            value = widget.value
-        elif isinstance(widget, Checkbox | Switch):
+        elif isinstance(widget, Select | Checkbox | Switch):
             value = widget.value
         elif isinstance(widget, RadioSet):
             value = widget.pressed_index
