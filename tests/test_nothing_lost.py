@@ -270,3 +270,65 @@ async def test_the_clock_is_real_time_not_ticks(data: Path) -> None:
         assert 600 <= session.session.elapsed_seconds < 660
         await asyncio.sleep(1.2)
         assert session.clock.elapsed(0) == session.clock.base  # paused: no time added
+
+
+# -- an open session is visible; nothing impossible is stored ------------------------------
+
+
+async def test_an_open_session_shows_on_the_dashboard_and_in_the_journal(data: Path) -> None:
+    from textual.widgets import DataTable
+
+    demo_folder(data)
+    app = app_on(data)
+    async with app.run_test(size=(100, 30)) as pilot:
+        session = await start_session(app, pilot)
+        session_id = session.session.id
+        await pilot.press("escape")  # leave: the session stays open
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        lines = [str(w.render()) for w in app.screen.query("#rhythm Static")]
+        assert "Session in progress since 09:30 — n resumes" in lines
+        await pilot.press("j")
+        await pilot.pause()
+        assert "in progress" in app.screen.query_one(DataTable).get_row(session_id)
+
+
+async def test_a_held_session_cannot_be_dated_after_today(data: Path) -> None:
+    from companion.widgets.form import FormField
+
+    demo_folder(data)
+    app = app_on(data)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = app.screen
+        assert isinstance(detail, SessionDetailScreen)
+        before = stored(data, detail.session.id)
+        date_field = detail.query_one("#field-date", FormField)
+        date_field.value = "tomorrow"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = str(date_field.query_one(".field-error").render())
+        assert error.startswith("A held session cannot be after today")
+        assert stored(data, detail.session.id) == before
+        date_field.value = "20/11/2026"  # valid: the error clears and the date is read back
+        await pilot.pause()
+        assert not date_field.has_class("-invalid")
+        assert str(date_field.query_one(".field-hint").render()) == "Friday 20 November 2026"
+        minutes = detail.query_one("#field-minutes", FormField)
+        minutes.value = "3"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert str(minutes.query_one(".field-error").render()) == (
+            "Minutes must be between 5 and 240."
+        )
+        minutes.value = "45"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = stored(data, detail.session.id)
+        assert saved.date.isoformat() == "2026-11-20" and saved.minutes == 45
+        assert detail.title == "Session of 2026-11-20"

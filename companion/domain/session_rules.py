@@ -8,6 +8,9 @@ missed timer tick never changes the total.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+
+from companion.domain.date_input import DateInputError, UnderstoodDate, parse_date_input
 
 HELD_MINUTES = (5, 240)
 """A held session lasts between 5 and 240 minutes."""
@@ -61,6 +64,32 @@ class SessionClock:
     def next_segment(self, now: float) -> None:
         """Start timing a new agenda part at ``now``."""
         self._segment_start = self.elapsed(now)
+
+
+def in_progress_line(started_at: datetime | None, zone: tzinfo | None) -> str:
+    """Return the dashboard's line for an open session: its local start and the key to resume."""
+    if started_at is None:
+        return "A session is in progress — n resumes"
+    return f"Session in progress since {started_at.astimezone(zone):%H:%M} — n resumes"
+
+
+def read_held_date(text: str, today: date) -> UnderstoodDate:
+    """Read a held session's date; raise DateInputError (a sentence) if after ``today``."""
+    understood = parse_date_input(text, today)
+    if understood.value > today:
+        raise DateInputError(
+            "A held session cannot be after today; a session still to come is planned, not held."
+        )
+    return understood
+
+
+def check_held_minutes(text: str) -> tuple[int | None, str | None]:
+    """Return (minutes, None) for a held session's length, or (None, a sentence)."""
+    low, high = HELD_MINUTES
+    stripped = text.strip()
+    if not stripped.isdigit() or not low <= int(stripped) <= high:
+        return None, f"Minutes must be between {low} and {high}."
+    return int(stripped), None
 
 
 def spent_minutes(elapsed_seconds: float) -> int:

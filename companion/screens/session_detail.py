@@ -9,10 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Static, TextArea
+from textual.widgets import Footer, Header, Input, Label, Static, TextArea
 
 from companion.dialogs.unsaved import UnsavedGuard
+from companion.domain.date_input import DateInputError
 from companion.domain.errors import errors_by_field
+from companion.domain.session_rules import check_held_minutes, read_held_date
 from companion.widgets.form import FormField
 from companion.widgets.messages import safely
 from companion.widgets.safe_text import plain_line
@@ -50,8 +52,15 @@ class SessionDetailScreen(UnsavedGuard, Screen[None]):
         self.sub_title = plain_line(titles)
         yield Header()
         with VerticalScroll(id="form"):
-            yield FormField("Date (YYYY-MM-DD)", "date", s.date.isoformat(), max_length=10)
-            yield FormField("Minutes", "minutes", str(s.minutes), restrict=r"\d*", max_length=3)
+            yield FormField(
+                "Date (2026-11-30, 30/11/2026, today, -7d)",
+                "date",
+                s.date.isoformat(),
+                max_length=20,
+            )
+            yield FormField(
+                "Minutes (5-240)", "minutes", str(s.minutes), restrict=r"\d*", max_length=3
+            )
             yield Label("Shared notes", classes="section")
             yield TextArea(s.shared_notes, id="notes")
             with Horizontal(classes="people"):
@@ -79,16 +88,49 @@ class SessionDetailScreen(UnsavedGuard, Screen[None]):
                 yield Static("\n".join(f"{'✓' if a.done else '·'} {a.text}" for a in actions))
         yield Footer()
 
+    def _held_rules(self) -> tuple[dict[str, str], str | None, int | None]:
+        """Check the date and minutes as typed: errors by field, the date, the minutes."""
+        errors: dict[str, str] = {}
+        day: str | None = None
+        date_field = self.query_one("#field-date", FormField)
+        try:
+            understood = read_held_date(date_field.value, self.programme.today())
+            day = understood.value.isoformat()
+            date_field.set_hint(understood.said)
+        except DateInputError as exc:
+            errors["date"] = str(exc)
+            date_field.set_hint(None)
+        minutes, problem = check_held_minutes(self.query_one("#field-minutes", FormField).value)
+        if problem:
+            errors["minutes"] = problem
+        return errors, day, minutes
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Say what a date was understood as; an error clears as soon as its field is valid."""
+        if event.input.id not in ("input-date", "input-minutes"):
+            return
+        errors, _day, _minutes = self._held_rules()
+        for name in ("date", "minutes"):
+            form_field = self.query_one(f"#field-{name}", FormField)
+            if form_field.has_class("-invalid") and name not in errors:
+                form_field.set_error(None)
+
     def action_save(self) -> None:
         """Validate and save."""
 
         def field(name: str) -> str:
             return self.query_one(f"#field-{name}", FormField).value
 
+        held_errors, day, minutes = self._held_rules()
+        self.query_one("#field-date", FormField).set_error(held_errors.get("date"))
+        self.query_one("#field-minutes", FormField).set_error(held_errors.get("minutes"))
+        if held_errors:
+            self.notify("Some fields need attention.", severity="error")
+            return
         data = self.session.model_dump()
         data.update(
-            date=field("date"),
-            minutes=field("minutes") or 0,
+            date=day,
+            minutes=minutes,
             shared_notes=self.query_one("#notes", TextArea).text,
         )
         for role in ("mentor", "mentee"):
@@ -107,12 +149,11 @@ class SessionDetailScreen(UnsavedGuard, Screen[None]):
                 form_field.set_error(
                     errors.get(form_field.field_name.replace("-", ".reflections.", 0))
                 )
-            self.query_one("#field-date", FormField).set_error(errors.get("date"))
-            self.query_one("#field-minutes", FormField).set_error(errors.get("minutes"))
             self.notify("Some fields need attention.", severity="error")
             return
         if safely(self, lambda: self.programme.sessions.save(updated), "The session"):
             self.session = updated
+            self.title = f"Session of {updated.date.isoformat()}"
             self.mark_clean()
             self.notify("Saved.", timeout=3)
 
