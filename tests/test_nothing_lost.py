@@ -211,7 +211,7 @@ async def test_a_missing_rating_is_named_and_a_short_session_asks(data: Path) ->
         await pilot.press("ctrl+f")
         await pilot.pause()
         dialog = app.screen
-        assert dialog.query_one("#input-minutes", Input).value == "0"  # the time spent
+        assert dialog.query_one("#input-minutes", Input).value == "1"  # time spent, ≥ 1
         dialog.query_one("#rating-mentor").value = 5
         dialog.query_one("#input-minutes", Input).value = "3"
         await pilot.press("ctrl+s")

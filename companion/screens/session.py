@@ -16,11 +16,11 @@ from textual.widgets.option_list import Option
 
 from companion.dialogs.forms import ActionDialog, PrivateNotesDialog, TermDialog
 from companion.dialogs.message import ChoiceDialog
-from companion.dialogs.wrapup import WrapUpDialog
 from companion.domain.pair import CADENCE_DAYS
-from companion.domain.session_rules import SessionClock, spent_minutes
-from companion.domain.sessions import ActionItem, Reflection, Reflections, Session
+from companion.domain.session_rules import SessionClock
+from companion.domain.sessions import ActionItem, Session
 from companion.screens.reader import brief
+from companion.screens.session_wrapup import WrapUpFlow
 from companion.widgets.messages import safely
 from companion.widgets.safe_text import literal, plain_line
 
@@ -43,7 +43,7 @@ def clock(seconds: int) -> str:
     return f"{sign}{minutes}:{secs:02d}"
 
 
-class SessionScreen(Screen[None]):
+class SessionScreen(WrapUpFlow, Screen[None]):
     """Runs one session; leaving it keeps the session open for later."""
 
     DEFAULT_CSS = """
@@ -372,57 +372,3 @@ class SessionScreen(Screen[None]):
     def action_toggle_lesson(self) -> None:
         """Show or hide the lesson beside the notes."""
         self.toggle_class("-no-lesson")
-
-    # -- wrap-up ------------------------------------------------------------------------
-
-    def action_wrap_up(self) -> None:
-        """Rate, reflect, check the length, set the next date, and finish the session."""
-        pair = self.programme.journal.pair()
-        names = (
-            {"mentor": pair.mentor.name.split()[0], "mentee": pair.mentee.name.split()[0]}
-            if pair
-            else {"mentor": "Mentor", "mentee": "Mentee"}
-        )
-        self.running = False
-        self._show_timer()
-        dialog = WrapUpDialog(
-            names,
-            self._next_date(),
-            draft=self.session.reflections,
-            minutes=spent_minutes(self.session.elapsed_seconds),
-            today=self.programme.today(),
-        )
-        self.app.push_screen(dialog, self._wrapped_up)
-
-    def _wrapped_up(self, values: dict[str, Any] | None) -> None:
-        """Finish, discard, or keep the reflections as a draft and carry on."""
-        outcome = values.get("outcome") if values else None
-        if values is None or outcome is None:
-            self.running = True
-            self._show_timer()
-            return
-        reflections = Reflections(
-            mentor=Reflection(**values["mentor"]), mentee=Reflection(**values["mentee"])
-        )
-        session = self.session
-        if outcome == "draft":
-            self.session = session.model_copy(update={"reflections": reflections})
-            self.dirty = True
-            self.flush()
-            self.running = True
-            self._show_timer()
-            return
-        if outcome == "discard":
-            if safely(self, lambda: self.programme.sessions.delete(session.id), "The session"):
-                self.app.pop_screen()
-                self.notify("The session was discarded.", timeout=4)
-            return
-        next_on = date.fromisoformat(values["next"]) if values["next"] else None
-        minutes = int(values["minutes"])
-        if safely(
-            self,
-            lambda: self.programme.sessions.finish(session, reflections, next_on, minutes=minutes),
-            "The session",
-        ):
-            self.app.pop_screen()
-            self.notify("Session finished. Its lessons are marked done.", title="Well done")
