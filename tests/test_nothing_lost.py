@@ -332,3 +332,33 @@ async def test_a_held_session_cannot_be_dated_after_today(data: Path) -> None:
         saved = stored(data, detail.session.id)
         assert saved.date.isoformat() == "2026-11-20" and saved.minutes == 45
         assert detail.title == "Session of 2026-11-20"
+
+
+async def test_an_action_cannot_be_due_before_its_session(data: Path) -> None:
+    from companion.widgets.form import FormField
+
+    demo_folder(data)
+    app = app_on(data)
+    async with app.run_test(size=(100, 30)) as pilot:
+        session = await start_session(app, pilot)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        dialog = app.screen
+        await type_into(pilot, "Read the policy")
+        due = dialog.query_one("#field-due", FormField)
+        due.value = "20/11/2026"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert str(due.query_one(".field-error").render()) == (
+            "An action cannot be due before the session that made it (2026-11-23)."
+        )
+        due.value = "+7d"
+        await pilot.pause()
+        assert not due.has_class("-invalid")
+        assert str(due.query_one(".field-hint").render()) == "Monday 30 November 2026"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is session
+        [item] = app.programme.journal.actions(session.session.id)
+        assert item.due is not None and item.due.isoformat() == "2026-11-30"

@@ -10,10 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Select, TextArea
+from textual.widgets import Button, Input, Label, Select, TextArea
 
 from companion.dialogs.unsaved import UnsavedGuard
+from companion.domain.date_input import DateInputError
 from companion.domain.errors import errors_by_field
+from companion.domain.session_rules import read_due_date
 from companion.domain.sessions import ActionItem
 from companion.widgets.form import FormField
 
@@ -99,10 +101,11 @@ class ActionDialog(FormDialog):
 
     TITLE_TEXT = "New action item"
 
-    def __init__(self, default_due: date) -> None:
-        """Propose ``default_due`` (the next session) as the due date."""
+    def __init__(self, default_due: date, session_day: date | None = None) -> None:
+        """Propose ``default_due`` (the next session); ``session_day``: the session's date."""
         super().__init__()
         self._due = default_due
+        self._session_day = session_day or date.today()
 
     def compose_fields(self) -> ComposeResult:
         """What, who, when."""
@@ -110,11 +113,25 @@ class ActionDialog(FormDialog):
         yield Label("Who will do it")
         yield Select(OWNERS, value="mentee", allow_blank=False, compact=True, id="owner")
         yield FormField(
-            "Due (YYYY-MM-DD, may be empty)", "due", self._due.isoformat(), max_length=10
+            "Due (2026-11-30, 30/11/2026, +7d; may be empty)",
+            "due",
+            self._due.isoformat(),
+            max_length=20,
         )
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Say what the due date was understood as; clear an error once the date is valid."""
+        if event.input.id != "input-due":
+            return
+        due = self.query_one("#field-due", FormField)
+        try:
+            due.set_hint(read_due_date(due.value, self._session_day).said if due.value else None)
+            due.set_error(None)
+        except DateInputError:
+            due.set_hint(None)
+
     def values(self) -> dict[str, Any]:
-        """The action item's fields."""
+        """The action item's fields (the due date as typed; :meth:`check` reads it)."""
         return {
             "text": self.field("text"),
             "owner": self.query_one("#owner", Select).value,
@@ -122,7 +139,14 @@ class ActionDialog(FormDialog):
         }
 
     def check(self, values: dict[str, Any]) -> dict[str, str]:
-        """Validate through the model."""
+        """Read the due date as people write it, then validate through the model."""
+        if values["due"]:
+            try:
+                values["due"] = read_due_date(values["due"], self._session_day).value.isoformat()
+            except DateInputError as exc:
+                return {"due": str(exc)}
+        if not values["text"]:
+            return {"text": "Say what will be done."}
         try:
             ActionItem.model_validate(values)
         except ValidationError as exc:

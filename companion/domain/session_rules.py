@@ -83,6 +83,16 @@ def read_held_date(text: str, today: date) -> UnderstoodDate:
     return understood
 
 
+def read_due_date(text: str, session_day: date) -> UnderstoodDate:
+    """Read an action's due date; raise DateInputError if before the session that made it."""
+    understood = parse_date_input(text, session_day)
+    if understood.value < session_day:
+        raise DateInputError(
+            f"An action cannot be due before the session that made it ({session_day.isoformat()})."
+        )
+    return understood
+
+
 def check_held_minutes(text: str) -> tuple[int | None, str | None]:
     """Return (minutes, None) for a held session's length, or (None, a sentence)."""
     low, high = HELD_MINUTES

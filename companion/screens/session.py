@@ -323,7 +323,7 @@ class SessionScreen(WrapUpFlow, Screen[None]):
                 ):
                     self.notify(f"Action added: {plain_line(item.text)}", timeout=3, markup=False)
 
-        self.app.push_screen(ActionDialog(self._next_date()), done)
+        self.app.push_screen(ActionDialog(self._next_date(), self.session.date), done)
 
     def action_capture_term(self) -> None:
         """Turn a term that came up into a glossary card linked to this session."""
