@@ -362,3 +362,27 @@ async def test_an_action_cannot_be_due_before_its_session(data: Path) -> None:
         assert app.screen is session
         [item] = app.programme.journal.actions(session.session.id)
         assert item.due is not None and item.due.isoformat() == "2026-11-30"
+
+
+async def test_the_agenda_editor_shows_its_total_live(data: Path) -> None:
+    from companion.widgets.form import FormField
+
+    demo_folder(data)
+    app = app_on(data)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        field = app.screen.query_one("#field-agenda", FormField)
+        assert str(field.query_one(".field-hint").render()) == "Total: 60 minutes"
+        field.value = "100 100 50 5 5"
+        await pilot.pause()
+        assert str(field.query_one(".field-hint").render()) == "Total: 260 minutes"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert str(field.query_one(".field-error").render()) == (
+            "The parts add up to 260 minutes; a session lasts 5 to 240."
+        )
+        field.value = "10 10 20 15 5"
+        await pilot.pause()
+        assert not field.has_class("-invalid")  # the error clears at once

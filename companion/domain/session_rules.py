@@ -102,6 +102,27 @@ def check_held_minutes(text: str) -> tuple[int | None, str | None]:
     return int(stripped), None
 
 
+def check_agenda_minutes(text: str, parts: int) -> tuple[list[int] | None, str | None]:
+    """Read ``parts`` agenda lengths typed as numbers; return them, or a sentence saying why not.
+
+    Each part lasts at least a minute and together they make a held session's length.
+    """
+    numbers = text.split()
+    if len(numbers) != parts or not all(n.isdigit() and int(n) >= 1 for n in numbers):
+        return None, f"Give {parts} numbers of minutes, each at least 1."
+    minutes = [int(n) for n in numbers]
+    low, high = HELD_MINUTES
+    if not low <= sum(minutes) <= high:
+        return None, f"The parts add up to {sum(minutes)} minutes; a session lasts {low} to {high}."
+    return minutes, None
+
+
+def agenda_sum_line(text: str) -> str:
+    """Return the live total under the agenda field: ``Total: 60 minutes``."""
+    total = sum(int(n) for n in text.split() if n.isdigit())
+    return f"Total: {total} minute{'s' if total != 1 else ''}"
+
+
 def spent_minutes(elapsed_seconds: float) -> int:
     """Return the whole minutes spent (rounded to the nearest minute)."""
     return round(elapsed_seconds / 60)
