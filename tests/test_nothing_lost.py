@@ -386,3 +386,35 @@ async def test_the_agenda_editor_shows_its_total_live(data: Path) -> None:
         field.value = "10 10 20 15 5"
         await pilot.pause()
         assert not field.has_class("-invalid")  # the error clears at once
+
+
+async def test_an_achieved_goal_is_at_100_and_escape_with_edits_asks(data: Path) -> None:
+    from companion.dialogs.goal import GoalDialog
+    from companion.widgets.form import FormField
+
+    demo_folder(data)
+    app = app_on(data)
+    results: list[object] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.push_screen(GoalDialog(None), results.append)
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#field-title", FormField).value = "Post weekly"
+        dialog.query_one("#status").value = "achieved"
+        await pilot.pause()
+        progress = dialog.query_one("#field-progress", FormField)
+        assert progress.value == "100"
+        progress.value = "90"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog and results == []
+        assert str(progress.query_one(".field-error").render()).startswith(
+            "A goal marked achieved is at 100 %"
+        )
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedDialog)
+        await pilot.press("d")
+        await pilot.pause()
+        assert results == [None]
