@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Label, Select
+from textual.widgets import Input, Label, Select
 
 from companion.dialogs.forms import FormDialog
 from companion.dialogs.message import ChoiceDialog, ConfirmDialog
@@ -136,9 +136,13 @@ class WrapUpDialog(FormDialog):
                 errors["next"] = str(exc)
         return errors
 
-    def on_input_submitted(self) -> None:
-        """Enter moves to the next field; it never finishes the session."""
-        self.focus_next()
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter moves to the next text field (never to a button): it never finishes."""
+        event.stop()
+        event.prevent_default()  # the form's own handler (Enter saves) must not run
+        fields = list(self.query(Input))
+        if event.input in fields:
+            fields[(fields.index(event.input) + 1) % len(fields)].focus()
 
     def on_input_changed(self) -> None:
         """An error clears as soon as its field is valid."""

@@ -82,6 +82,8 @@ class SessionScreen(WrapUpFlow, Screen[None]):
             base=float(session.elapsed_seconds), segment_base=float(session.segment_seconds)
         )
         self._debounce: Timer | None = None
+        self.closed = False
+        """True once the session is finished or discarded: nothing more is saved from here."""
 
     @property
     def running(self) -> bool:
@@ -285,6 +287,8 @@ class SessionScreen(WrapUpFlow, Screen[None]):
 
     def flush(self) -> bool:
         """Save the session if anything changed; return False if the save failed."""
+        if self.closed:
+            return True
         if self.is_attached and self.running:
             self._sync_clock()
         if not self.dirty:

@@ -21,6 +21,7 @@ class WrapUpFlow:
     programme: Programme
     session: Session
     dirty: bool
+    closed: bool
     running: bool
 
     def action_wrap_up(self) -> None:
@@ -62,6 +63,7 @@ class WrapUpFlow:
             return
         if outcome == "discard":
             if safely(self, lambda: self.programme.sessions.delete(session.id), "The session"):
+                self.closed = True
                 self.app.pop_screen()
                 self.notify("The session was discarded.", timeout=4)
             return
@@ -72,5 +74,6 @@ class WrapUpFlow:
             lambda: self.programme.sessions.finish(session, reflections, next_on, minutes=minutes),
             "The session",
         ):
+            self.closed = True
             self.app.pop_screen()
             self.notify("Session finished. Its lessons are marked done.", title="Well done")
