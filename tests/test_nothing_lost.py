@@ -420,3 +420,31 @@ async def test_an_achieved_goal_is_at_100_and_escape_with_edits_asks(data: Path)
         await pilot.press("d")
         await pilot.pause()
         assert results == [None]
+
+
+async def test_settings_ask_before_dropping_an_edit_but_not_a_theme(data: Path) -> None:
+    from companion.screens.settings import SettingsScreen
+
+    demo_folder(data)
+    app = app_on(data)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        settings = app.screen
+        assert isinstance(settings, SettingsScreen)
+        settings.query_one("#theme").value = "textual-light"  # applied at once: not an edit
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        await pilot.press("s")
+        await pilot.pause()
+        app.screen.query_one("#input-mentor-name", Input).value = "Ada Lovelace"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedDialog)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        assert app.programme.journal.pair().mentor.name == "Ada Lovelace"
