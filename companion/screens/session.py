@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date, timedelta
+from time import monotonic
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -92,7 +92,7 @@ class SessionScreen(WrapUpFlow, Screen[None]):
 
     @running.setter
     def running(self, value: bool) -> None:
-        now = time.monotonic()
+        now = monotonic()
         if value:
             self.clock.start(now)
         else:
@@ -160,7 +160,7 @@ class SessionScreen(WrapUpFlow, Screen[None]):
 
     def _sync_clock(self, now: float | None = None) -> None:
         """Copy the clock's reading (monotonic, pauses excluded) into the session."""
-        now = time.monotonic() if now is None else now
+        now = monotonic() if now is None else now
         elapsed = int(self.clock.elapsed(now))
         segment = int(self.clock.segment_elapsed(now))
         if (elapsed, segment) != (self.session.elapsed_seconds, self.session.segment_seconds):
@@ -248,7 +248,7 @@ class SessionScreen(WrapUpFlow, Screen[None]):
         target = self.session.segment + step
         if 0 <= target < len(self.session.agenda):
             self._sync_clock()
-            self.clock.next_segment(time.monotonic())
+            self.clock.next_segment(monotonic())
             self.session = self.session.model_copy(update={"segment": target, "segment_seconds": 0})
             self.dirty = True
             self._show_agenda()
