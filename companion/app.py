@@ -17,9 +17,9 @@ from companion.dialogs.message import MessageDialog
 from companion.dialogs.save_failed import SaveReporter
 from companion.providers import commands_for
 from companion.screens.dashboard import DashboardScreen
+from companion.screens.lifecycle import Lifecycle
 from companion.screens.navigator import Navigator
 from companion.widgets.messages import Request, Saved, SaveFailed, safely
-from companion.widgets.safe_text import plain_line
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -54,6 +54,7 @@ class CompanionApp(App[None]):
         super().__init__()
         self.programme = programme
         self.navigator = Navigator(self, programme)
+        self.lifecycle = Lifecycle(self, programme, self.navigator)
         self.save_reporter = SaveReporter(self, programme)
         self.COMMANDS = App.COMMANDS | {commands_for(programme)}
 
@@ -78,6 +79,11 @@ class CompanionApp(App[None]):
         """True while a write is not saved (``safely`` then reports its successes)."""
         return self.save_reporter.failing
 
+    async def action_quit(self) -> None:
+        """Save what is on screen, then quit."""
+        self.lifecycle.save_what_is_typed()
+        self.exit()
+
     def action_help(self) -> None:
         """Show every binding of the current screen (F1 again closes it)."""
         from companion.screens.help import HelpScreen  # ~20 ms: not before the first frame
@@ -92,6 +98,7 @@ class CompanionApp(App[None]):
     def on_mount(self) -> None:
         """Open the store once the first frame is on screen."""
         self.save_reporter.start()
+        self.lifecycle.watch_signals(True)
         self.call_after_refresh(self.open_store)
 
     def open_store(self) -> None:
@@ -114,46 +121,19 @@ class CompanionApp(App[None]):
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._save_theme)
         self.set_timer(0.5, self._warm_up)
-        self.set_interval(IDLE_CHECK_SECONDS, self.lock_idle_notes)
+        self.set_interval(IDLE_CHECK_SECONDS, self.lifecycle.lock_idle_notes)
         store = self.programme.store
         for warning in store.warnings:
             self.notify(warning, title="Backup skipped", severity="warning", timeout=10)
         if store.needs_restore:
             # A file was moved aside: the restore comes before anything can be written.
-            self.offer_restore()
+            self.lifecycle.offer_restore()
             return
-        self._begin()
+        self.lifecycle.begin()
         if notices := store.notices():
             self.push_screen(
                 MessageDialog("Some of your data could not be read", "\n\n".join(notices))
             )
-
-    def _begin(self) -> None:
-        """Fill the dashboard (or start the first-run wizard) and offer to resume a session."""
-        base = self.screen_stack[0] if self.screen_stack else None
-        if isinstance(base, DashboardScreen):
-            base.start()
-        self.navigator.offer_resume()
-
-    def offer_restore(self) -> None:
-        """Name the damaged file and the backup; restore, start afresh (START) or quit."""
-        from companion.dialogs.restore_first import RestoreFirstDialog
-
-        offer = self.programme.recovery.offer()
-        if offer is None:
-            self._begin()
-            return
-
-        def chosen(choice: str | None) -> None:
-            if choice == "restore" and offer.backup is not None:
-                if self.navigator.restore_from(offer.backup, on_failure=self.offer_restore):
-                    self.navigator.offer_resume()
-            elif choice == "fresh" and self.programme.recovery.start_afresh("START"):
-                self._begin()
-            else:
-                self.exit()
-
-        self.push_screen(RestoreFirstDialog(offer), chosen)
 
     def _warm_up(self) -> None:
         """Import what the next screens need while the user reads the dashboard.
@@ -174,20 +154,6 @@ class CompanionApp(App[None]):
 
         tune_after_start()
 
-    def lock_idle_notes(self) -> None:
-        """Lock the private notes of whoever has been idle ten minutes (the programme's clock)."""
-        if not self.programme.ready or "privacy" not in self.programme.__dict__:
-            return  # nobody has opened private notes yet
-        for role in self.programme.privacy.expire_idle():
-            name = plain_line(self.programme.privacy.name(role))
-            self.notify(f"{name}'s private notes locked after 10 idle minutes.", markup=False)
-
-    def lock_private_notes(self) -> None:
-        """Lock both people's private notes now (the palette's "Lock private notes")."""
-        if self.programme.ready:
-            self.programme.privacy.lock_all()
-            self.notify("Private notes locked.", timeout=3)
-
     def _save_theme(self, _theme: object) -> None:
         safely(self, lambda: self.programme.journal.save_theme(self.theme), "the theme")
 
@@ -202,6 +168,6 @@ class CompanionApp(App[None]):
 
     def on_unmount(self) -> None:
         """Lock private notes and release the data folder (every write is already on disk)."""
-        if "privacy" in self.programme.__dict__:
-            self.programme.privacy.lock_all()
+        self.lifecycle.watch_signals(False)
+        self.lifecycle.lock_on_quit()
         self.programme.close()

@@ -45,7 +45,7 @@ class CompanionCommands(Provider):
             (
                 "Lock private notes",
                 "both people's private notes ask for the passphrase again",
-                partial(self.app.call_later, getattr(self.app, "lock_private_notes", _nothing)),
+                partial(self.app.call_later, _lock_notes(self.app)),
             )
         )
         entries.append(("Back up now", "take a backup of the data folder", Request("backup")))
@@ -104,3 +104,9 @@ class CompanionCommands(Provider):
 def commands_for(programme: Programme) -> type[CompanionCommands]:
     """Return the palette provider class bound to ``programme``."""
     return type("CompanionCommands", (CompanionCommands,), {"programme": programme})
+
+
+def _lock_notes(app: object) -> Callable[[], object]:
+    """Return the app's "lock private notes" (nothing on an app without one)."""
+    lifecycle = getattr(app, "lifecycle", None)
+    return getattr(lifecycle, "lock_private_notes", _nothing)

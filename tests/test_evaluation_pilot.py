@@ -175,6 +175,8 @@ async def wrap_up_a_session(pilot) -> None:
     screen.query_one("#rating-mentor").value = 5
     screen.query_one("#rating-mentee").value = 4
     await pilot.press("ctrl+s")
+    await settle(pilot)
+    await pilot.click("#choice-finish")  # a session of a few seconds asks first
     await settle(pilot, 5)
 
 

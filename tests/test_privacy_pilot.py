@@ -115,7 +115,7 @@ async def test_set_passphrase_write_lock_wrong_then_right(data: Path) -> None:
         assert isinstance(app.screen, SessionScreen)
         assert files_holding(data, [secret]) == []  # sealed, never plain on disk
 
-        app.lock_private_notes()
+        app.lifecycle.lock_private_notes()
         assert not app.programme.privacy.vault.is_unlocked("mentor")
         await private_notes_of(pilot, "mentor")
         assert isinstance(app.screen, AskPassphraseDialog)
@@ -181,10 +181,10 @@ async def test_notes_lock_after_ten_idle_minutes_on_the_app_clock(data: Path) ->
         clock.at += timedelta(minutes=9)
         await type_into(pilot, "still here")  # working: the idle time starts again
         clock.at += timedelta(minutes=9)
-        app.lock_idle_notes()
+        app.lifecycle.lock_idle_notes()
         assert vault.is_unlocked("mentor")
         clock.at += timedelta(minutes=1, seconds=1)
-        app.lock_idle_notes()
+        app.lifecycle.lock_idle_notes()
         assert not vault.is_unlocked("mentor")
         await pilot.pause(2.5)  # the editor's next save sees the lock and closes
         assert isinstance(app.screen, SessionScreen)

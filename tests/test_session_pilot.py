@@ -61,6 +61,7 @@ async def test_a_whole_session_by_keys_then_journal_and_log_after_restart(data: 
         screen.query_one("#input-worked-mentor", Input).value = "Hands on"
         await pilot.press("ctrl+s")
         await pilot.pause()
+        await pilot.click("#choice-finish")  # a session of a few seconds asks first
         await pilot.pause()
         # A month since the last check-in: the wrap-up offers one; "Later" declines.
         assert isinstance(app.screen, ConfirmDialog)

@@ -108,8 +108,8 @@ def _open(*keys: str, after: object = None):
 def test_session_runner(snap_compare, data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from companion.screens.session import SessionScreen
 
-    # The one-second tick would race the pause on a busy machine: hold it still.
-    monkeypatch.setattr(SessionScreen, "_tick", lambda self: None)
+    # The clock reads monotonic time: hold it still, so a busy machine cannot move the countdown.
+    monkeypatch.setattr("companion.screens.session.monotonic", lambda: 1000.0)
 
     async def pause_clock(pilot: Pilot) -> None:
         while not isinstance(pilot.app.screen, SessionScreen):  # mounted after the save

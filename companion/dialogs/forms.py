@@ -10,9 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Select
+from textual.widgets import Button, Input, Label, Select
 
+from companion.dialogs.unsaved import UnsavedGuard
+from companion.domain.date_input import DateInputError
 from companion.domain.errors import errors_by_field
+from companion.domain.session_rules import read_due_date
 from companion.domain.sessions import ActionItem
 from companion.widgets.form import FormField
 
@@ -20,8 +23,12 @@ OWNERS = [("The junior mentor", "mentor"), ("The senior mentee", "mentee"), ("Bo
 AUDIENCES = [("The senior mentee", "mentee"), ("The junior mentor", "mentor")]
 
 
-class FormDialog(ModalScreen[dict[str, Any] | None]):
-    """A titled form; Ctrl+S checks it and returns its values, Escape cancels."""
+class FormDialog(UnsavedGuard, ModalScreen[dict[str, Any] | None]):
+    """A titled form; Ctrl+S checks it and returns its values.
+
+    Escape (or Cancel) closes at once when nothing was typed, otherwise asks
+    "Save, discard or keep editing?".
+    """
 
     DEFAULT_CSS = """
     FormDialog { align: center middle; }
@@ -36,6 +43,8 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "submit", "Save")]
     TITLE_TEXT = ""
+    SAVE_LABEL = "Save"
+    """The label of the button that submits the form."""
 
     def compose_fields(self) -> ComposeResult:
         """The dialog's own fields."""
@@ -48,7 +57,7 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
             yield from self.compose_fields()
             with Horizontal():
                 yield Button("Cancel", id="cancel")
-                yield Button("Save", variant="primary", id="save")
+                yield Button(self.SAVE_LABEL, variant="primary", id="save")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Save or cancel."""
@@ -83,8 +92,8 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
             self.dismiss(values)
 
     def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(None)
+        """Close; with unsaved edits, ask "Save, discard or keep editing?" first."""
+        self.leave_or_ask(self.action_submit, lambda: self.dismiss(None))
 
 
 class ActionDialog(FormDialog):
@@ -92,10 +101,11 @@ class ActionDialog(FormDialog):
 
     TITLE_TEXT = "New action item"
 
-    def __init__(self, default_due: date) -> None:
-        """Propose ``default_due`` (the next session) as the due date."""
+    def __init__(self, default_due: date, session_day: date | None = None) -> None:
+        """Propose ``default_due`` (the next session); ``session_day``: the session's date."""
         super().__init__()
         self._due = default_due
+        self._session_day = session_day or date.today()
 
     def compose_fields(self) -> ComposeResult:
         """What, who, when."""
@@ -103,11 +113,25 @@ class ActionDialog(FormDialog):
         yield Label("Who will do it")
         yield Select(OWNERS, value="mentee", allow_blank=False, compact=True, id="owner")
         yield FormField(
-            "Due (YYYY-MM-DD, may be empty)", "due", self._due.isoformat(), max_length=10
+            "Due (2026-11-30, 30/11/2026, +7d; may be empty)",
+            "due",
+            self._due.isoformat(),
+            max_length=20,
         )
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Say what the due date was understood as; clear an error once the date is valid."""
+        if event.input.id != "input-due":
+            return
+        due = self.query_one("#field-due", FormField)
+        try:
+            due.set_hint(read_due_date(due.value, self._session_day).said if due.value else None)
+            due.set_error(None)
+        except DateInputError:
+            due.set_hint(None)
+
     def values(self) -> dict[str, Any]:
-        """The action item's fields."""
+        """The action item's fields (the due date as typed; :meth:`check` reads it)."""
         return {
             "text": self.field("text"),
             "owner": self.query_one("#owner", Select).value,
@@ -115,7 +139,14 @@ class ActionDialog(FormDialog):
         }
 
     def check(self, values: dict[str, Any]) -> dict[str, str]:
-        """Validate through the model."""
+        """Read the due date as people write it, then validate through the model."""
+        if values["due"]:
+            try:
+                values["due"] = read_due_date(values["due"], self._session_day).value.isoformat()
+            except DateInputError as exc:
+                return {"due": str(exc)}
+        if not values["text"]:
+            return {"text": "Say what will be done."}
         try:
             ActionItem.model_validate(values)
         except ValidationError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
@@ -9,6 +10,7 @@ from textual.app import ComposeResult
 from textual.widgets import Label, Select
 
 from companion.dialogs.forms import FormDialog
+from companion.domain.date_input import DateInputError, parse_date_input
 from companion.domain.errors import errors_by_field
 from companion.domain.goals import Goal
 from companion.widgets.form import FormField
@@ -45,7 +47,10 @@ class GoalDialog(FormDialog):
         )
         target = g.target_date.isoformat() if g and g.target_date else ""
         yield FormField(
-            "Target date (YYYY-MM-DD, may be empty)", "target_date", target, max_length=10
+            "Target date (2026-11-30, 30/11/2026, +30d; may be empty)",
+            "target_date",
+            target,
+            max_length=20,
         )
         yield Label("Status")
         yield Select(
@@ -77,8 +82,28 @@ class GoalDialog(FormDialog):
         )
         return data
 
+    def on_select_changed(self, event: Select.Changed) -> None:
+        """Marking a goal achieved puts its progress at 100 %."""
+        if event.select.id == "status" and event.value == "achieved":
+            self.query_one("#field-progress", FormField).value = "100"
+
     def check(self, values: dict[str, Any]) -> dict[str, str]:
-        """Validate through the model."""
+        """Read the date as people write it; progress 0–100, achieved at 100; then the model."""
+        errors: dict[str, str] = {}
+        progress = str(values["progress"])
+        if not progress.isdigit() or not 0 <= int(progress) <= 100:
+            errors["progress"] = "Progress must be between 0 and 100."
+        elif values["status"] == "achieved" and int(progress) != 100:
+            errors["progress"] = "A goal marked achieved is at 100 %; set 100 or change its status."
+        if values["target_date"]:
+            try:
+                values["target_date"] = parse_date_input(
+                    values["target_date"], date.today()
+                ).value.isoformat()
+            except DateInputError as exc:
+                errors["target_date"] = str(exc)
+        if errors:
+            return errors
         try:
             Goal.model_validate(values)
         except ValidationError as exc:

@@ -181,6 +181,10 @@ class PrivateNotesEditor(ModalScreen[None]):
             return True
         return False
 
+    def save_on_exit(self) -> None:
+        """Seal what is typed before the app quits (Ctrl+Q, the terminal closing)."""
+        self.save()
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Close, lock, change the passphrase or start afresh."""
         match event.button.id:

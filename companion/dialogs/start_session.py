@@ -9,6 +9,7 @@ from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, SelectionList, Static
 
+from companion.domain.session_rules import agenda_sum_line, check_agenda_minutes
 from companion.domain.sessions import AgendaItem
 from companion.widgets.form import FormField
 from companion.widgets.safe_text import literal
@@ -73,8 +74,19 @@ class StartSessionDialog(ModalScreen[list[str] | None]):
                 yield Button("Start", variant="primary", id="start")
 
     def on_mount(self) -> None:
-        """Start in the list."""
+        """Start in the list; show the agenda's total."""
         self.query_one(SelectionList).focus()
+        if self._agenda:
+            field = self.query_one(FormField)
+            field.set_hint(agenda_sum_line(field.value))
+
+    def on_input_changed(self) -> None:
+        """Keep the agenda's total live; an error clears as soon as the minutes are valid."""
+        if self._agenda:
+            field = self.query_one(FormField)
+            field.set_hint(agenda_sum_line(field.value))
+            if check_agenda_minutes(field.value, len(self._agenda))[1] is None:
+                field.set_error(None)
 
     def on_key(self, event: object) -> None:
         """Enter in the list starts the session."""
@@ -97,14 +109,12 @@ class StartSessionDialog(ModalScreen[list[str] | None]):
         """Start with the ticked lessons and the agenda as edited."""
         if self._agenda:
             field = self.query_one(FormField)
-            numbers = field.value.split()
-            if len(numbers) != len(self._agenda) or not all(
-                n.isdigit() and int(n) > 0 for n in numbers
-            ):
-                field.set_error(f"give {len(self._agenda)} numbers of minutes, each at least 1")
+            numbers, problem = check_agenda_minutes(field.value, len(self._agenda))
+            field.set_error(problem)
+            if numbers is None:
                 return
             self.agenda = [
-                item.model_copy(update={"minutes": int(n)})
+                item.model_copy(update={"minutes": n})
                 for item, n in zip(self._agenda, numbers, strict=True)
             ]
         self.dismiss(list(self.query_one(SelectionList).selected))

@@ -120,10 +120,22 @@ class Sessions:
             return session
         return session.model_copy(update={"private_notes": stored.private_notes})
 
-    def finish(self, session: Session, reflections: Reflections, next_on: date | None) -> Session:
-        """Wrap the session up: save it finished, log it for the mentor, set the next date."""
+    def finish(
+        self,
+        session: Session,
+        reflections: Reflections,
+        next_on: date | None,
+        *,
+        minutes: int | None = None,
+    ) -> Session:
+        """Wrap the session up: save it finished, log it for the mentor, set the next date.
+
+        ``minutes`` is the length the pair confirmed (else the time the clock counted).
+        """
         journal = self._programme.store.journal
         done = finish(self._keep_private(session), reflections)
+        if minutes is not None:
+            done = done.model_copy(update={"minutes": minutes})
         entry = log_entry_for(done, self._programme.curriculum.lessons, journal.log_entries())
         pair = journal.pair()
         journal.update_session(done)

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Label, ProgressBar, Sparkline, Static
 
+from companion.domain.session_rules import in_progress_line
 from companion.formatting import plural, relative_days, short_date
 from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import Request
@@ -45,6 +46,7 @@ class DashboardScreen(Screen[None]):
     DashboardScreen .row > #wins { width: 3fr; }
     DashboardScreen .row > #gains { width: 2fr; }
     DashboardScreen #rhythm .overdue { color: $error; text-style: bold; }
+    DashboardScreen #rhythm .in-progress { color: $warning; text-style: bold; }
     DashboardScreen .line { text-wrap: nowrap; text-overflow: ellipsis; }
     DashboardScreen .hint { color: $warning; }
     DashboardScreen .ratings { height: 1; margin-top: 1; }
@@ -185,6 +187,12 @@ class DashboardScreen(Screen[None]):
         lines.append(
             Static(literal(f"Sessions: {r.held} held of {r.planned} planned ({pair.cadence})"))
         )
+        current = self.programme.sessions.open_session()
+        if current is not None:
+            zone = self.programme.now().tzinfo
+            lines.insert(
+                0, Static(in_progress_line(current.started_at, zone), classes="in-progress")
+            )
         flagged = self.programme.reports.challenges()
         if flagged:
             title = flagged[0][0].title

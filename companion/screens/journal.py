@@ -91,7 +91,7 @@ class JournalScreen(RecordTable):
                 str(s.reflections.mentor.rating or "-"),
                 str(s.reflections.mentee.rating or "-"),
                 str(open_actions),
-                "finished" if s.status == "finished" else "open",
+                "finished" if s.status == "finished" else "in progress",
                 key=s.id,
             )
         fit_columns(table, 1)

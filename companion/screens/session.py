@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from time import monotonic
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -14,21 +15,27 @@ from textual.widgets import Header, Label, OptionList, SelectionList, Static, Te
 from textual.widgets.option_list import Option
 
 from companion.dialogs.forms import ActionDialog, TermDialog
-from companion.dialogs.wrapup import WrapUpDialog
 from companion.domain.base import LONG_TEXT_MAX
 from companion.domain.pair import CADENCE_DAYS
-from companion.domain.sessions import ActionItem, Reflection, Reflections, Session
+from companion.domain.session_rules import SessionClock
+from companion.domain.sessions import ActionItem, Session
 from companion.screens.reader import brief
+from companion.screens.session_wrapup import WrapUpFlow
 from companion.widgets.footer import KeysFooter
 from companion.widgets.limits import LimitedTextArea
-from companion.widgets.messages import Request, safely
+from companion.widgets.messages import safely
 from companion.widgets.safe_text import literal, plain_line
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from companion.programme.core import Programme
 
 AUTOSAVE_SECONDS = 2.0
-"""Typing is saved at least this often, so a crash loses at most a few seconds."""
+"""The running clock is saved this often (typing is saved sooner: see NOTES_DEBOUNCE_SECONDS)."""
+
+NOTES_DEBOUNCE_SECONDS = 0.5
+"""Notes are saved this long after the last keystroke, so a crash loses at most this much."""
 
 
 def clock(seconds: int) -> str:
@@ -38,7 +45,7 @@ def clock(seconds: int) -> str:
     return f"{sign}{minutes}:{secs:02d}"
 
 
-class SessionScreen(Screen[None]):
+class SessionScreen(WrapUpFlow, Screen[None]):
     """Runs one session; leaving it keeps the session open for later."""
 
     DEFAULT_CSS = """
@@ -72,9 +79,28 @@ class SessionScreen(Screen[None]):
         super().__init__()
         self.programme = programme
         self.session = session
-        self.running = False
         self.dirty = False
         self.warned_segment = -1
+        self.clock = SessionClock(
+            base=float(session.elapsed_seconds), segment_base=float(session.segment_seconds)
+        )
+        self._debounce: Timer | None = None
+        self.closed = False
+        """True once the session is finished or discarded: nothing more is saved from here."""
+
+    @property
+    def running(self) -> bool:
+        """Whether the session's clock is counting."""
+        return self.clock.running
+
+    @running.setter
+    def running(self, value: bool) -> None:
+        now = monotonic()
+        if value:
+            self.clock.start(now)
+        else:
+            self._sync_clock(now)
+            self.clock.pause(now)
 
     def compose(self) -> ComposeResult:
         """Lesson on the left, timer, agenda and notes on the right."""
@@ -137,16 +163,21 @@ class SessionScreen(Screen[None]):
         item = agenda[min(self.session.segment, len(agenda) - 1)]
         return item.title, item.minutes * 60
 
+    def _sync_clock(self, now: float | None = None) -> None:
+        """Copy the clock's reading (monotonic, pauses excluded) into the session."""
+        now = monotonic() if now is None else now
+        elapsed = int(self.clock.elapsed(now))
+        segment = int(self.clock.segment_elapsed(now))
+        if (elapsed, segment) != (self.session.elapsed_seconds, self.session.segment_seconds):
+            self.session = self.session.model_copy(
+                update={"elapsed_seconds": elapsed, "segment_seconds": segment}
+            )
+            self.dirty = True
+
     def _tick(self) -> None:
         if not self.running:
             return
-        self.session = self.session.model_copy(
-            update={
-                "elapsed_seconds": self.session.elapsed_seconds + 1,
-                "segment_seconds": self.session.segment_seconds + 1,
-            }
-        )
-        self.dirty = True
+        self._sync_clock()
         self._show_timer()
 
     def _show_timer(self) -> None:
@@ -221,6 +252,8 @@ class SessionScreen(Screen[None]):
         """Move to the next (1) or previous (-1) part of the agenda."""
         target = self.session.segment + step
         if 0 <= target < len(self.session.agenda):
+            self._sync_clock()
+            self.clock.next_segment(monotonic())
             self.session = self.session.model_copy(update={"segment": target, "segment_seconds": 0})
             self.dirty = True
             self._show_agenda()
@@ -235,21 +268,44 @@ class SessionScreen(Screen[None]):
     # -- saving ---------------------------------------------------------------------
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        """Mark the notes for the next autosave."""
+        """Save the notes half a second after the last keystroke."""
         if event.text_area.id == "notes":
+            if event.text_area.text == self.session.shared_notes:
+                return
             self.session = self.session.model_copy(update={"shared_notes": event.text_area.text})
             self.dirty = True
+            if self._debounce is not None:
+                self._debounce.stop()
+            self._debounce = self.set_timer(NOTES_DEBOUNCE_SECONDS, self.flush)
+
+    def on_descendant_blur(self) -> None:
+        """Focus moved: save what was typed."""
+        self.flush()
+
+    def on_screen_suspend(self) -> None:
+        """Another screen or dialog came on top: save what was typed."""
+        self.flush()
+
+    def save_on_exit(self) -> None:
+        """The app is quitting (Ctrl+Q, SIGHUP, SIGTERM): save what is on screen."""
+        self.flush()
 
     def flush(self) -> bool:
         """Save the session if anything changed; return False if the save failed."""
+        if self.closed:
+            return True
+        if self.is_attached and self.running:
+            self._sync_clock()
         if not self.dirty:
             return True
         saved = safely(self, lambda: self.programme.sessions.save(self.session), "The session")
-        if saved is None:
+        if saved is None and self.is_attached:
             self.query_one("#status", Static).update("Not saved: see the message")
+        if saved is None:
             return False
         self.dirty = False
-        self.query_one("#status", Static).update("Saved")
+        if self.is_attached:
+            self.query_one("#status", Static).update("Saved")
         return True
 
     def action_leave(self) -> None:
@@ -276,7 +332,7 @@ class SessionScreen(Screen[None]):
                 ):
                     self.notify(f"Action added: {plain_line(item.text)}", timeout=3, markup=False)
 
-        self.app.push_screen(ActionDialog(self._next_date()), done)
+        self.app.push_screen(ActionDialog(self._next_date(), self.session.date), done)
 
     def action_capture_term(self) -> None:
         """Turn a term that came up into a glossary card linked to this session."""
@@ -313,36 +369,3 @@ class SessionScreen(Screen[None]):
     def action_toggle_lesson(self) -> None:
         """Show or hide the lesson beside the notes."""
         self.toggle_class("-no-lesson")
-
-    # -- wrap-up ------------------------------------------------------------------------
-
-    def action_wrap_up(self) -> None:
-        """Rate, reflect, set the next date, and finish the session."""
-        pair = self.programme.journal.pair()
-        names = (
-            {"mentor": pair.mentor.name.split()[0], "mentee": pair.mentee.name.split()[0]}
-            if pair
-            else {"mentor": "Mentor", "mentee": "Mentee"}
-        )
-        self.running = False
-        self._show_timer()
-
-        def done(values: dict[str, Any] | None) -> None:
-            if values is None:
-                self.running = True
-                return
-            reflections = Reflections(
-                mentor=Reflection(**values["mentor"]), mentee=Reflection(**values["mentee"])
-            )
-            next_on = date.fromisoformat(values["next"]) if values["next"] else None
-            session = self.session
-            if safely(
-                self,
-                lambda: self.programme.sessions.finish(session, reflections, next_on),
-                "The session",
-            ):
-                self.app.pop_screen()
-                self.notify("Session finished. Its lessons are marked done.", title="Well done")
-                self.app.post_message(Request("wrapped-up"))
-
-        self.app.push_screen(WrapUpDialog(names, self._next_date()), done)

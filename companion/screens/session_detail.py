@@ -9,10 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Label, Static, TextArea
+from textual.widgets import Header, Input, Label, Static, TextArea
 
+from companion.dialogs.unsaved import UnsavedGuard
 from companion.domain.base import LONG_TEXT_MAX
+from companion.domain.date_input import DateInputError
 from companion.domain.errors import errors_by_field
+from companion.domain.session_rules import check_held_minutes, read_held_date
 from companion.widgets.footer import KeysFooter
 from companion.widgets.form import FormField
 from companion.widgets.limits import LimitedTextArea
@@ -24,7 +27,7 @@ if TYPE_CHECKING:
     from companion.programme.core import Programme
 
 
-class SessionDetailScreen(Screen[None]):
+class SessionDetailScreen(UnsavedGuard, Screen[None]):
     """Edits go through the same validation as new sessions; Ctrl+S saves."""
 
     DEFAULT_CSS = """
@@ -34,7 +37,8 @@ class SessionDetailScreen(Screen[None]):
     SessionDetailScreen .person { width: 1fr; height: auto; padding-right: 2; }
     SessionDetailScreen .section { text-style: bold; margin-top: 1; }
     """
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back"), Binding("ctrl+s", "save", "Save")]
+    BINDINGS = [Binding("escape", "leave", "Back"), Binding("ctrl+s", "save", "Save")]
+    UNSAVED_WHAT = "your changes to this session"
 
     def __init__(self, programme: Programme, session: Session) -> None:
         """Show ``session`` of ``programme``."""
@@ -51,8 +55,15 @@ class SessionDetailScreen(Screen[None]):
         self.sub_title = plain_line(titles)
         yield Header()
         with VerticalScroll(id="form"):
-            yield FormField("Date (YYYY-MM-DD)", "date", s.date.isoformat(), max_length=10)
-            yield FormField("Minutes", "minutes", str(s.minutes), restrict=r"\d*", max_length=3)
+            yield FormField(
+                "Date (2026-11-30, 30/11/2026, today, -7d)",
+                "date",
+                s.date.isoformat(),
+                max_length=20,
+            )
+            yield FormField(
+                "Minutes (5-240)", "minutes", str(s.minutes), restrict=r"\d*", max_length=3
+            )
             yield Label("Shared notes", classes="section")
             yield LimitedTextArea(s.shared_notes, max_length=LONG_TEXT_MAX, id="notes")
             with Horizontal(classes="people"):
@@ -80,16 +91,49 @@ class SessionDetailScreen(Screen[None]):
                 yield Static("\n".join(f"{'✓' if a.done else '·'} {a.text}" for a in actions))
         yield KeysFooter()
 
+    def _held_rules(self) -> tuple[dict[str, str], str | None, int | None]:
+        """Check the date and minutes as typed: errors by field, the date, the minutes."""
+        errors: dict[str, str] = {}
+        day: str | None = None
+        date_field = self.query_one("#field-date", FormField)
+        try:
+            understood = read_held_date(date_field.value, self.programme.today())
+            day = understood.value.isoformat()
+            date_field.set_hint(understood.said)
+        except DateInputError as exc:
+            errors["date"] = str(exc)
+            date_field.set_hint(None)
+        minutes, problem = check_held_minutes(self.query_one("#field-minutes", FormField).value)
+        if problem:
+            errors["minutes"] = problem
+        return errors, day, minutes
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Say what a date was understood as; an error clears as soon as its field is valid."""
+        if event.input.id not in ("input-date", "input-minutes"):
+            return
+        errors, _day, _minutes = self._held_rules()
+        for name in ("date", "minutes"):
+            form_field = self.query_one(f"#field-{name}", FormField)
+            if form_field.has_class("-invalid") and name not in errors:
+                form_field.set_error(None)
+
     def action_save(self) -> None:
         """Validate and save."""
 
         def field(name: str) -> str:
             return self.query_one(f"#field-{name}", FormField).value
 
+        held_errors, day, minutes = self._held_rules()
+        self.query_one("#field-date", FormField).set_error(held_errors.get("date"))
+        self.query_one("#field-minutes", FormField).set_error(held_errors.get("minutes"))
+        if held_errors:
+            self.notify("Some fields need attention.", severity="error")
+            return
         data = self.session.model_dump()
         data.update(
-            date=field("date"),
-            minutes=field("minutes") or 0,
+            date=day,
+            minutes=minutes,
             shared_notes=self.query_one("#notes", TextArea).text,
         )
         for role in ("mentor", "mentee"):
@@ -108,10 +152,25 @@ class SessionDetailScreen(Screen[None]):
                 form_field.set_error(
                     errors.get(form_field.field_name.replace("-", ".reflections.", 0))
                 )
-            self.query_one("#field-date", FormField).set_error(errors.get("date"))
-            self.query_one("#field-minutes", FormField).set_error(errors.get("minutes"))
             self.notify("Some fields need attention.", severity="error")
             return
         if safely(self, lambda: self.programme.sessions.save(updated), "The session"):
             self.session = updated
+            self.title = f"Session of {updated.date.isoformat()}"
+            self.mark_clean()
             self.notify("Saved.", timeout=3)
+
+    def action_leave(self) -> None:
+        """Go back; unsaved edits ask "Save, discard or keep editing?" first."""
+
+        def save_then_leave() -> None:
+            self.action_save()
+            if not self.is_dirty():
+                self.app.pop_screen()
+
+        self.leave_or_ask(save_then_leave, self.app.pop_screen)
+
+    def save_on_exit(self) -> None:
+        """The app is quitting: save edits that pass the checks."""
+        if self.is_dirty():
+            self.action_save()

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Header, Label, Select, Static, TextArea
 
 from companion.dialogs.message import ConfirmDialog
+from companion.dialogs.unsaved import UnsavedGuard
 from companion.widgets.footer import KeysFooter
 from companion.widgets.limits import LimitedTextArea
 from companion.widgets.messages import Request, safely
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from companion.programme.core import Programme
 
 
-class SettingsScreen(Screen[None]):
+class SettingsScreen(UnsavedGuard, Screen[None]):
     """Edit the pair and agreement, pick a theme, back up and restore."""
 
     TITLE = "Settings"
@@ -39,7 +40,7 @@ class SettingsScreen(Screen[None]):
     SettingsScreen #backups { width: 1fr; max-width: 60; }
     """
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
+        Binding("escape", "leave", "Back"),
         Binding("ctrl+s", "save", "Save pair"),
     ]
 
@@ -70,6 +71,7 @@ class SettingsScreen(Screen[None]):
                 allow_blank=False,
                 compact=True,
                 id="theme",
+                classes="not-typed",
             )
             yield Label("Data", classes="section")
             yield Static(literal(f"Data folder: {self.programme.folder}"), id="folder")
@@ -81,6 +83,7 @@ class SettingsScreen(Screen[None]):
                     prompt="Choose a backup to restore",
                     compact=True,
                     id="backups",
+                    classes="not-typed",
                 )
                 yield Button("Restore…", variant="warning", id="restore")
         yield KeysFooter()
@@ -122,7 +125,18 @@ class SettingsScreen(Screen[None]):
             self.notify("Some fields need attention.", severity="error")
             return
         if safely(self, lambda: self.programme.journal.save_pair(pair), "the pair") is not None:
+            self.mark_clean()
             self.notify("Saved.", timeout=3)
+
+    def action_leave(self) -> None:
+        """Go back; unsaved edits to the pair ask "Save, discard or keep editing?" first."""
+
+        def save_then_leave() -> None:
+            self.action_save()
+            if not self.is_dirty():
+                self.app.pop_screen()
+
+        self.leave_or_ask(save_then_leave, self.app.pop_screen)
 
     def _restore(self) -> None:
         choice = self.query_one("#backups", Select).value

@@ -20,6 +20,8 @@ class FormField(Vertical):
     FormField { height: auto; margin-bottom: 1; }
     FormField > Label.field-label { color: $text-muted; }
     FormField > .field-error { color: $error; display: none; }
+    FormField > .field-hint { color: $text-muted; display: none; }
+    FormField.-hinted > .field-hint { display: block; }
     FormField.-invalid > .field-error { display: block; }
     FormField > .field-count { color: $text-muted; display: none; text-align: right; width: 1fr; }
     FormField.-near-limit > .field-count { display: block; }
@@ -54,6 +56,7 @@ class FormField(Vertical):
         """Lay out label, input and error."""
         yield Label(self._label, classes="field-label")
         yield self._input
+        yield Label("", classes="field-hint")
         yield Label("", classes="field-error")
         yield Label("", classes="field-count")
 
@@ -71,6 +74,11 @@ class FormField(Vertical):
     @value.setter
     def value(self, text: str) -> None:
         self._input.value = text
+
+    def set_hint(self, text: str | None) -> None:
+        """Show ``text`` (what was understood) under the input, or hide it with None."""
+        self.set_class(bool(text), "-hinted")
+        self.query_one(".field-hint", Label).update(text or "")
 
     def set_error(self, message: str | None) -> None:
         """Show ``message`` under the input, or clear the error with None."""

@@ -1,0 +1,139 @@
+"""Small pure rules for running and wrapping up a session (local versions; see issue 10).
+
+:class:`SessionClock` counts the time a session actually ran: it is fed monotonic
+readings (``time.monotonic()``) by the caller, so pauses are excluded and a late or
+missed timer tick never changes the total.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+
+from companion.domain.date_input import DateInputError, UnderstoodDate, parse_date_input
+
+HELD_MINUTES = (5, 240)
+"""A held session lasts between 5 and 240 minutes."""
+
+SHORT_SESSION_MINUTES = 5
+"""A wrap-up under this many minutes asks whether to finish or discard the session."""
+
+
+@dataclass
+class SessionClock:
+    """Running time of one session, pauses excluded, from monotonic readings.
+
+    ``base`` is the time already spent before this clock was made (a resumed session);
+    ``segment_base`` the part of it spent in the current agenda part.
+    """
+
+    base: float = 0.0
+    segment_base: float = 0.0
+    _since: float | None = None
+    _segment_start: float = 0.0
+
+    def __post_init__(self) -> None:
+        """The current part started ``segment_base`` seconds before the clock's base."""
+        self._segment_start = self.base - self.segment_base
+
+    @property
+    def running(self) -> bool:
+        """Whether the clock is counting."""
+        return self._since is not None
+
+    def start(self, now: float) -> None:
+        """Start (or resume) counting at monotonic reading ``now``."""
+        if self._since is None:
+            self._since = now
+
+    def pause(self, now: float) -> None:
+        """Stop counting at ``now``; the time so far is kept."""
+        if self._since is not None:
+            self.base += max(0.0, now - self._since)
+            self._since = None
+
+    def elapsed(self, now: float) -> float:
+        """Return the seconds spent so far (pauses excluded)."""
+        running = max(0.0, now - self._since) if self._since is not None else 0.0
+        return self.base + running
+
+    def segment_elapsed(self, now: float) -> float:
+        """Return the seconds spent in the current agenda part."""
+        return max(0.0, self.elapsed(now) - self._segment_start)
+
+    def next_segment(self, now: float) -> None:
+        """Start timing a new agenda part at ``now``."""
+        self._segment_start = self.elapsed(now)
+
+
+def in_progress_line(started_at: datetime | None, zone: tzinfo | None) -> str:
+    """Return the dashboard's line for an open session: its local start and the key to resume."""
+    if started_at is None:
+        return "A session is in progress — n resumes"
+    return f"Session in progress since {started_at.astimezone(zone):%H:%M} — n resumes"
+
+
+def read_held_date(text: str, today: date) -> UnderstoodDate:
+    """Read a held session's date; raise DateInputError (a sentence) if after ``today``."""
+    understood = parse_date_input(text, today)
+    if understood.value > today:
+        raise DateInputError(
+            "A held session cannot be after today; a session still to come is planned, not held."
+        )
+    return understood
+
+
+def read_due_date(text: str, session_day: date) -> UnderstoodDate:
+    """Read an action's due date; raise DateInputError if before the session that made it."""
+    understood = parse_date_input(text, session_day)
+    if understood.value < session_day:
+        raise DateInputError(
+            f"An action cannot be due before the session that made it ({session_day.isoformat()})."
+        )
+    return understood
+
+
+def check_held_minutes(text: str) -> tuple[int | None, str | None]:
+    """Return (minutes, None) for a held session's length, or (None, a sentence)."""
+    low, high = HELD_MINUTES
+    stripped = text.strip()
+    if not stripped.isdigit() or not low <= int(stripped) <= high:
+        return None, f"Minutes must be between {low} and {high}."
+    return int(stripped), None
+
+
+def check_agenda_minutes(text: str, parts: int) -> tuple[list[int] | None, str | None]:
+    """Read ``parts`` agenda lengths typed as numbers; return them, or a sentence saying why not.
+
+    Each part lasts at least a minute and together they make a held session's length.
+    """
+    numbers = text.split()
+    if len(numbers) != parts or not all(n.isdigit() and int(n) >= 1 for n in numbers):
+        return None, f"Give {parts} numbers of minutes, each at least 1."
+    minutes = [int(n) for n in numbers]
+    low, high = HELD_MINUTES
+    if not low <= sum(minutes) <= high:
+        return None, f"The parts add up to {sum(minutes)} minutes; a session lasts {low} to {high}."
+    return minutes, None
+
+
+def agenda_sum_line(text: str) -> str:
+    """Return the live total under the agenda field: ``Total: 60 minutes``."""
+    total = sum(int(n) for n in text.split() if n.isdigit())
+    return f"Total: {total} minute{'s' if total != 1 else ''}"
+
+
+def spent_minutes(elapsed_seconds: float) -> int:
+    """Return the whole minutes spent (rounded to the nearest minute)."""
+    return round(elapsed_seconds / 60)
+
+
+def check_wrap_up_minutes(text: str) -> tuple[int | None, str | None]:
+    """Return (minutes, None) for a typed session length, or (None, a sentence) when wrong."""
+    stripped = text.strip()
+    if not stripped.isdigit():
+        return None, "Write the session's length in whole minutes, for example 45."
+    minutes = int(stripped)
+    if not 1 <= minutes <= HELD_MINUTES[1]:
+        return None, f"Minutes must be between 1 and {HELD_MINUTES[1]}."
+    return minutes, None

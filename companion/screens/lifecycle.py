@@ -1,0 +1,110 @@
+"""What happens around the screens while the app runs: opening, idling, quitting.
+
+The app owns one :class:`Lifecycle`: after the data folder opens it offers the
+restore first (when a file was moved aside) or fills the dashboard; it locks
+private notes left idle; and before the app quits (Ctrl+Q, or the terminal
+closing: SIGHUP, SIGTERM) it asks every screen holding typed text to save it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+from typing import TYPE_CHECKING, Any
+
+from companion.screens.dashboard import DashboardScreen
+from companion.widgets.safe_text import plain_line
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from companion.programme.core import Programme
+    from companion.screens.navigator import Navigator
+
+
+class Lifecycle:
+    """Opening, idle locking and saving before quitting, for one app."""
+
+    def __init__(self, app: App[Any], programme: Programme, navigator: Navigator) -> None:
+        """Look after ``app`` running on ``programme``; flows go through ``navigator``."""
+        self.app = app
+        self.programme = programme
+        self.navigator = navigator
+
+    # -- opening ------------------------------------------------------------------------
+
+    def begin(self) -> None:
+        """Fill the dashboard (or start the first-run wizard) and offer to resume a session."""
+        base = self.app.screen_stack[0] if self.app.screen_stack else None
+        if isinstance(base, DashboardScreen):
+            base.start()
+        self.navigator.offer_resume()
+
+    def offer_restore(self) -> None:
+        """Name the damaged file and the backup; restore, start afresh (START) or quit."""
+        from companion.dialogs.restore_first import RestoreFirstDialog  # only after damage
+
+        offer = self.programme.recovery.offer()
+        if offer is None:
+            self.begin()
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "restore" and offer.backup is not None:
+                if self.navigator.restore_from(offer.backup, on_failure=self.offer_restore):
+                    self.navigator.offer_resume()
+            elif choice == "fresh" and self.programme.recovery.start_afresh("START"):
+                self.begin()
+            else:
+                self.app.exit()
+
+        self.app.push_screen(RestoreFirstDialog(offer), chosen)
+
+    # -- private notes ------------------------------------------------------------------
+
+    def lock_idle_notes(self) -> None:
+        """Lock the private notes of whoever has been idle ten minutes (the programme's clock)."""
+        if not self.programme.ready or "privacy" not in self.programme.__dict__:
+            return  # nobody has opened private notes yet
+        for role in self.programme.privacy.expire_idle():
+            name = plain_line(self.programme.privacy.name(role))
+            self.app.notify(f"{name}'s private notes locked after 10 idle minutes.", markup=False)
+
+    def lock_private_notes(self) -> None:
+        """Lock both people's private notes now (the palette's "Lock private notes")."""
+        if self.programme.ready:
+            self.programme.privacy.lock_all()
+            self.app.notify("Private notes locked.", timeout=3)
+
+    def lock_on_quit(self) -> None:
+        """Lock every private note as the app closes."""
+        if "privacy" in self.programme.__dict__:
+            self.programme.privacy.lock_all()
+
+    # -- quitting -----------------------------------------------------------------------
+
+    def save_what_is_typed(self) -> None:
+        """Ask every open screen that holds typed text to save it (before quitting)."""
+        for screen in list(self.app.screen_stack):
+            save = getattr(screen, "save_on_exit", None)
+            if callable(save):
+                with contextlib.suppress(Exception):  # quitting goes on; the save reported it
+                    save()
+
+    def on_terminal_signal(self) -> None:
+        """SIGHUP (terminal closed) or SIGTERM: save what is on screen, then quit."""
+        self.save_what_is_typed()
+        self.app.exit()
+
+    def watch_signals(self, watch: bool) -> None:
+        """Save on SIGHUP and SIGTERM while the app runs (not on platforms without them)."""
+        try:
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGHUP, signal.SIGTERM):
+                if watch:
+                    loop.add_signal_handler(signum, self.on_terminal_signal)
+                else:
+                    loop.remove_signal_handler(signum)
+        except (AttributeError, NotImplementedError, RuntimeError, ValueError):
+            pass
