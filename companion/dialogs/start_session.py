@@ -13,6 +13,7 @@ from companion.domain.session_rules import agenda_sum_line, check_agenda_minutes
 from companion.domain.sessions import AgendaItem
 from companion.widgets.form import FormField
 from companion.widgets.safe_text import literal
+from companion.widgets.ticks import TickList
 
 
 class StartSessionDialog(ModalScreen[list[str] | None]):
@@ -53,7 +54,7 @@ class StartSessionDialog(ModalScreen[list[str] | None]):
             yield Label("Which lesson will you cover? (Space ticks, Enter starts)")
             if self._reason:
                 yield Static(literal(f"Suggested: {self._reason}"), classes="reason")
-            yield SelectionList[str](
+            yield TickList(
                 *[
                     (title, lesson_id, lesson_id in self._preselected)
                     for title, lesson_id in self._choices

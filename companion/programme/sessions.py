@@ -85,7 +85,7 @@ class Sessions:
         pair = journal.pair()
         return SessionPlan(
             choices=[
-                (("✓ " if statuses.get(lesson.id) == "done" else "") + lesson.title, lesson.id)
+                (lesson.title + (" (done)" if statuses.get(lesson.id) == "done" else ""), lesson.id)
                 for lesson in curriculum.ordered_lessons()
             ],
             preselected=lesson_ids or ([suggestion.lesson_id] if suggestion else []),

@@ -53,7 +53,7 @@ class DashboardScreen(Screen[None]):
     DashboardScreen .ratings Sparkline { width: 16; }
     DashboardScreen .ratings Label { width: auto; }
     DashboardScreen .module-row { height: 1; }
-    DashboardScreen .module-row Label { width: 18; }
+    DashboardScreen .module-row Label { width: auto; max-width: 70%; margin-right: 1; }
     DashboardScreen .module-row ProgressBar { width: 1fr; }
     DashboardScreen .module-row Bar { width: 1fr; }
     DashboardScreen .module-row .count { width: 6; text-align: right; }
