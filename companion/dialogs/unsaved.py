@@ -118,3 +118,19 @@ class UnsavedGuard:
                 leave()
 
         self.app.push_screen(UnsavedDialog(self.UNSAVED_WHAT), answered)
+
+    def save_then_pop(self, save: Callable[[], object]) -> None:
+        """Leave this screen (pop it), asking first when it holds unsaved edits.
+
+        ``save`` saves the form; the screen is left only once nothing is unsaved
+        (a save that fails keeps the form and its errors on screen).
+        """
+        assert isinstance(self, Screen)
+        screen = self
+
+        def save_then_leave() -> None:
+            save()
+            if not self.is_dirty():
+                screen.app.pop_screen()
+
+        self.leave_or_ask(save_then_leave, screen.app.pop_screen)

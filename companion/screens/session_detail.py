@@ -162,13 +162,7 @@ class SessionDetailScreen(UnsavedGuard, Screen[None]):
 
     def action_leave(self) -> None:
         """Go back; unsaved edits ask "Save, discard or keep editing?" first."""
-
-        def save_then_leave() -> None:
-            self.action_save()
-            if not self.is_dirty():
-                self.app.pop_screen()
-
-        self.leave_or_ask(save_then_leave, self.app.pop_screen)
+        self.save_then_pop(self.action_save)
 
     def save_on_exit(self) -> None:
         """The app is quitting: save edits that pass the checks."""

@@ -130,13 +130,7 @@ class SettingsScreen(UnsavedGuard, Screen[None]):
 
     def action_leave(self) -> None:
         """Go back; unsaved edits to the pair ask "Save, discard or keep editing?" first."""
-
-        def save_then_leave() -> None:
-            self.action_save()
-            if not self.is_dirty():
-                self.app.pop_screen()
-
-        self.leave_or_ask(save_then_leave, self.app.pop_screen)
+        self.save_then_pop(self.action_save)
 
     def _restore(self) -> None:
         choice = self.query_one("#backups", Select).value
