@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from companion.formatting import short_date
+from companion.widgets.fit import fit_columns
 from companion.widgets.footer import KeysFooter
 from companion.widgets.row_table import RowTable
 from companion.widgets.safe_text import cell
@@ -69,3 +70,8 @@ class WinsScreen(Screen[None]):
         self.query_one("#no-wins").display = not wins
         table.display = bool(wins)
         table.focus()
+        self.call_after_refresh(fit_columns, table, 1)
+
+    def on_resize(self) -> None:
+        """Fit the table to the new width (no sideways scrolling)."""
+        self.call_after_refresh(fit_columns, self.query_one(DataTable), 1)
