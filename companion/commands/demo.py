@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from companion.domain.sample import Sample
+from companion.domain.sample_data import Sample
 from companion.paths import data_dir
 from companion.privacy.crypto import STRONG_COST
 from companion.programme.core import Programme

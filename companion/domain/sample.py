@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from companion.domain.base import Role
-from companion.domain.cards import Card, CardState, ReviewLog
+from companion.domain.cards import Card
 from companion.domain.checkins import QUESTIONS, CheckIn, CheckInAnswers
 from companion.domain.content import Lesson
-from companion.domain.expectations import ExpectationEntry
 from companion.domain.goals import Goal
 from companion.domain.log import LogEntry
 from companion.domain.pair import Expectations, Pair, Person
+from companion.domain.sample_data import Sample
 from companion.domain.sample_evaluation import add_evaluation, early_checkins
 from companion.domain.sample_script import SCRIPTS
 from companion.domain.scheduling import make_scheduler, new_state, review
@@ -23,32 +22,9 @@ from companion.domain.sessions import (
     Reflections,
     Session,
 )
-from companion.domain.skills import SkillRound
-from companion.domain.wins import Win
 
 SESSION_GAP = 14
 """Days between sample sessions (fortnightly)."""
-
-
-@dataclass
-class Sample:
-    """Everything the sample pair has recorded."""
-
-    pair: Pair
-    goals: list[Goal] = field(default_factory=list)
-    sessions: list[Session] = field(default_factory=list)
-    actions: list[ActionItem] = field(default_factory=list)
-    log: list[LogEntry] = field(default_factory=list)
-    checkins: list[CheckIn] = field(default_factory=list)
-    states: list[CardState] = field(default_factory=list)
-    reviews: list[ReviewLog] = field(default_factory=list)
-    private_notes: dict[Role, dict[str, str]] = field(default_factory=dict)
-    """Each person's private notes by session id (sealed when written, never stored plain)."""
-    private_comments: dict[Role, dict[str, str]] = field(default_factory=dict)
-    """Each person's private check-in comments by check-in id (sealed when written)."""
-    skill_rounds: list[SkillRound] = field(default_factory=list)
-    expectations: list[ExpectationEntry] = field(default_factory=list)
-    wins: list[Win] = field(default_factory=list)
 
 
 def _pair(start: date) -> Pair:

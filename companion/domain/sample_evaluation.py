@@ -13,7 +13,7 @@ from companion.domain.timeline import timeline
 from companion.domain.wins import WinFacts, cards_learned, detect_wins
 
 if TYPE_CHECKING:
-    from companion.domain.sample import Sample
+    from companion.domain.sample_data import Sample
 
 RATINGS: dict[Role, tuple[tuple[int, int, str, str], ...]] = {
     "mentee": (

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from companion.domain.anki import AnkiFile
     from companion.domain.base import Role
     from companion.domain.cards import Card, CardState, ReviewLog
-    from companion.programme.core import Programme
+    from companion.programme.base import Core
 
 Progress = Callable[[int, int], None]
 
@@ -55,7 +55,7 @@ class ImportResult:
 class Cards:
     """The shipped decks with the pair's own cards on top, and their review history."""
 
-    def __init__(self, programme: Programme) -> None:
+    def __init__(self, programme: Core) -> None:
         """Serve ``programme``'s cards."""
         self._programme = programme
 
@@ -198,7 +198,7 @@ class Cards:
 
     def queue(self, role: Role) -> list[str]:
         """Return the ids of the cards ``role`` reviews today, in order."""
-        settings = self._programme.journal.settings()
+        settings = self._programme.store.journal.settings()
         return todays_queue(
             role,
             self.all().values(),
@@ -209,7 +209,7 @@ class Cards:
 
     def scheduler(self) -> fsrs.Scheduler:
         """Return the FSRS scheduler for the pair's desired retention."""
-        return make_scheduler(self._programme.journal.settings().desired_retention)
+        return make_scheduler(self._programme.store.journal.settings().desired_retention)
 
     def record_review(self, state: CardState, log: ReviewLog) -> CardState:
         """Save one answer: the review log first, then the card's new state."""

@@ -19,14 +19,14 @@ from companion.storage.restore import latest_backup, restore_backup
 if TYPE_CHECKING:
     from companion.curriculum.catalogue import Curriculum
     from companion.curriculum.problems import Problem
-    from companion.domain.sample import Sample
-    from companion.programme.core import Programme
+    from companion.domain.sample_data import Sample
+    from companion.programme.base import Core
 
 
 class Data:
     """Backups and restore of the data folder, the demo pair, checking content folders."""
 
-    def __init__(self, programme: Programme) -> None:
+    def __init__(self, programme: Core) -> None:
         """Look after ``programme``'s data folder."""
         self._programme = programme
 

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from companion.domain.base import Role
     from companion.domain.checkins import CheckIn
     from companion.domain.content import PlaybookEntry
-    from companion.programme.core import Programme
+    from companion.programme.base import Core
     from companion.storage.repositories import JournalRepository
 
 
@@ -61,7 +61,7 @@ class Expectations:
 class Evaluation:
     """Use cases for evaluating and celebrating: each read is fresh, each write atomic."""
 
-    def __init__(self, programme: Programme) -> None:
+    def __init__(self, programme: Core) -> None:
         """Evaluate ``programme``."""
         self._programme = programme
 

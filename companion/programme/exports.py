@@ -21,7 +21,7 @@ from companion.domain.report import ReportData, markdown_report
 
 if TYPE_CHECKING:
     from companion.domain.base import Role
-    from companion.programme.core import Programme
+    from companion.programme.base import Core
 
 CsvRecords = Literal["sessions", "log", "actions"]
 
@@ -32,7 +32,7 @@ PrivateTexts = Mapping["Role", Mapping[str, str]]
 class Exports:
     """The journal and the cards written out for other programs."""
 
-    def __init__(self, programme: Programme) -> None:
+    def __init__(self, programme: Core) -> None:
         """Export ``programme``'s journal and cards."""
         self._programme = programme
 
@@ -126,7 +126,9 @@ class Exports:
 
         None when ``deck`` names no deck.
         """
-        cards = list(self._programme.cards.all().values())
+        from companion.programme.cards import Cards  # only for an Anki export
+
+        cards = list(Cards(self._programme).all().values())
         if deck:
             cards = [c for c in cards if c.deck == slug(deck)]
             if not cards:

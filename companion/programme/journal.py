@@ -15,14 +15,14 @@ if TYPE_CHECKING:
     from companion.domain.progress import LessonMark, LessonStatus
     from companion.domain.sessions import ActionItem
     from companion.domain.settings import Settings
-    from companion.programme.core import Programme
+    from companion.programme.base import Core
     from companion.storage.repositories import JournalRepository
 
 
 class Journal:
     """Reading and writing the journal's records (each write atomic, on disk at once)."""
 
-    def __init__(self, programme: Programme) -> None:
+    def __init__(self, programme: Core) -> None:
         """Serve ``programme``'s journal."""
         self._programme = programme
 

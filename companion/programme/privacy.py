@@ -16,13 +16,13 @@ from companion.privacy.crypto import STRONG_COST
 if TYPE_CHECKING:
     from companion.domain.base import Role
     from companion.domain.private import NoteMeta
-    from companion.programme.core import Programme
+    from companion.programme.base import Core
 
 
 class Privacy:
     """The pair's private notes: who is unlocked, idle locking and the one-time notice."""
 
-    def __init__(self, programme: Programme, cost: int | None = None) -> None:
+    def __init__(self, programme: Core, cost: int | None = None) -> None:
         """Serve ``programme``'s private notes; ``cost`` is scrypt's (tests pass a cheap one)."""
         self._programme = programme
         self._cost = cost if cost is not None else STRONG_COST
@@ -34,7 +34,10 @@ class Privacy:
 
     def name(self, role: Role) -> str:
         """Return ``role``'s first name."""
-        return self._programme.journal.first_names()[role]
+        pair = self._programme.store.journal.pair()
+        if pair is None:
+            return role.capitalize()
+        return pair.person(role).name.split()[0]
 
     def touch(self, role: Role) -> None:
         """Note that ``role`` is working now (their idle time starts again)."""

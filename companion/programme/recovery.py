@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from companion.storage.backups import best_backup
 
 if TYPE_CHECKING:
-    from companion.programme.core import Programme
+    from companion.programme.base import Core
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ class RestoreOffer:
 class Recovery:
     """The restore-first choice: offered at start-up, before anything can be written."""
 
-    def __init__(self, programme: Programme) -> None:
+    def __init__(self, programme: Core) -> None:
         """Look after ``programme``'s moved-aside files."""
         self._programme = programme
 
@@ -75,7 +75,9 @@ class Recovery:
 
     def restore(self, backup: Path) -> Path | None:
         """Restore ``backup`` (all or nothing); see :meth:`Data.restore`."""
-        return self._programme.data.restore(backup)
+        from companion.programme.data import Data  # only for a restore
+
+        return Data(self._programme).restore(backup)
 
     def start_afresh(self, confirmation: str) -> bool:
         """Start the moved-aside files empty when ``confirmation`` is ``START``; say if it was."""

@@ -6,17 +6,18 @@ from typing import TYPE_CHECKING
 
 from companion.domain.overview import build_overview
 from companion.domain.signals import JournalFacts, challenges
+from companion.programme.cards import Cards
 
 if TYPE_CHECKING:
     from companion.domain.content import PlaybookEntry
     from companion.domain.overview import Overview
-    from companion.programme.core import Programme
+    from companion.programme.base import Core
 
 
 class Reports:
     """Summaries of the journal for the dashboard and the playbook."""
 
-    def __init__(self, programme: Programme) -> None:
+    def __init__(self, programme: Core) -> None:
         """Report on ``programme``."""
         self._programme = programme
 
@@ -36,7 +37,7 @@ class Reports:
             marks=journal.lesson_marks(),
             modules=curriculum.ordered_modules(),
             lessons=list(curriculum.lessons.values()),
-            cards=list(programme.cards.all().values()),
+            cards=list(Cards(programme).all().values()),
             states=programme.store.cards.states(),
             settings=journal.settings(),
             now=programme.now(),

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from companion.domain.cards import Card
     from companion.domain.sessions import AgendaItem, Reflections, Session
-    from companion.programme.core import Programme
+    from companion.programme.base import Core
 
 
 def card_id_for(term: str, taken: set[str] | dict[str, Any]) -> str:
@@ -48,7 +48,7 @@ class SessionPlan:
 class Sessions:
     """The pair's sessions."""
 
-    def __init__(self, programme: Programme) -> None:
+    def __init__(self, programme: Core) -> None:
         """Serve ``programme``'s sessions."""
         self._programme = programme
 
