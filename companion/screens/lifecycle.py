@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
+import threading
 from typing import TYPE_CHECKING, Any
 
 from companion.screens.dashboard import DashboardScreen
@@ -21,6 +23,10 @@ if TYPE_CHECKING:
 
     from companion.programme.core import Programme
     from companion.screens.navigator import Navigator
+
+
+EXIT_GRACE = 3.0
+"""Seconds Textual gets to shut down after SIGHUP or SIGTERM once everything is saved."""
 
 
 class Lifecycle:
@@ -93,8 +99,18 @@ class Lifecycle:
                     save()
 
     def on_terminal_signal(self) -> None:
-        """SIGHUP (terminal closed) or SIGTERM: save what is on screen, then quit."""
+        """SIGHUP (terminal closed) or SIGTERM: save what is on screen, then quit.
+
+        With the terminal gone, Textual's own shutdown can wait on output that will
+        never drain; what was typed is on disk by then (every write is atomic, the
+        folder lock goes with the process), so the process ends within
+        :data:`EXIT_GRACE` seconds whatever happens.
+        """
         self.save_what_is_typed()
+        self.lock_on_quit()
+        deadline = threading.Timer(EXIT_GRACE, os._exit, args=(0,))
+        deadline.daemon = True
+        deadline.start()
         self.app.exit()
 
     def watch_signals(self, watch: bool) -> None:
