@@ -99,33 +99,13 @@ def test_import_benchmark_runs_quickly() -> None:
 
 
 def test_card_history_benchmark_runs_quickly() -> None:
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "card_history.py"), "--quick"],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "card history from the index" in result.stdout
+    assert "card history from the index" in _quick("card_history.py", "--quick")
 
 
 def test_footer_leak_benchmark_runs_quickly() -> None:
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "footer_leak.py"), "--quick"],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "KeysFooter: 20 Tabs" in result.stdout
+    assert "KeysFooter: 20 Tabs" in _quick("footer_leak.py", "--quick")
 
 
 def test_keys_benchmark_runs_quickly() -> None:
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "keys.py"), "--quick", "--sizes", "heavy"],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "glossary" in result.stdout and "longest pause" in result.stdout
+    out = _quick("keys.py", "--quick", "--sizes", "heavy")
+    assert "glossary" in out and "longest pause" in out
