@@ -152,3 +152,30 @@ def test_no_token_no_app_and_a_second_tab_is_told_the_folder_is_open(
         code, out, err = server.stop()
     assert code == 0 and "Traceback" not in out + err
     assert folder_free(folder)
+
+
+def test_an_app_whose_server_is_killed_ends_and_frees_the_folder(
+    tmp_path: Path, browser: Any
+) -> None:
+    folder = demo_pair(tmp_path)
+    with served(folder) as server:
+        page = browser.new_page()
+        screen = TerminalText(page)
+        page.goto(server.url)
+        screen.wait_for(DASHBOARD)
+        (app,) = children(server.process.pid)
+        assert not folder_free(folder)
+        server.process.kill()  # SIGKILL: the server cannot ask its app to quit
+        server.process.wait()
+        # The app is in a session of its own, so nothing else reaches it: Linux's
+        # parent-death signal does, and it saves, releases the lock and exits.
+        wait_until(lambda: folder_free(folder), 60, "the orphaned app to release the folder")
+        wait_until(lambda: not Path(f"/proc/{app}").exists() or _zombie(app), 60, "the app to end")
+
+
+def _zombie(pid: int) -> bool:
+    """True when ``pid`` has exited and only waits to be reaped."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1].startswith("Z")
+    except (OSError, IndexError):
+        return True

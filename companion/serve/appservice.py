@@ -17,6 +17,25 @@ QUIT_SECONDS = 15.0
 """How long an app gets to save and exit after it is asked to quit, before it is stopped."""
 
 _CHILD = "import sys; from companion.cli import main; sys.exit(main())"
+_PR_SET_PDEATHSIG = 1
+
+
+def _end_with_parent() -> None:
+    """In the child before exec: ask Linux for SIGTERM when the server process dies.
+
+    Without it an app whose server was killed (SIGKILL, an out-of-memory kill) runs on
+    without a tab and keeps the data folder's lock. SIGTERM lets the app save what was
+    typed and release the lock. Elsewhere, or if prctl is unavailable, nothing happens.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
 
 
 def app_argv(folder: Path) -> list[str]:
@@ -30,7 +49,8 @@ class CompanionAppService(AppService):
     Unlike textual-serve's own service it runs the app without a shell, in a
     session of its own: Ctrl+C on ``companion serve`` then reaches only the
     server, which asks each app to quit (so it saves and releases the folder's
-    lock) instead of the terminal's signal killing it mid-write.
+    lock) instead of the terminal's signal killing it mid-write. If the server
+    itself is killed, the app gets SIGTERM (Linux) and saves and exits.
     """
 
     def __init__(self, argv: list[str], **kwargs: Any) -> None:
@@ -47,6 +67,7 @@ class CompanionAppService(AppService):
             stderr=PIPE,
             env=environment,
             start_new_session=True,
+            preexec_fn=_end_with_parent,
         )
         assert process.stdin is not None
         self._stdin = process.stdin
