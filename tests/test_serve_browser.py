@@ -7,6 +7,7 @@ COMPANION_REQUIRE_BROWSER=1, which turns that skip into a failure.
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -167,14 +168,18 @@ def test_an_app_whose_server_is_killed_ends_and_frees_the_folder(
         assert not folder_free(folder)
         server.process.kill()  # SIGKILL: the server cannot ask its app to quit
         server.process.wait()
-        # The app is in a session of its own, so nothing else reaches it: Linux's
-        # parent-death signal does, and it saves, releases the lock and exits.
-        wait_until(lambda: folder_free(folder), 60, "the orphaned app to release the folder")
-        wait_until(lambda: not Path(f"/proc/{app}").exists() or _zombie(app), 60, "the app to end")
+        try:
+            # The app is in a session of its own, so nothing else reaches it: Linux's
+            # parent-death signal does, and it saves, releases the lock and exits.
+            wait_until(lambda: folder_free(folder), 60, "the orphaned app to free the folder")
+            wait_until(lambda: _zombie(app), 60, "the app to end")
+        finally:
+            if not _zombie(app):  # a failed test must not leave the app behind
+                os.kill(app, signal.SIGKILL)
 
 
 def _zombie(pid: int) -> bool:
-    """True when ``pid`` has exited and only waits to be reaped."""
+    """True when ``pid`` has ended (gone, or exited and only waiting to be reaped)."""
     try:
         return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1].startswith("Z")
     except (OSError, IndexError):
