@@ -13,6 +13,7 @@ from textual.widgets import Header, Label, ProgressBar, Sparkline, Static
 
 from companion.domain.session_rules import in_progress_line
 from companion.formatting import plural, relative_days, short_date
+from companion.screens.dashboard_panels import panel_versions
 from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import Request
 from companion.widgets.panel import Panel
@@ -78,10 +79,15 @@ class DashboardScreen(Screen[None]):
     filled = False
     """True once the panels have been filled."""
 
+    rebuilds = 0
+    """How many panels were rebuilt since the screen was made (each refill counts one)."""
+
     def __init__(self, programme: Programme) -> None:
         """Show ``programme`` (filled once its data folder is open)."""
         super().__init__()
         self.programme = programme
+        self._drawn: dict[str, tuple[object, ...]] = {}
+        """The version of each panel's records (and the day) it was last drawn with."""
 
     def compose(self) -> ComposeResult:
         """Lay out the panels (filled in by :meth:`refresh_board`)."""
@@ -148,25 +154,40 @@ class DashboardScreen(Screen[None]):
         self.post_message(Request("open", event.target))
 
     def refresh_board(self) -> None:
-        """Rebuild every panel from a fresh overview."""
+        """Rebuild the panels whose records changed since they were drawn (all, the first time).
+
+        Cards due also change with the clock, so that panel is redrawn at most once a
+        minute; the others once a day.
+        """
+        versions = panel_versions(self.programme)
+        stale = [s for s, version in versions.items() if self._drawn.get(s) != version]
+        if not stale:
+            return
         overview = self.programme.reports.overview()
         if overview is None:
             return
         self.filled = True
         self.sub_title = plain_line(f"{overview.pair.mentor.name} & {overview.pair.mentee.name}")
-        self._fill("#rhythm", self._rhythm(overview))
-        self._fill("#modules", self._modules(overview))
-        self._fill("#goals", self._goals(overview))
-        self._fill("#actions", self._actions(overview))
-        self._fill("#cards", self._cards(overview))
-        self._fill("#sessions", self._sessions(overview))
-        self._fill("#wins", self._wins(overview))
-        self._fill("#gains", self._gains(overview))
-        self._fill("#expectations", self._expectations(overview))
-        self.call_after_refresh(self._add_recall, overview)
+        build = {
+            "#rhythm": self._rhythm,
+            "#modules": self._modules,
+            "#goals": self._goals,
+            "#actions": self._actions,
+            "#cards": self._cards,
+            "#sessions": self._sessions,
+            "#wins": self._wins,
+            "#gains": self._gains,
+            "#expectations": self._expectations,
+        }
+        for selector in stale:
+            self._fill(selector, build[selector](overview))
+            self._drawn[selector] = versions[selector]
+        if "#cards" in stale:
+            self.call_after_refresh(self._add_recall, overview)
 
     def _fill(self, selector: str, widgets: list[Static | Horizontal | Sparkline | Label]) -> None:
         panel = self.query_one(selector, Panel)
+        self.rebuilds += 1
         with self.app.batch_update():
             panel.remove_children()
             panel.mount_all(widgets)
