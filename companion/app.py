@@ -170,4 +170,7 @@ class CompanionApp(App[None]):
         """Lock private notes and release the data folder (every write is already on disk)."""
         self.lifecycle.watch_signals(False)
         self.lifecycle.lock_on_quit()
+        base = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(base, DashboardScreen):
+            base.save_summary()  # the next start shows the dashboard before the journal opens
         self.programme.close()

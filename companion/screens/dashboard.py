@@ -13,7 +13,8 @@ from textual.widgets import Header, Label, ProgressBar, Sparkline, Static
 
 from companion.domain.session_rules import in_progress_line
 from companion.formatting import plural, relative_days, short_date
-from companion.screens.dashboard_panels import panel_versions
+from companion.programme.start_summary import read_summary
+from companion.screens.dashboard_panels import keep_summary, panel_versions
 from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import Request
 from companion.widgets.panel import Panel
@@ -111,10 +112,16 @@ class DashboardScreen(Screen[None]):
         """Fill the panels once the journal is open (the app opens it after the first frame)."""
         if self.programme.ready:
             self.start()
-        else:
-            self.query_one("#rhythm", Panel).mount(
-                Static("Opening your journal…", classes="panel-empty")
-            )
+            return
+        shown = read_summary(self.programme.folder, self.programme.today())
+        rhythm = self.query_one("#rhythm", Panel)
+        if shown is None:
+            rhythm.mount(Static("Opening your journal…", classes="panel-empty"))
+            return
+        # What the dashboard showed last time, while the journal opens (replaced then).
+        title, lines = shown
+        self.sub_title = plain_line(title)
+        rhythm.mount_all([Static(literal(text), classes="line") for text in lines])
 
     def start(self) -> None:
         """Fill the panels, or run the first-run wizard when there is no pair yet."""
@@ -184,6 +191,14 @@ class DashboardScreen(Screen[None]):
             self._drawn[selector] = versions[selector]
         if "#cards" in stale:
             self.call_after_refresh(self._add_recall, overview)
+        keep_summary(self.programme, overview)
+
+    def save_summary(self) -> None:
+        """Bring the start-up summary up to date with the data (the app calls this on quit)."""
+        if self.filled and self.programme.ready:
+            overview = self.programme.reports.overview()
+            if overview is not None:
+                keep_summary(self.programme, overview)
 
     def _fill(self, selector: str, widgets: list[Static | Horizontal | Sparkline | Label]) -> None:
         panel = self.query_one(selector, Panel)

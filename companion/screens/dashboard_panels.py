@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from companion.formatting import relative_days, short_date
+from companion.programme.start_summary import write_summary
+
 if TYPE_CHECKING:
+    from companion.domain.overview import Overview
     from companion.programme.core import Programme
 
 PANEL_RECORDS: dict[str, tuple[str, ...]] = {
@@ -42,3 +46,19 @@ def panel_versions(programme: Programme) -> dict[str, tuple[object, ...]]:
         selector: (*programme.changes.version(kinds), minute if selector == "#cards" else today)
         for selector, kinds in PANEL_RECORDS.items()
     }
+
+
+def keep_summary(programme: Programme, overview: Overview) -> None:
+    """Write what the first panel shows, for the next start (see ``read_summary``)."""
+    r, pair = overview.rhythm, overview.pair
+    when = f"{short_date(r.next_session)} ({relative_days(r.next_session, overview.today)})"
+    write_summary(
+        programme.folder,
+        overview.today,
+        f"{pair.mentor.name} & {pair.mentee.name}",
+        [
+            f"{pair.mentor.name} (junior) · {pair.mentee.name} (senior)",
+            f"Next session: {when}",
+            f"Sessions: {r.held} held of {r.planned} planned ({pair.cadence})",
+        ],
+    )
