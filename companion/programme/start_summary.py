@@ -11,6 +11,10 @@ from __future__ import annotations
 import contextlib
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from companion.domain.start_summary import Row
 
 SUMMARY_FILE = Path(".cache") / "dashboard.json"
 """Where the summary lives, inside the data folder."""
@@ -18,7 +22,7 @@ SUMMARY_FILE = Path(".cache") / "dashboard.json"
 DATA_FILES = ("journal.json", "cards.json")
 """The files whose state the summary must match to be used."""
 
-MAX_BYTES = 64 * 1024
+MAX_BYTES = 256 * 1024
 """A bigger summary is not ours: ignored."""
 
 
@@ -35,8 +39,8 @@ def stamps(folder: Path) -> list[tuple[str, int, int]]:
     return found
 
 
-def read_summary(folder: Path, today: date) -> tuple[str, list[str]] | None:
-    """Return the (title, rhythm lines) to show now, or None when the summary cannot be used."""
+def read_summary(folder: Path, today: date) -> tuple[str, dict[str, list[Row]]] | None:
+    """Return the (title, rows of each panel) to show now, or None when it cannot be used."""
     path = folder / SUMMARY_FILE
     try:
         if path.is_symlink() or path.stat().st_size > MAX_BYTES:
@@ -56,22 +60,27 @@ def read_summary(folder: Path, today: date) -> tuple[str, list[str]] | None:
         return None
     if [(f.name, f.size, f.mtime_ns) for f in summary.files] != stamps(folder):
         return None
-    return summary.title, summary.rhythm
+    return summary.title, summary.panels
 
 
-def write_summary(folder: Path, today: date, title: str, rhythm: list[str]) -> None:
+def write_summary(folder: Path, today: date, title: str, panels: dict[str, list[Row]]) -> None:
     """Write the summary of what the dashboard shows now, atomically (0600 in a 0700 folder).
 
     Called after the data files were last written, so their stamps are current.
     A failure to write it is not an error: the next start just waits for the journal.
     """
+    from pydantic import ValidationError
+
     from companion.domain.start_summary import FileStamp, StartSummary
     from companion.storage.atomic import atomic_write, ensure_private_dir
 
     files = [FileStamp(name=n, size=s, mtime_ns=m) for n, s, m in stamps(folder)]
-    summary = StartSummary(
-        written_on=today, files=files, title=title[:500], rhythm=[x[:500] for x in rhythm[:20]]
-    )
+    try:
+        summary = StartSummary(written_on=today, files=files, title=title[:500], panels=panels)
+    except ValidationError:  # too big to summarise (hundreds of modules): start without it
+        with contextlib.suppress(OSError):
+            (folder / SUMMARY_FILE).unlink()
+        return
     with contextlib.suppress(OSError):  # an old one no longer matches the files: ignored
         ensure_private_dir(folder / SUMMARY_FILE.parent)
         atomic_write(folder / SUMMARY_FILE, summary.model_dump_json().encode())
