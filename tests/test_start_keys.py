@@ -38,11 +38,11 @@ async def test_a_key_pressed_before_the_journal_is_open_is_done_once_it_is(
     app = app_on(demo_folder(tmp_path / "data"))
     release = _held_open(app)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await pilot.pause(0.2)  # a bare pause would wait for the open (conftest)
         board = app.screen
         assert isinstance(board, DashboardScreen)
         await pilot.press("j")  # the journal, before the folder is open
-        await pilot.pause()
+        await pilot.pause(0.2)
         assert app.screen is board and not app.lifecycle.is_open
         assert OPENING in [n.message for n in app._notifications]
         release.set()
@@ -59,9 +59,9 @@ async def test_keys_before_the_open_are_done_in_order_and_quitting_waits_for_it(
     app = app_on(demo_folder(tmp_path / "data"))
     release = _held_open(app)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await pilot.pause(0.2)
         await pilot.press("j", "g")  # journal, then glossary on top of it
-        await pilot.pause()
+        await pilot.pause(0.2)
         assert len(app.lifecycle.pending) == 2
         release.set()
         await _until_open(pilot)
@@ -75,7 +75,7 @@ async def test_quitting_while_the_folder_opens_waits_and_releases_it(tmp_path: P
     app = app_on(folder)
     release = _held_open(app)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await pilot.pause(0.2)
         threading.Timer(0.3, release.set).start()
         await pilot.press("ctrl+q")
     assert app.lifecycle.settled.is_set()
