@@ -17,7 +17,7 @@ from companion.dialogs.message import MessageDialog
 from companion.dialogs.save_failed import SaveReporter
 from companion.providers import commands_for
 from companion.screens.dashboard import DashboardScreen
-from companion.screens.lifecycle import Lifecycle
+from companion.screens.lifecycle import Lifecycle, Opened
 from companion.screens.navigator import Navigator
 from companion.widgets.messages import Request, Saved, SaveFailed, safely
 
@@ -63,8 +63,11 @@ class CompanionApp(App[None]):
         return DashboardScreen(self.programme)
 
     def on_request(self, request: Request) -> None:
-        """A screen (or the palette) asked for something beyond itself."""
-        self.navigator.handle(request)
+        """A screen (or the palette) asked for something beyond itself.
+
+        Before the data folder is open it is kept and done once it is.
+        """
+        self.lifecycle.request(request)
 
     def on_save_failed(self, failed: SaveFailed) -> None:
         """Say clearly why a write failed: one dialog, then a status line that retries."""
@@ -102,10 +105,12 @@ class CompanionApp(App[None]):
         self.call_after_refresh(self.open_store)
 
     def open_store(self) -> None:
-        """Open the data folder, apply the saved theme, and fill the first screen."""
-        try:
-            self.programme.open()
-        except OSError as exc:
+        """Open the data folder in a thread worker (:meth:`on_opened` follows)."""
+        self.lifecycle.open_in_background()
+
+    def on_opened(self, opened: Opened) -> None:
+        """The data folder is open: apply the saved theme, offer a restore or fill the board."""
+        if (exc := opened.error) is not None:
             self.push_screen(
                 MessageDialog(
                     "Cannot open your data",
@@ -169,5 +174,9 @@ class CompanionApp(App[None]):
     def on_unmount(self) -> None:
         """Lock private notes and release the data folder (every write is already on disk)."""
         self.lifecycle.watch_signals(False)
+        self.lifecycle.wait_until_settled()
         self.lifecycle.lock_on_quit()
+        base = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(base, DashboardScreen):
+            base.save_summary()  # the next start shows the dashboard before the journal opens
         self.programme.close()

@@ -48,3 +48,30 @@ def _python_gc_defaults() -> None:
     import companion.gc_tuning
 
     companion.gc_tuning.ENABLED = False
+
+
+@pytest.fixture(autouse=True)
+def _pause_waits_for_the_open(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``pilot.pause()`` (no delay) also waits for a data folder opening in the background.
+
+    The app opens its folder in a thread worker after the first frame; Textual's
+    idle wait gives up after a second, which a loaded machine can exceed. A
+    pause with an explicit delay does not wait (tests of keys pressed meanwhile).
+    """
+    import asyncio
+
+    from textual.pilot import Pilot
+
+    pause = Pilot.pause
+
+    async def pause_after_open(self: Pilot, delay: float | None = None) -> None:  # type: ignore[type-arg]
+        lifecycle = getattr(self.app, "lifecycle", None)
+        if delay is None and lifecycle is not None:
+            for _ in range(600):  # at most a minute
+                if lifecycle.settled.is_set():
+                    break
+                await asyncio.sleep(0.1)
+            await pause(self)  # the Opened message is handled
+        await pause(self, delay)
+
+    monkeypatch.setattr(Pilot, "pause", pause_after_open)

@@ -63,12 +63,17 @@ def due_today(
     """Count what ``role`` has to review at ``now``: due cards, plus new ones up to the cap.
 
     The cap counts the cards first introduced today (local day), so several
-    reviews on one day never start more than ``new_per_day`` new cards.
+    reviews on one day never start more than ``new_per_day`` new cards. Only
+    ``role``'s own cards count: a state left for a card meant for the other
+    person (or for a card since deleted) is not on their list, so this is
+    exactly the length of :func:`todays_queue`.
     """
-    own = {s.card_id: s for s in states if s.role == role}
+    mine = cards_for(role, cards)
+    ids = {card.id for card in mine}
+    own = {s.card_id: s for s in states if s.role == role and s.card_id in ids}
     due = sum(1 for s in own.values() if is_due(s, now))
     started_today = introduced_today(own.values(), now)
-    unseen = sum(1 for card in cards_for(role, cards) if card.id not in own or own[card.id].is_new)
+    unseen = sum(1 for card in mine if card.id not in own or own[card.id].is_new)
     return DueToday(role, due=due, new=max(0, min(unseen, new_per_day - started_today)))
 
 

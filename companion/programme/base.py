@@ -13,6 +13,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Self
 
+from companion.storage.changes import ChangeCounter
+
 if TYPE_CHECKING:
     from companion.curriculum.catalogue import Curriculum
     from companion.curriculum.problems import Problem
@@ -55,6 +57,8 @@ class Core:
         self.content_problems: list[Problem] = []
         self.privacy_cost: int | None = None
         """scrypt's cost for new passphrases (None: the strong default; tests lower it)."""
+        self.changes = ChangeCounter()
+        """How often each kind of record was written (kept across a restore's reopen)."""
 
     # -- opening and closing -------------------------------------------------------
 
@@ -82,7 +86,9 @@ class Core:
         # (benchmarks/startup.py, dashboard frame).
         from companion.storage.store import Store
 
-        self._store = Store.open(self.folder, readonly=readonly, backup=backup, lock=self._lock)
+        self._store = Store.open(
+            self.folder, readonly=readonly, backup=backup, lock=self._lock, changes=self.changes
+        )
 
     def reopen(self) -> None:
         """Open the folder again after its files were replaced (a restore), lock kept."""
@@ -91,7 +97,8 @@ class Core:
         if self._store is not None:
             self._lock = self._store._lock
             self._store._lock = None
-        self._store = Store.open(self.folder, backup=False, lock=self._lock)
+        self.changes.reopened()
+        self._store = Store.open(self.folder, backup=False, lock=self._lock, changes=self.changes)
         self.__dict__.pop("curriculum", None)
         self.__dict__.pop("privacy", None)  # its vault read the old files; nobody stays unlocked
 

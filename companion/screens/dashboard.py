@@ -4,31 +4,49 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Label, ProgressBar, Sparkline, Static
+from textual.widget import Widget
+from textual.widgets import Header, Static
 
 from companion.domain.session_rules import in_progress_line
-from companion.formatting import plural, relative_days, short_date
+from companion.domain.start_summary import Piece, Row
+from companion.formatting import plural, relative_days, short_date, visible
+from companion.programme.start_summary import read_summary
+from companion.screens.dashboard_panels import (
+    EMPTY,
+    keep_summary,
+    line_of,
+    panel_versions,
+    row_of,
+    widgets,
+)
 from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import Request
 from companion.widgets.panel import Panel
-from companion.widgets.safe_text import literal, plain_line
+from companion.widgets.safe_text import plain_line
 
 if TYPE_CHECKING:
     from companion.domain.overview import Overview
     from companion.programme.core import Programme
 
+PANELS = {
+    "#rhythm": "_rhythm",
+    "#modules": "_modules",
+    "#goals": "_goals",
+    "#actions": "_actions",
+    "#cards": "_cards",
+    "#sessions": "_sessions",
+    "#wins": "_wins",
+    "#gains": "_gains",
+    "#expectations": "_expectations",
+}
+"""Each panel and the method that builds its rows."""
 
-def line(text: Text) -> Static:
-    """Return a one-line Static that ends in an ellipsis when it does not fit."""
-    text.no_wrap = True
-    text.overflow = "ellipsis"
-    return Static(text, classes="line")
-
+RECALL = "#recall"
+"""The rows of the glossary recall, drawn at the end of the cards panel once the board is."""
 
 STATUS_MARKS = {"not-started": "○", "in-progress": "◐", "achieved": "●", "dropped": "×"}
 
@@ -78,10 +96,19 @@ class DashboardScreen(Screen[None]):
     filled = False
     """True once the panels have been filled."""
 
+    rebuilds = 0
+    """How many panels were rebuilt since the screen was made (each refill counts one)."""
+
     def __init__(self, programme: Programme) -> None:
         """Show ``programme`` (filled once its data folder is open)."""
         super().__init__()
         self.programme = programme
+        self._drawn: dict[str, tuple[object, ...]] = {}
+        """The version of each panel's records (and the day) it was last drawn with."""
+        self._rows: dict[str, list[Row]] = {}
+        """The rows each panel shows now (from the start-up summary or the journal)."""
+        self._summarised: tuple[str, dict[str, list[Row]]] | None = None
+        """What the start-up summary holds (written again only when this changes)."""
 
     def compose(self) -> ComposeResult:
         """Lay out the panels (filled in by :meth:`refresh_board`)."""
@@ -105,10 +132,22 @@ class DashboardScreen(Screen[None]):
         """Fill the panels once the journal is open (the app opens it after the first frame)."""
         if self.programme.ready:
             self.start()
-        else:
-            self.query_one("#rhythm", Panel).mount(
-                Static("Opening your journal…", classes="panel-empty")
-            )
+            return
+        shown = read_summary(self.programme.folder, self.programme.today())
+        if shown is None:
+            rhythm = self.query_one("#rhythm", Panel)
+            rhythm.mount(Static("Opening your journal…", classes=EMPTY))
+            return
+        # What the dashboard showed last time, while the journal opens: the live rows
+        # replace a panel's only where they differ.
+        title, panels = shown
+        self._summarised = shown
+        self.sub_title = plain_line(title)
+        for selector, rows in panels.items():
+            if selector in PANELS or selector == RECALL:
+                panel = "#cards" if selector == RECALL else selector
+                self.query_one(panel, Panel).mount_all(widgets(rows))
+                self._rows[selector] = rows
 
     def start(self) -> None:
         """Fill the panels, or run the first-run wizard when there is no pair yet."""
@@ -148,225 +187,239 @@ class DashboardScreen(Screen[None]):
         self.post_message(Request("open", event.target))
 
     def refresh_board(self) -> None:
-        """Rebuild every panel from a fresh overview."""
+        """Rebuild the panels whose records changed since they were drawn (all, the first time).
+
+        Cards due also change with the clock, so that panel is redrawn at most once a
+        minute; the others once a day.
+        """
+        versions = panel_versions(self.programme)
+        stale = [s for s, version in versions.items() if self._drawn.get(s) != version]
+        if not stale:
+            return
         overview = self.programme.reports.overview()
         if overview is None:
             return
         self.filled = True
-        self.sub_title = plain_line(f"{overview.pair.mentor.name} & {overview.pair.mentee.name}")
-        self._fill("#rhythm", self._rhythm(overview))
-        self._fill("#modules", self._modules(overview))
-        self._fill("#goals", self._goals(overview))
-        self._fill("#actions", self._actions(overview))
-        self._fill("#cards", self._cards(overview))
-        self._fill("#sessions", self._sessions(overview))
-        self._fill("#wins", self._wins(overview))
-        self._fill("#gains", self._gains(overview))
-        self._fill("#expectations", self._expectations(overview))
-        self.call_after_refresh(self._add_recall, overview)
+        self.sub_title = plain_line(self._title(overview))
+        for selector in stale:
+            self._show(selector, getattr(self, PANELS[selector])(overview))
+            self._drawn[selector] = versions[selector]
+        if "#cards" in stale:
+            self.call_after_refresh(self._add_recall, overview)
+        else:
+            self._keep_summary(overview)
 
-    def _fill(self, selector: str, widgets: list[Static | Horizontal | Sparkline | Label]) -> None:
+    def save_summary(self) -> None:
+        """Bring the start-up summary up to date with the data (the app calls this on quit)."""
+        if self.filled and self.programme.ready:
+            overview = self.programme.reports.overview()
+            if overview is not None:
+                self._keep_summary(overview)
+
+    @staticmethod
+    def _title(overview: Overview) -> str:
+        return f"{overview.pair.mentor.name} & {overview.pair.mentee.name}"
+
+    def _keep_summary(self, overview: Overview) -> None:
+        """Write the summary of every panel for the next start, when it changed."""
+        panels = dict(self._rows)
+        summary = (self._title(overview), panels)
+        if summary != self._summarised:
+            keep_summary(self.programme, *summary)
+            self._summarised = summary
+
+    def _show(self, selector: str, rows: list[Row]) -> None:
+        """Draw ``rows`` in a panel, unless it already shows exactly these (no flicker)."""
+        if self._rows.get(selector) == rows:
+            return
+        self._rows[selector] = rows
+        if selector == "#cards":
+            self._rows.pop(RECALL, None)  # removed with the panel's rows: drawn again after
+        self._fill(selector, widgets(rows))
+
+    def _fill(self, selector: str, drawn: list[Widget]) -> None:
         panel = self.query_one(selector, Panel)
+        self.rebuilds += 1
         with self.app.batch_update():
             panel.remove_children()
-            panel.mount_all(widgets)
+            panel.mount_all(drawn)
 
-    def _rhythm(self, overview: Overview) -> list[Static | Horizontal | Sparkline | Label]:
+    def _add_recall(self, overview: Overview) -> None:
+        """Add each person's glossary recall (FSRS retrievability), once the board is drawn."""
+        rows = self._recall(overview)
+        if self._rows.get(RECALL) != rows:
+            self._rows[RECALL] = rows
+            panel = self.query_one("#cards", Panel)
+            panel.query(".recall").remove()
+            panel.mount_all(widgets(rows))
+        self._keep_summary(overview)
+
+    def _rhythm(self, overview: Overview) -> list[Row]:
         r, pair = overview.rhythm, overview.pair
         when = f"{short_date(r.next_session)} ({relative_days(r.next_session, overview.today)})"
-        lines: list[Static | Horizontal | Sparkline | Label] = [
-            Static(
-                literal(f"{pair.mentor.name} (junior) · {pair.mentee.name} (senior)"),
-                classes="line",
-            ),
-            Static(f"Next session: {when}"),
+        lines = [
+            row_of(f"{pair.mentor.name} (junior) · {pair.mentee.name} (senior)", classes="line"),
+            row_of(f"Next session: {when}"),
         ]
         if r.overdue:
             since = plural(r.days_since_last or 0, "day")
-            lines.append(Static(f"Overdue: the last session was {since} ago", classes="overdue"))
-        lines.append(
-            Static(literal(f"Sessions: {r.held} held of {r.planned} planned ({pair.cadence})"))
-        )
+            lines.append(row_of(f"Overdue: the last session was {since} ago", classes="overdue"))
+        lines.append(row_of(f"Sessions: {r.held} held of {r.planned} planned ({pair.cadence})"))
         current = self.programme.sessions.open_session()
         if current is not None:
             zone = self.programme.now().tzinfo
-            lines.insert(
-                0, Static(in_progress_line(current.started_at, zone), classes="in-progress")
-            )
+            started = in_progress_line(current.started_at, zone)
+            lines.insert(0, row_of(started, classes="in-progress"))
         flagged = self.programme.reports.challenges()
         if flagged:
             title = flagged[0][0].title
             more = f" and {len(flagged) - 1} more" if len(flagged) > 1 else ""
-            lines.append(Static(literal(f"Worth a look: {title}{more} (p)"), classes="line hint"))
+            lines.append(row_of(f"Worth a look: {title}{more} (p)", classes="line hint"))
         if overview.ratings:
+            latest = f" latest {overview.ratings[-1]:.1f}/5"
             lines.append(
-                Horizontal(
-                    Label("Ratings "),
-                    Sparkline(overview.ratings[-20:], summary_function=max),
-                    Label(f" latest {overview.ratings[-1]:.1f}/5", classes="muted"),
-                    classes="ratings",
-                )
+                Row(kind="ratings", pieces=[Piece(text=latest)], values=overview.ratings[-20:])
             )
         else:
-            lines.append(
-                Static("Ratings appear here after the first session.", classes="panel-empty")
-            )
+            lines.append(row_of("Ratings appear here after the first session.", classes=EMPTY))
         return lines
 
-    def _modules(self, overview: Overview) -> list[Static | Horizontal | Sparkline | Label]:
-        rows: list[Static | Horizontal | Sparkline | Label] = []
-        for module, progress in overview.modules:
-            bar = ProgressBar(total=max(progress.total, 1), show_eta=False, show_percentage=False)
-            bar.progress = progress.done
-            rows.append(
-                Horizontal(
-                    Label(literal(module.title, keep_lines=False)),
-                    bar,
-                    Label(f"{progress.done}/{progress.total}", classes="count"),
-                    classes="module-row",
-                )
+    def _modules(self, overview: Overview) -> list[Row]:
+        rows = [
+            Row(
+                kind="bar",
+                pieces=[Piece(text=visible(module.title, keep_lines=False))],
+                values=[progress.done, progress.total],
             )
-        return rows or [Static("No lessons found.", classes="panel-empty")]
+            for module, progress in overview.modules
+        ]
+        return rows or [row_of("No lessons found.", classes=EMPTY)]
 
-    def _goals(self, overview: Overview) -> list[Static | Horizontal | Sparkline | Label]:
+    def _goals(self, overview: Overview) -> list[Row]:
         if not overview.goals:
-            return [Static("No goals yet.", classes="panel-empty")]
-        rows: list[Static | Horizontal | Sparkline | Label] = []
+            return [row_of("No goals yet.", classes=EMPTY)]
+        rows = []
         for goal in overview.goals[:5]:
             who = {"mentor": "junior", "mentee": "senior"}.get(goal.owner, "both")
             rows.append(
-                line(
-                    Text.assemble(
-                        f"{STATUS_MARKS[goal.status]} ",
-                        (f"{goal.progress:>3}% ", "dim"),
-                        (goal.title, "bold" if goal.status == "in-progress" else ""),
-                        (f" · {who}", "dim"),
-                    )
+                line_of(
+                    (f"{STATUS_MARKS[goal.status]} ", ""),
+                    (f"{goal.progress:>3}% ", "dim"),
+                    (goal.title, "bold" if goal.status == "in-progress" else ""),
+                    (f" · {who}", "dim"),
                 )
             )
         if len(overview.goals) > 5:
-            rows.append(line(Text(f"… and {len(overview.goals) - 5} more", style="dim")))
+            rows.append(line_of((f"… and {len(overview.goals) - 5} more", "dim")))
         return rows
 
-    def _actions(self, overview: Overview) -> list[Static | Horizontal | Sparkline | Label]:
+    def _actions(self, overview: Overview) -> list[Row]:
         if not overview.open_actions:
-            return [Static("Nothing open.", classes="panel-empty")]
-        rows: list[Static | Horizontal | Sparkline | Label] = []
+            return [row_of("Nothing open.", classes=EMPTY)]
+        rows = []
         for item in overview.open_actions[:5]:
             late = item.due is not None and item.due < overview.today
             owner = overview.pair.person(item.owner) if item.owner != "shared" else None
             who = owner.name.split()[0] if owner else "Both"
             due = f" ({relative_days(item.due, overview.today)})" if item.due else ""
             rows.append(
-                line(
-                    Text.assemble((f"{who}: ", "bold"), item.text, (due, "red" if late else "dim"))
-                )
+                line_of((f"{who}: ", "bold"), (item.text, ""), (due, "red" if late else "dim"))
             )
         if len(overview.open_actions) > 5:
-            rows.append(line(Text(f"… and {len(overview.open_actions) - 5} more", style="dim")))
+            rows.append(line_of((f"… and {len(overview.open_actions) - 5} more", "dim")))
         return rows
 
-    def _cards(self, overview: Overview) -> list[Static | Horizontal | Sparkline | Label]:
-        text = Text()
+    def _cards(self, overview: Overview) -> list[Row]:
+        pieces: list[Piece] = []
         for role in ("mentee", "mentor"):
             due = overview.due[role]
             name = overview.pair.person(role).name.split()[0]  # type: ignore[arg-type]
-            text.append(f"{name}: ", style="bold")
-            text.append(f"{due.due} due · {due.new} new\n")
-        text.rstrip()
-        return [Static(text)]
+            pieces.append(Piece(text=f"{name}: ", style="bold"))
+            pieces.append(Piece(text=f"{due.due} due · {due.new} new\n"))
+        pieces[-1] = Piece(text=pieces[-1].text.rstrip())
+        return [Row(pieces=pieces)]
 
-    def _wins(self, overview: Overview) -> list[Static | Horizontal | Sparkline | Label]:
+    def _wins(self, overview: Overview) -> list[Row]:
         wins = self.programme.evaluation.latest_wins(3)
         if not wins:
-            return [Static("Wins appear here: the first session is one.", classes="panel-empty")]
+            return [row_of("Wins appear here: the first session is one.", classes=EMPTY)]
         return [
-            line(Text.assemble((w.on.strftime("%d %b  "), "bold"), ("★ ", "yellow"), w.title))
+            line_of((w.on.strftime("%d %b  "), "bold"), ("★ ", "yellow"), (w.title, ""))
             for w in wins
         ]
 
-    def _gains(self, overview: Overview) -> list[Static | Horizontal | Sparkline | Label]:
+    def _gains(self, overview: Overview) -> list[Row]:
         gains = self.programme.evaluation.largest_gains(2)
         if not gains:
-            return [Static("Rate your skills (e, then r) to see them grow.", classes="panel-empty")]
-        rows: list[Static | Horizontal | Sparkline | Label] = []
+            return [row_of("Rate your skills (e, then r) to see them grow.", classes=EMPTY)]
+        rows = []
         for change in gains:
             name = overview.pair.person(change.role).name.split()[0]
             rows.append(
-                line(
-                    Text.assemble(
-                        (f"{name}: ", "bold"), change.words(), (f"  +{change.change}", "green")
-                    )
+                line_of(
+                    (f"{name}: ", "bold"), (change.words(), ""), (f"  +{change.change}", "green")
                 )
             )
         return rows
 
-    def _expectations(self, overview: Overview) -> list[Static | Horizontal | Sparkline | Label]:
+    def _expectations(self, overview: Overview) -> list[Row]:
         from companion.domain.expectations import THEMES  # pydantic: not before the first frame
 
         found = self.programme.evaluation.expectations()
         view = found.view if found else None
         if view is None or (view.mentor is None and view.mentee is None):
-            return [Static("Neither of you has said what you want yet.", classes="panel-empty")]
-        rows: list[Static | Horizontal | Sparkline | Label] = []
+            return [row_of("Neither of you has said what you want yet.", classes=EMPTY)]
+        rows = []
         for role, entry in (("mentor", view.mentor), ("mentee", view.mentee)):
             name = overview.pair.person(role).name.split()[0]  # type: ignore[arg-type]
             if entry is None:
-                rows.append(line(Text.assemble((f"{name}: ", "bold"), ("not said yet", "dim"))))
+                rows.append(line_of((f"{name}: ", "bold"), ("not said yet", "dim")))
                 continue
             themes = ", ".join(THEMES[t] for t in entry.themes)
             rows.append(
-                Static(
-                    Text.assemble((f"{name}: ", "bold"), entry.sentence, (f" ({themes})", "dim"))
+                Row(
+                    pieces=[
+                        Piece(text=f"{name}: ", style="bold"),
+                        Piece(text=entry.sentence),
+                        Piece(text=f" ({themes})", style="dim"),
+                    ]
                 )
             )
         if view.shared:
             shared = ", ".join(THEMES[t] for t in view.shared)
-            rows.append(line(Text.assemble(("Shared: ", "bold"), shared)))
+            rows.append(line_of(("Shared: ", "bold"), (shared, "")))
         elif found is not None and found.suggestion is not None:
             entry, reason = found.suggestion
-            rows.append(
-                Static(
-                    literal(f"No shared theme. Worth a look: {entry.title}. {reason}"),
-                    classes="hint",
-                )
-            )
+            text = f"No shared theme. Worth a look: {entry.title}. {reason}"
+            rows.append(row_of(text, classes="hint"))
         return rows
 
-    def _add_recall(self, overview: Overview) -> None:
-        """Add each person's glossary recall (FSRS retrievability), once the board is drawn."""
-        text = Text()
+    def _recall(self, overview: Overview) -> list[Row]:
+        """Each person's glossary recall (FSRS retrievability), drawn after the board."""
+        pieces = []
         for role in ("mentee", "mentor"):
             recall = self.programme.cards.recall(role)  # type: ignore[arg-type]
             name = overview.pair.person(role).name.split()[0]  # type: ignore[arg-type]
             shown = f"{recall:.0%}" if recall is not None else "–"
-            text.append(f"{name}'s recall: {shown}\n", style="dim")
-        text.rstrip()
-        panel = self.query_one("#cards", Panel)
-        panel.query(".recall").remove()
-        panel.mount(Static(text, classes="recall"))
+            pieces.append(Piece(text=f"{name}'s recall: {shown}\n", style="dim"))
+        pieces[-1] = Piece(text=pieces[-1].text.rstrip(), style="dim")
+        return [Row(pieces=pieces, classes="recall")]
 
-    def _sessions(self, overview: Overview) -> list[Static | Horizontal | Sparkline | Label]:
+    def _sessions(self, overview: Overview) -> list[Row]:
         if not overview.recent_sessions:
-            return [
-                Static(
-                    "No sessions yet. Your first one starts from the curriculum.",
-                    classes="panel-empty",
-                )
-            ]
+            text = "No sessions yet. Your first one starts from the curriculum."
+            return [row_of(text, classes=EMPTY)]
         lessons = self.programme.curriculum.lessons
-        rows: list[Static | Horizontal | Sparkline | Label] = []
+        rows = []
         for session in overview.recent_sessions:
             titles = ", ".join(lessons[i].title if i in lessons else i for i in session.lesson_ids)
             rating = session.average_rating()
             stars = f"  ★ {rating:.1f}" if rating is not None else ""
             rows.append(
-                line(
-                    Text.assemble(
-                        (f"{short_date(session.date)}  ", "bold"),
-                        titles or "no lesson",
-                        (f"  {session.minutes} min{stars}", "dim"),
-                    )
+                line_of(
+                    (f"{short_date(session.date)}  ", "bold"),
+                    (titles or "no lesson", ""),
+                    (f"  {session.minutes} min{stars}", "dim"),
                 )
             )
         return rows

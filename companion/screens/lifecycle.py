@@ -1,7 +1,10 @@
 """What happens around the screens while the app runs: opening, idling, quitting.
 
-The app owns one :class:`Lifecycle`: after the data folder opens it offers the
-restore first (when a file was moved aside) or fills the dashboard; it locks
+The app owns one :class:`Lifecycle`: it opens the data folder in a thread worker
+after the first frame (the dashboard is drawn from the start-up summary
+meanwhile); until the folder is open and the restore-first offer is settled,
+requests (keys, panels, palette) are kept and done in order once it is; then it
+offers the restore first (when a file was moved aside) or fills the dashboard; it locks
 private notes left idle; and before the app quits (Ctrl+Q, or the terminal
 closing: SIGHUP, SIGTERM) it asks every screen holding typed text to save it.
 """
@@ -15,6 +18,8 @@ import signal
 import threading
 from typing import TYPE_CHECKING, Any
 
+from textual.message import Message
+
 from companion.screens.dashboard import DashboardScreen
 from companion.widgets.safe_text import plain_line
 
@@ -23,10 +28,25 @@ if TYPE_CHECKING:
 
     from companion.programme.core import Programme
     from companion.screens.navigator import Navigator
+    from companion.widgets.messages import Request
 
 
 EXIT_GRACE = 3.0
 """Seconds Textual gets to shut down after SIGHUP or SIGTERM once everything is saved."""
+
+OPEN_WAIT = 120.0
+"""Seconds quitting waits for a data folder still opening in the background."""
+
+OPENING = "Opening your journal…"
+"""Said (briefly) when a key needs the journal before it is open; the key is done then."""
+
+
+class Opened(Message):
+    """The data folder was opened in the background, or could not be (``error``)."""
+
+    def __init__(self, error: OSError | None = None) -> None:
+        super().__init__()
+        self.error = error
 
 
 class Lifecycle:
@@ -37,8 +57,54 @@ class Lifecycle:
         self.app = app
         self.programme = programme
         self.navigator = navigator
+        self.is_open = False
+        """True once the folder is open and nothing (a restore offer) must come first."""
+        self.pending: list[Request] = []
+        """Requests made before then, done in order once it is."""
+        self.settled = threading.Event()
+        """Set when no open is under way (a background open finished or failed)."""
+        self.settled.set()
 
     # -- opening ------------------------------------------------------------------------
+
+    def open_in_background(self) -> None:
+        """Open the data folder in a thread worker; the app gets :class:`Opened` after.
+
+        Only the store's own work runs in the thread (reading, validating, backing
+        up); everything that touches the screens (the restore offer, filling the
+        dashboard) runs on the app's thread when :class:`Opened` arrives.
+        """
+        self.settled.clear()
+        self.app.run_worker(self._open, name="open the data folder", thread=True)
+
+    def _open(self) -> None:
+        try:
+            self.programme.open()
+        except OSError as exc:
+            self.app.post_message(Opened(exc))
+        else:
+            self.app.post_message(Opened())
+        finally:
+            self.settled.set()
+
+    def wait_until_settled(self) -> None:
+        """Wait (quitting) for a background open to finish, so closing does not race it."""
+        self.settled.wait(OPEN_WAIT)
+
+    def request(self, request: Request) -> None:
+        """Do ``request`` now, or once the folder is open (saying so): never lost."""
+        if self.is_open:
+            self.navigator.handle(request)
+            return
+        self.pending.append(request)
+        self.app.notify(OPENING, timeout=1.5)
+
+    def now_open(self) -> None:
+        """The folder is open and settled: do the requests made meanwhile, in order."""
+        self.is_open = True
+        pending, self.pending = self.pending, []
+        for request in pending:
+            self.navigator.handle(request)
 
     def begin(self) -> None:
         """Fill the dashboard (or start the first-run wizard) and offer to resume a session."""
@@ -46,6 +112,7 @@ class Lifecycle:
         if isinstance(base, DashboardScreen):
             base.start()
         self.navigator.offer_resume()
+        self.now_open()
 
     def offer_restore(self) -> None:
         """Name the damaged file and the backup; restore, start afresh (START) or quit."""
@@ -60,6 +127,7 @@ class Lifecycle:
             if choice == "restore" and offer.backup is not None:
                 if self.navigator.restore_from(offer.backup, on_failure=self.offer_restore):
                     self.navigator.offer_resume()
+                    self.now_open()
             elif choice == "fresh" and self.programme.recovery.start_afresh("START"):
                 self.begin()
             else:

@@ -8,8 +8,10 @@ from typing import Any
 
 import orjson
 from tinydb.storages import Storage
+from tinydb.table import Table
 
 from companion.storage.atomic import atomic_write, read_bytes
+from companion.storage.changes import ChangeCounter
 
 
 class AtomicJSONStorage(Storage):
@@ -59,3 +61,18 @@ class AtomicJSONStorage(Storage):
 
     def close(self) -> None:
         """Nothing to flush: every write is already on disk."""
+
+
+class CountingTable(Table):
+    """A TinyDB table that tells a :class:`ChangeCounter` about each of its writes."""
+
+    def __init__(self, storage: Any, name: str, *, changes: ChangeCounter, **kwargs: Any) -> None:
+        """Serve table ``name`` of ``storage``, counting its writes in ``changes``."""
+        super().__init__(storage, name, **kwargs)
+        self._changes = changes
+
+    def _update_table(self, updater: Callable[[dict[int, Any]], None]) -> None:
+        try:
+            super()._update_table(updater)
+        finally:
+            self._changes.bump(self.name)

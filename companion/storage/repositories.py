@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,18 +23,26 @@ from companion.domain.sessions import ActionItem, Session
 from companion.domain.settings import Settings
 from companion.domain.skills import SkillRound
 from companion.domain.wins import Win, unrecorded
-from companion.storage.jsonstorage import AtomicJSONStorage
+from companion.storage.changes import ChangeCounter
+from companion.storage.jsonstorage import AtomicJSONStorage, CountingTable
 from companion.storage.records import Records
 
 
 def open_db(
-    path: Path, preloaded: dict[str, Any], guard: Callable[[Path], None] | None = None
+    path: Path,
+    preloaded: dict[str, Any],
+    guard: Callable[[Path], None] | None = None,
+    changes: ChangeCounter | None = None,
 ) -> TinyDB:
     """Open a TinyDB on ``path`` with our atomic storage and already validated content.
 
-    ``guard(path)`` runs before every write and may refuse it by raising.
+    ``guard(path)`` runs before every write and may refuse it by raising; each
+    write to a table is counted in ``changes``.
     """
-    return TinyDB(path, storage=AtomicJSONStorage, preloaded=preloaded, guard=guard)
+    db = TinyDB(path, storage=AtomicJSONStorage, preloaded=preloaded, guard=guard)
+    if changes is not None:
+        db.table_class = partial(CountingTable, changes=changes)  # type: ignore[assignment]
+    return db
 
 
 def _by_id(item: Any) -> str:

@@ -15,6 +15,7 @@ from companion.domain.cards import CardState, ReviewLog
 from companion.domain.errors import ReadableError
 from companion.storage.atomic import atomic_write, clean_stray_temps, ensure_private_dir
 from companion.storage.backups import best_backup, take_backup
+from companion.storage.changes import ChangeCounter
 from companion.storage.folder import prepare_data_folder
 from companion.storage.lock import DataLock
 from companion.storage.quarantine import (
@@ -151,6 +152,8 @@ class Store:
     backup: Path | None = None
     warnings: list[str] = field(default_factory=list)
     """Things the user should know that did not stop the open (a backup skipped)."""
+    changes: ChangeCounter = field(default_factory=ChangeCounter)
+    """How often each table was written (see :mod:`companion.storage.changes`)."""
     _lock: DataLock | None = None
     _dbs: list[TinyDB] = field(default_factory=list)
     _blocked: set[Path] = field(default_factory=set)
@@ -163,6 +166,7 @@ class Store:
         readonly: bool = False,
         backup: bool = True,
         lock: DataLock | None = None,
+        changes: ChangeCounter | None = None,
     ) -> Store:
         """Open ``folder`` (created 0700 if missing).
 
@@ -175,20 +179,22 @@ class Store:
         changes nothing: bad records are skipped in memory (listed in
         ``set_aside``) and a damaged file raises ``DataUnreadableError``. Pass
         ``lock`` when the caller already took it (the command line takes it
-        before starting the app).
+        before starting the app). Writes to each table are counted in ``changes``.
         """
         if readonly:
             return cls._open_readonly(folder)
         prepare_data_folder(folder)
         lock = lock if lock is not None and lock.held else DataLock(folder).acquire()
         try:
-            return cls._open_locked(folder, lock, backup)
+            return cls._open_locked(folder, lock, backup, changes or ChangeCounter())
         except BaseException:
             lock.release()
             raise
 
     @classmethod
-    def _open_locked(cls, folder: Path, lock: DataLock, backup: bool) -> Store:
+    def _open_locked(
+        cls, folder: Path, lock: DataLock, backup: bool, changes: ChangeCounter
+    ) -> Store:
         reviews_dir = ensure_private_dir(folder / "reviews")
         for where in (folder, reviews_dir):
             clean_stray_temps(where)
@@ -202,7 +208,7 @@ class Store:
         for item in loaded.values():
             if item.changed:
                 atomic_write(item.path, orjson.dumps(item.data))
-        store = cls._assemble(folder, loaded, readonly=False, opening=opening)
+        store = cls._assemble(folder, loaded, readonly=False, opening=opening, changes=changes)
         store._lock, store.backup, store.warnings = lock, made, warnings
         store._blocked = {folder / f.file for f in store.needs_restore}
         return store
@@ -224,7 +230,9 @@ class Store:
                     f"{path} could not be read: {exc.why}. Open the app or run "
                     "`companion backup` to have it moved aside, then `companion restore --latest`."
                 ) from None
-        store = cls._assemble(folder, loaded, readonly=True, opening=_Opening(folder))
+        store = cls._assemble(
+            folder, loaded, readonly=True, opening=_Opening(folder), changes=ChangeCounter()
+        )
         now = datetime.now(UTC)
         store.set_aside = [
             SetAsideRecord(
@@ -242,7 +250,12 @@ class Store:
 
     @classmethod
     def _assemble(
-        cls, folder: Path, loaded: dict[Path, _Loaded], readonly: bool, opening: _Opening
+        cls,
+        folder: Path,
+        loaded: dict[Path, _Loaded],
+        readonly: bool,
+        opening: _Opening,
+        changes: ChangeCounter,
     ) -> Store:
         dbs: list[TinyDB] = []
         store: Store | None = None
@@ -264,7 +277,7 @@ class Store:
                     if item.changed:
                         atomic_write(path, orjson.dumps(item.data))
                 loaded[path] = item
-            db = open_db(path, item.data, guard)
+            db = open_db(path, item.data, guard, changes)
             dbs.append(db)
             return db, item.validated
 
@@ -281,6 +294,7 @@ class Store:
             readonly=readonly,
             recovered=opening.recovered,
             set_aside=opening.set_aside,
+            changes=changes,
             _dbs=dbs,
         )
         return store

@@ -1,0 +1,86 @@
+"""The start-up summary: written when the dashboard is drawn, read before the journal opens.
+
+Reading it imports neither the storage nor the journal's models, so the pair's
+first panel is on screen before the full data folder is open. A summary that is
+missing, unreadable, invalid, from another day or from another state of the data
+files is ignored (the dashboard then waits for the journal, as before).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from companion.domain.start_summary import Row
+
+SUMMARY_FILE = Path(".cache") / "dashboard.json"
+"""Where the summary lives, inside the data folder."""
+
+DATA_FILES = ("journal.json", "cards.json")
+"""The files whose state the summary must match to be used."""
+
+MAX_BYTES = 256 * 1024
+"""A bigger summary is not ours: ignored."""
+
+
+def stamps(folder: Path) -> list[tuple[str, int, int]]:
+    """Return (name, size, mtime_ns) of each data file (size -1 when missing)."""
+    found = []
+    for name in DATA_FILES:
+        try:
+            info = (folder / name).stat()
+        except OSError:
+            found.append((name, -1, 0))
+            continue
+        found.append((name, info.st_size, info.st_mtime_ns))
+    return found
+
+
+def read_summary(folder: Path, today: date) -> tuple[str, dict[str, list[Row]]] | None:
+    """Return the (title, rows of each panel) to show now, or None when it cannot be used."""
+    path = folder / SUMMARY_FILE
+    try:
+        if path.is_symlink() or path.stat().st_size > MAX_BYTES:
+            return None
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    from pydantic import ValidationError
+
+    from companion.domain.start_summary import SUMMARY_VERSION, StartSummary
+
+    try:
+        summary = StartSummary.model_validate_json(raw)
+    except ValidationError:
+        return None
+    if summary.version != SUMMARY_VERSION or summary.written_on != today:
+        return None
+    if [(f.name, f.size, f.mtime_ns) for f in summary.files] != stamps(folder):
+        return None
+    return summary.title, summary.panels
+
+
+def write_summary(folder: Path, today: date, title: str, panels: dict[str, list[Row]]) -> None:
+    """Write the summary of what the dashboard shows now, atomically (0600 in a 0700 folder).
+
+    Called after the data files were last written, so their stamps are current.
+    A failure to write it is not an error: the next start just waits for the journal.
+    """
+    from pydantic import ValidationError
+
+    from companion.domain.start_summary import FileStamp, StartSummary
+    from companion.storage.atomic import atomic_write, ensure_private_dir
+
+    files = [FileStamp(name=n, size=s, mtime_ns=m) for n, s, m in stamps(folder)]
+    try:
+        summary = StartSummary(written_on=today, files=files, title=title[:500], panels=panels)
+    except ValidationError:  # too big to summarise (hundreds of modules): start without it
+        with contextlib.suppress(OSError):
+            (folder / SUMMARY_FILE).unlink()
+        return
+    with contextlib.suppress(OSError):  # an old one no longer matches the files: ignored
+        ensure_private_dir(folder / SUMMARY_FILE.parent)
+        atomic_write(folder / SUMMARY_FILE, summary.model_dump_json().encode())
