@@ -14,7 +14,9 @@ from textual.screen import Screen
 from textual.widgets import Header, Label, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from companion.dialogs.card import CardDialog
 from companion.dialogs.forms import ActionDialog, TermDialog
+from companion.dialogs.same_term import OPEN_EXISTING
 from companion.domain.base import LONG_TEXT_MAX
 from companion.domain.pair import CADENCE_DAYS
 from companion.domain.session_rules import SessionClock
@@ -338,7 +340,11 @@ class SessionScreen(WrapUpFlow, Screen[None]):
         """Turn a term that came up into a glossary card linked to this session."""
 
         def done(values: dict[str, Any] | None) -> None:
-            if values:
+            if values and OPEN_EXISTING in values:
+                existing = self.programme.cards.get(values[OPEN_EXISTING])
+                if existing is not None:
+                    self.app.push_screen(CardDialog(existing))
+            elif values:
                 session_id = self.session.id
                 card = safely(
                     self,
@@ -348,7 +354,7 @@ class SessionScreen(WrapUpFlow, Screen[None]):
                 if card is not None:
                     self.notify(f"Card added: {plain_line(card.term)}", timeout=3, markup=False)
 
-        self.app.push_screen(TermDialog(), done)
+        self.app.push_screen(TermDialog(self.programme.cards.all().values()), done)
 
     def action_private_notes(self) -> None:
         """Open one person's private notes: whose, then their passphrase, then the editor."""

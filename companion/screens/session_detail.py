@@ -13,7 +13,7 @@ from textual.widgets import Header, Input, Label, Static, TextArea
 
 from companion.dialogs.unsaved import UnsavedGuard
 from companion.domain.base import LONG_TEXT_MAX
-from companion.domain.date_input import DateInputError
+from companion.domain.date_input import DateInputError, understood_line
 from companion.domain.errors import errors_by_field
 from companion.domain.session_rules import check_held_minutes, read_held_date
 from companion.widgets.footer import KeysFooter
@@ -99,7 +99,7 @@ class SessionDetailScreen(UnsavedGuard, Screen[None]):
         try:
             understood = read_held_date(date_field.value, self.programme.today())
             day = understood.value.isoformat()
-            date_field.set_hint(understood.said)
+            date_field.set_hint(understood_line(understood.value))
         except DateInputError as exc:
             errors["date"] = str(exc)
             date_field.set_hint(None)
