@@ -35,7 +35,7 @@ class ActionsScreen(RecordTable):
         Binding("space", "toggle_done", "Done"),
         Binding("a", "add_action", "Add"),
         Binding("e", "edit_action", "Edit"),
-        Binding("d,delete", "delete_action", "Delete"),
+        Binding("delete", "delete_action", "Delete"),
     ]
 
     def compose(self) -> ComposeResult:
