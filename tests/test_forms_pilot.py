@@ -353,3 +353,60 @@ async def test_editing_a_session_action_refuses_a_due_before_that_session(data: 
     with Store.open(data, readonly=True) as store:
         kept = [a for a in store.journal.actions() if a.id == item.id]
         assert kept[0].due == session.date
+
+
+# -- words -------------------------------------------------------------------------------
+
+
+def test_counts_and_theme_names_read_as_words() -> None:
+    from companion.formatting import theme_label
+    from companion.storage.manifest import Counts
+
+    assert theme_label("textual-dark") == "Textual Dark"
+    assert theme_label("textual-ansi") == "Terminal colours"
+    assert Counts(sessions=1, cards=1, reviews=2).describe() == "1 session, 1 card, 2 reviews"
+
+
+async def test_last_onboarding_step_offers_finish_not_next(data: Path) -> None:
+    app = app_on(data)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        wizard = app.screen
+        while not wizard.query("#input-mentor-name"):
+            await pilot.pause(0.05)
+
+        def keys() -> list[str]:
+            return [b.description for (_, b, on, _) in wizard.active_bindings.values() if on]
+
+        assert "Next" in keys() and "Finish" not in keys()
+        wizard.query_one("#input-mentor-name", Input).value = "Aisha"
+        wizard.query_one("#input-mentee-name", Input).value = "Richard"
+        for _ in range(3):
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        assert wizard.query_one("#step-count").render().plain == "Step 4 of 4"
+        assert "Finish" in keys() and "Next" not in keys()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+
+
+async def test_journal_and_session_editor_use_the_pair_s_names(data: Path) -> None:
+    from companion.screens.journal import JournalScreen
+    from companion.screens.session_detail import SessionDetailScreen
+
+    demo_folder(data)
+    app = app_on(data)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        names = app.programme.journal.first_names()
+        journal = JournalScreen(app.programme)
+        app.push_screen(journal)
+        await pilot.pause()
+        labels = [str(c.label) for c in journal.query_one("#sessions").columns.values()]
+        assert f"{names['mentor']} ★" in labels and f"{names['mentee']} ★" in labels
+        assert not any(label.startswith(("Junior", "Senior")) for label in labels)
+        app.push_screen(SessionDetailScreen(app.programme, app.programme.sessions.all()[-1]))
+        await pilot.pause()
+        sections = [str(label.render()) for label in app.screen.query(".section")]
+        assert names["mentor"] in sections and "Junior mentor" not in sections

@@ -233,7 +233,11 @@ class DashboardScreen(Screen[None]):
             return [Static("No goals yet.", classes="panel-empty")]
         rows: list[Static | Horizontal | Sparkline | Label] = []
         for goal in overview.goals[:5]:
-            who = {"mentor": "junior", "mentee": "senior"}.get(goal.owner, "both")
+            who = (
+                overview.pair.person(goal.owner).name.split()[0]  # type: ignore[arg-type]
+                if goal.owner in ("mentor", "mentee")
+                else "both"
+            )
             rows.append(
                 line(
                     Text.assemble(

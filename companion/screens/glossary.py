@@ -19,7 +19,7 @@ from companion.dialogs.message import ConfirmDialog
 from companion.dialogs.same_term import OPEN_EXISTING
 from companion.domain.glossary_query import find_cards, status_of
 from companion.domain.scheduling import RATING_NAMES
-from companion.formatting import role_label
+from companion.formatting import plural, role_label
 from companion.screens.base import RecordTable
 from companion.widgets.fit import fit_columns
 from companion.widgets.footer import KeysFooter
@@ -119,7 +119,7 @@ class GlossaryScreen(RecordTable):
                 key=card.id,
             )
         fit_columns(table, 0, {1: 14})
-        self.sub_title = f"{len(found)} cards"
+        self.sub_title = plural(len(found), "card")
         self.show_detail()
 
     def on_input_changed(self) -> None:

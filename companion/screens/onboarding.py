@@ -61,6 +61,7 @@ class OnboardingScreen(Screen[bool]):
     """
     BINDINGS = [
         Binding("ctrl+n", "next", "Next"),
+        Binding("ctrl+n", "finish_step", "Finish"),
         Binding("escape", "back", "Back"),
     ]
 
@@ -137,7 +138,21 @@ class OnboardingScreen(Screen[bool]):
         """Show the first step."""
         self._show()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The footer offers "Next" on every step but the last, which offers "Finish"."""
+        last = self.step == len(STEPS) - 1
+        if action == "next":
+            return not last
+        if action == "finish_step":
+            return last
+        return True
+
+    def action_finish_step(self) -> None:
+        """Ctrl+N on the last step: check it and finish."""
+        self.action_next()
+
     def _show(self) -> None:
+        self.refresh_bindings()
         name = STEPS[self.step]
         self.query_one(ContentSwitcher).current = name
         self.query_one("#step-title", Label).update(TITLES[name])

@@ -334,7 +334,10 @@ class SessionScreen(WrapUpFlow, Screen[None]):
                 ):
                     self.notify(f"Action added: {plain_line(item.text)}", timeout=3, markup=False)
 
-        self.app.push_screen(ActionDialog(self._next_date(), self.session.date), done)
+        names = self.programme.journal.first_names()
+        owners = [(names["mentee"], "mentee"), (names["mentor"], "mentor"), ("Both", "shared")]
+        dialog = ActionDialog(self._next_date(), self.session.date, owners=owners)
+        self.app.push_screen(dialog, done)
 
     def action_capture_term(self) -> None:
         """Turn a term that came up into a glossary card linked to this session."""

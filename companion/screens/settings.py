@@ -14,6 +14,7 @@ from textual.widgets import Button, Header, Label, Select, Static, TextArea
 from companion.dialogs.message import ConfirmDialog
 from companion.dialogs.start_date import confirm_start
 from companion.dialogs.unsaved import UnsavedGuard
+from companion.formatting import theme_label
 from companion.widgets.footer import KeysFooter
 from companion.widgets.limits import LimitedTextArea
 from companion.widgets.messages import Request, safely
@@ -66,9 +67,9 @@ class SettingsScreen(UnsavedGuard, Screen[None]):
             with Horizontal(classes="row"):
                 yield Button("Save pair and agreement", variant="primary", id="save")
             yield Label("Theme", classes="section")
-            themes = sorted(self.app.available_themes)
+            themes = sorted(self.app.available_themes, key=theme_label)
             yield Select(
-                [(t, t) for t in themes],
+                [(theme_label(t), t) for t in themes],
                 value=self.app.theme,
                 allow_blank=False,
                 compact=True,
