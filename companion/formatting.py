@@ -71,6 +71,20 @@ def plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count} {word if count == 1 else (many or word + 's')}"
 
 
+THEME_NAMES = {
+    "textual-ansi": "Terminal colours",
+    "rose-pine": "Rosé Pine",
+    "rose-pine-moon": "Rosé Pine Moon",
+    "rose-pine-dawn": "Rosé Pine Dawn",
+}
+"""Theme names that do not read well when spelled from their id."""
+
+
+def theme_label(theme: str) -> str:
+    """Return a theme's name as people read it: ``textual-dark`` is ``Textual Dark``."""
+    return THEME_NAMES.get(theme) or " ".join(w.capitalize() for w in theme.split("-"))
+
+
 def role_label(role: str) -> str:
     """Return how a role reads in a sentence (``junior mentor``, ``senior mentee``, ``both``)."""
     return ROLE_LABELS.get(role, role)

@@ -61,8 +61,9 @@ def test_the_clock_counts_time_spent_and_leaves_out_pauses() -> None:
 
 def test_wrap_up_minutes_are_checked_with_sentences() -> None:
     assert check_wrap_up_minutes("45") == (45, None)
-    assert check_wrap_up_minutes("0")[1] == "Minutes must be between 1 and 240."
-    assert check_wrap_up_minutes("241")[1] == "Minutes must be between 1 and 240."
+    # Under five minutes is let through: the wrap-up asks "finish, or discard?".
+    assert check_wrap_up_minutes("0") == (0, None)
+    assert check_wrap_up_minutes("241")[1] == "Minutes must be between 5 and 240."
     assert check_wrap_up_minutes("")[1] is not None
     assert spent_minutes(89) == 1 and spent_minutes(91) == 2
 
@@ -328,7 +329,7 @@ async def test_a_held_session_cannot_be_dated_after_today(data: Path) -> None:
         date_field.value = "20/11/2026"  # valid: the error clears and the date is read back
         await pilot.pause()
         assert not date_field.has_class("-invalid")
-        assert str(date_field.query_one(".field-hint").render()) == "Friday 20 November 2026"
+        assert str(date_field.query_one(".field-hint").render()) == "Understood: Fri 20 Nov 2026"
         minutes = detail.query_one("#field-minutes", FormField)
         minutes.value = "3"
         await pilot.press("ctrl+s")
@@ -366,7 +367,7 @@ async def test_an_action_cannot_be_due_before_its_session(data: Path) -> None:
         due.value = "+7d"
         await pilot.pause()
         assert not due.has_class("-invalid")
-        assert str(due.query_one(".field-hint").render()) == "Monday 30 November 2026"
+        assert str(due.query_one(".field-hint").render()) == "Understood: Mon 30 Nov 2026"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is session

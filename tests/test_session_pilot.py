@@ -46,9 +46,9 @@ async def test_a_whole_session_by_keys_then_journal_and_log_after_restart(data: 
         await type_into(pilot, "Try a passkey")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        await pilot.press("ctrl+g")  # capture a term
+        await pilot.press("ctrl+g")  # capture a term (one the shipped decks do not have)
         await pilot.pause()
-        await type_into(pilot, "Passkey")
+        await type_into(pilot, "Security key")
         await pilot.press("tab")
         await type_into(pilot, "A sign in without a password")
         await pilot.press("ctrl+s")
@@ -87,7 +87,7 @@ async def test_a_whole_session_by_keys_then_journal_and_log_after_restart(data: 
         assert session is not None and session.status == "finished"
         assert session.shared_notes == "We set up passkeys"
         assert [a.text for a in store.journal.actions(session_id)] == ["Try a passkey"]
-        card = next(c for c in store.cards.cards() if c.term == "Passkey")
+        card = next(c for c in store.cards.cards() if c.term == "Security key")
         assert card.source.kind == "session" and card.source.ref == session_id
         marks_done = {
             i for s in store.journal.sessions() if s.status == "finished" for i in s.lesson_ids

@@ -11,6 +11,7 @@ from typing import Any
 
 from companion.domain.anki import parse_anki
 from companion.domain.card_import import ShippedChange
+from companion.formatting import plural
 from companion.programme.core import Programme
 from companion.storage.lock import LockHeldError
 from companion.storage.output import check_output_path, is_stdout, write_output
@@ -115,7 +116,7 @@ def export_anki(data: Path, deck: str | None, output: str | None) -> int:
     text, count = exported
     if not is_stdout(output):
         write_output(Path(str(output)), text.encode("utf-8"))
-        print(f"wrote {count} cards to {output}", file=sys.stderr)
+        print(f"wrote {plural(count, 'card')} to {output}", file=sys.stderr)
     else:
         from companion.commands.data import write_stdout
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from companion.domain.cards import Card
 from companion.domain.content import Lesson, Module, PlaybookEntry
+from companion.formatting import plural
 
 
 @dataclass
@@ -37,6 +38,7 @@ class Curriculum:
     def summary(self) -> str:
         """Return a one-line count of what was loaded."""
         return (
-            f"{len(self.modules)} modules, {len(self.lessons)} lessons, "
-            f"{len(self.cards)} cards, {len(self.playbook)} playbook entries"
+            f"{plural(len(self.modules), 'module')}, {plural(len(self.lessons), 'lesson')}, "
+            f"{plural(len(self.cards), 'card')}, "
+            f"{plural(len(self.playbook), 'playbook entry', 'playbook entries')}"
         )

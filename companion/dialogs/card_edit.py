@@ -3,23 +3,30 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from textual.app import ComposeResult
 from textual.widgets import Label, Select
 
 from companion.dialogs.forms import AUDIENCES, FormDialog
+from companion.dialogs.same_term import SameTermCheck
 from companion.domain.cards import Card
 from companion.widgets.form import FormField
 
 
-class CardEditDialog(FormDialog):
-    """Term and definition are required; the deck defaults to the pair's own."""
+class CardEditDialog(SameTermCheck, FormDialog):
+    """Term and definition are required; the deck defaults to the pair's own.
 
-    def __init__(self, card: Card | None) -> None:
-        """Edit ``card``, or add a new one."""
+    A new card whose term is already a card (shipped or own) offers to open that
+    one instead: it answers ``{"open": card_id}``.
+    """
+
+    def __init__(self, card: Card | None, cards: Iterable[Card] | None = None) -> None:
+        """Edit ``card``, or add a new one checked against ``cards``."""
         super().__init__()
         self.card = card
+        self.know_cards(cards, card)
         self.TITLE_TEXT = "Edit card" if card else "New card"
 
     def compose_fields(self) -> ComposeResult:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -10,13 +11,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select
+from textual.widgets import Button, Label, Select
 
+from companion.dialogs.same_term import SameTermCheck
 from companion.dialogs.unsaved import UnsavedGuard
-from companion.domain.date_input import DateInputError
+from companion.domain.cards import Card
+from companion.domain.date_input import DateInputError, UnderstoodDate, parse_date_input
 from companion.domain.errors import errors_by_field
 from companion.domain.session_rules import read_due_date
 from companion.domain.sessions import ActionItem
+from companion.widgets.date_field import DateField
 from companion.widgets.form import FormField
 
 OWNERS = [("The junior mentor", "mentor"), ("The senior mentee", "mentee"), ("Both", "shared")]
@@ -89,7 +93,11 @@ class FormDialog(UnsavedGuard, ModalScreen[dict[str, Any] | None]):
         for form_field in self.query(FormField):
             form_field.set_error(errors.get(form_field.field_name))
         if not errors:
-            self.dismiss(values)
+            self.finish_with(values)
+
+    def finish_with(self, values: dict[str, Any]) -> None:
+        """Return the checked ``values`` (a dialog may ask something first)."""
+        self.dismiss(values)
 
     def action_cancel(self) -> None:
         """Close; with unsaved edits, ask "Save, discard or keep editing?" first."""
@@ -97,38 +105,58 @@ class FormDialog(UnsavedGuard, ModalScreen[dict[str, Any] | None]):
 
 
 class ActionDialog(FormDialog):
-    """A new action item: what, who, and when it is due."""
+    """An action item: what, who, and when it is due (new, or ``item`` to edit)."""
 
     TITLE_TEXT = "New action item"
 
-    def __init__(self, default_due: date, session_day: date | None = None) -> None:
-        """Propose ``default_due`` (the next session); ``session_day``: the session's date."""
+    def __init__(
+        self,
+        default_due: date | None,
+        session_day: date | None = None,
+        *,
+        today: date | None = None,
+        item: ActionItem | None = None,
+        owners: list[tuple[str, str]] | None = None,
+    ) -> None:
+        """Propose ``default_due``; ``session_day``: the day of the session that made it.
+
+        A due date before ``session_day`` is refused; ``+7d`` counts from ``today``.
+        ``owners`` names the choices (the pair's names), else the roles.
+        """
         super().__init__()
-        self._due = default_due
-        self._session_day = session_day or date.today()
+        self._due = item.due if item else default_due
+        self._session_day = session_day
+        self._today = today or session_day or date.today()
+        self._item = item
+        self._owners = owners or OWNERS
+        if item is not None:
+            self.TITLE_TEXT = "Edit action item"
+
+    def _read_due(self, text: str, today: date) -> UnderstoodDate:
+        if self._session_day is None:
+            return parse_date_input(text, today)
+        return read_due_date(text, self._session_day, today)
 
     def compose_fields(self) -> ComposeResult:
         """What, who, when."""
-        yield FormField("What will be done", "text", max_length=300)
+        item = self._item
+        yield FormField("What will be done", "text", item.text if item else "", max_length=300)
         yield Label("Who will do it")
-        yield Select(OWNERS, value="mentee", allow_blank=False, compact=True, id="owner")
-        yield FormField(
+        yield Select(
+            self._owners,
+            value=item.owner if item else "mentee",
+            allow_blank=False,
+            compact=True,
+            id="owner",
+        )
+        yield DateField(
             "Due (2026-11-30, 30/11/2026, +7d; may be empty)",
             "due",
-            self._due.isoformat(),
-            max_length=20,
+            self._due,
+            today=self._today,
+            reader=self._read_due,
+            optional=True,
         )
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        """Say what the due date was understood as; clear an error once the date is valid."""
-        if event.input.id != "input-due":
-            return
-        due = self.query_one("#field-due", FormField)
-        try:
-            due.set_hint(read_due_date(due.value, self._session_day).said if due.value else None)
-            due.set_error(None)
-        except DateInputError:
-            due.set_hint(None)
 
     def values(self) -> dict[str, Any]:
         """The action item's fields (the due date as typed; :meth:`check` reads it)."""
@@ -140,13 +168,16 @@ class ActionDialog(FormDialog):
 
     def check(self, values: dict[str, Any]) -> dict[str, str]:
         """Read the due date as people write it, then validate through the model."""
-        if values["due"]:
-            try:
-                values["due"] = read_due_date(values["due"], self._session_day).value.isoformat()
-            except DateInputError as exc:
-                return {"due": str(exc)}
+        errors: dict[str, str] = {}
+        try:
+            due = self.query_one("#field-due", DateField).read()
+            values["due"] = due.isoformat() if due else None
+        except DateInputError as exc:
+            errors["due"] = str(exc)
         if not values["text"]:
-            return {"text": "Say what will be done."}
+            errors["text"] = "Say what will be done."
+        if errors:
+            return errors
         try:
             ActionItem.model_validate(values)
         except ValidationError as exc:
@@ -154,10 +185,19 @@ class ActionDialog(FormDialog):
         return {}
 
 
-class TermDialog(FormDialog):
-    """Capture a glossary term during a session: the term, what it means, who it is for."""
+class TermDialog(SameTermCheck, FormDialog):
+    """Capture a glossary term during a session: the term, what it means, who it is for.
+
+    A term that is already a card (shipped or the pair's own) is said so under the
+    field, and saving offers to open that card: it answers ``{"open": card_id}``.
+    """
 
     TITLE_TEXT = "Capture a term"
+
+    def __init__(self, cards: Iterable[Card] | None = None) -> None:
+        """Check new terms against ``cards`` (every shipped and own card)."""
+        super().__init__()
+        self.know_cards(cards)
 
     def compose_fields(self) -> ComposeResult:
         """Term, definition, example, audience."""

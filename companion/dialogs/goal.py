@@ -10,9 +10,10 @@ from textual.app import ComposeResult
 from textual.widgets import Label, Select
 
 from companion.dialogs.forms import FormDialog
-from companion.domain.date_input import DateInputError, parse_date_input
+from companion.domain.date_input import DateInputError
 from companion.domain.errors import errors_by_field
 from companion.domain.goals import Goal
+from companion.widgets.date_field import DateField
 from companion.widgets.form import FormField
 
 OWNERS = [("The senior mentee", "mentee"), ("The junior mentor", "mentor"), ("Both", "shared")]
@@ -27,10 +28,11 @@ STATUSES = [
 class GoalDialog(FormDialog):
     """Whose goal, what, why, how you will know, by when, and where it stands."""
 
-    def __init__(self, goal: Goal | None) -> None:
-        """Edit ``goal`` or add a new one."""
+    def __init__(self, goal: Goal | None, today: date | None = None) -> None:
+        """Edit ``goal`` or add a new one; ``+30d`` counts from ``today``."""
         super().__init__()
         self.goal = goal
+        self._today = today or date.today()
         self.TITLE_TEXT = "Edit goal" if goal else "New goal"
 
     def compose_fields(self) -> ComposeResult:
@@ -45,12 +47,12 @@ class GoalDialog(FormDialog):
         yield FormField(
             "How you will know (measure)", "measure", g.measure if g else "", max_length=500
         )
-        target = g.target_date.isoformat() if g and g.target_date else ""
-        yield FormField(
+        yield DateField(
             "Target date (2026-11-30, 30/11/2026, +30d; may be empty)",
             "target_date",
-            target,
-            max_length=20,
+            g.target_date if g else None,
+            today=self._today,
+            optional=True,
         )
         yield Label("Status")
         yield Select(
@@ -95,13 +97,11 @@ class GoalDialog(FormDialog):
             errors["progress"] = "Progress must be between 0 and 100."
         elif values["status"] == "achieved" and int(progress) != 100:
             errors["progress"] = "A goal marked achieved is at 100 %; set 100 or change its status."
-        if values["target_date"]:
-            try:
-                values["target_date"] = parse_date_input(
-                    values["target_date"], date.today()
-                ).value.isoformat()
-            except DateInputError as exc:
-                errors["target_date"] = str(exc)
+        try:
+            target = self.query_one("#field-target_date", DateField).read()
+            values["target_date"] = target.isoformat() if target else None
+        except DateInputError as exc:
+            errors["target_date"] = str(exc)
         if errors:
             return errors
         try:

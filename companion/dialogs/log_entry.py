@@ -9,8 +9,10 @@ from pydantic import ValidationError
 from textual.app import ComposeResult
 
 from companion.dialogs.forms import FormDialog
+from companion.domain.date_input import DateInputError
 from companion.domain.errors import errors_by_field
 from companion.domain.log import SUGGESTED_SKILLS, LogEntry
+from companion.widgets.date_field import DateField
 from companion.widgets.form import FormField
 
 
@@ -27,8 +29,11 @@ class LogEntryDialog(FormDialog):
     def compose_fields(self) -> ComposeResult:
         """The entry's fields."""
         e = self.entry
-        yield FormField(
-            "Date (YYYY-MM-DD)", "date", (e.date if e else self._today).isoformat(), max_length=10
+        yield DateField(
+            "Date (2026-11-30, 30/11/2026, today, -7d)",
+            "date",
+            e.date if e else self._today,
+            today=self._today,
         )
         yield FormField(
             "Minutes", "minutes", str(e.minutes) if e else "15", restrict=r"\d*", max_length=4
@@ -58,7 +63,12 @@ class LogEntryDialog(FormDialog):
         return data
 
     def check(self, values: dict[str, Any]) -> dict[str, str]:
-        """Validate through the model."""
+        """Read the date as people write it, then validate through the model."""
+        try:
+            day = self.query_one("#field-date", DateField).read()
+        except DateInputError as exc:
+            return {"date": str(exc)}
+        values["date"] = day.isoformat() if day else None
         try:
             LogEntry.model_validate(values)
         except ValidationError as exc:

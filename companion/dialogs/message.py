@@ -114,16 +114,19 @@ class ChoiceDialog(ModalScreen[str | None]):
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, choices: list[tuple[str, str]]) -> None:
-        """Offer ``choices`` as (label, value)."""
+    def __init__(self, title: str, choices: list[tuple[str, str]], question: str = "") -> None:
+        """Offer ``choices`` as (label, value); ``question``, if any, is shown above them."""
         super().__init__()
         self._title = title
         self._choices = choices
+        self._question = question
 
     def compose(self) -> ComposeResult:
-        """A button per choice."""
+        """The question, if any, and a button per choice."""
         with Vertical() as box:
             box.border_title = literal(self._title, keep_lines=False)
+            if self._question:
+                yield Static(literal(self._question), id="question")
             for label, value in self._choices:
                 yield Button(label, id=f"choice-{value}")
 

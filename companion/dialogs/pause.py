@@ -8,7 +8,8 @@ from typing import Any
 from textual.app import ComposeResult
 
 from companion.dialogs.forms import FormDialog
-from companion.domain.date_input import DateInputError, parse_date_input
+from companion.domain.date_input import DateInputError
+from companion.widgets.date_field import DateField
 from companion.widgets.form import FormField
 
 
@@ -24,8 +25,8 @@ class PauseDialog(FormDialog):
 
     def compose_fields(self) -> ComposeResult:
         """From, to, why."""
-        yield FormField("From (YYYY-MM-DD, 30/11/2026, +7d…)", "starts_on", max_length=20)
-        yield FormField("To, included", "ends_on", max_length=20)
+        yield DateField("From (2026-11-30, 30/11/2026, +7d…)", "starts_on", today=self._today)
+        yield DateField("To, included", "ends_on", today=self._today)
         yield FormField("Why (optional)", "reason", max_length=500)
 
     def values(self) -> dict[str, Any]:
@@ -41,7 +42,7 @@ class PauseDialog(FormDialog):
         errors: dict[str, str] = {}
         for name in ("starts_on", "ends_on"):
             try:
-                values[name] = parse_date_input(values[name], self._today).value
+                values[name] = self.query_one(f"#field-{name}", DateField).read()
             except DateInputError as exc:
                 errors[name] = str(exc)
         if not errors and values["ends_on"] < values["starts_on"]:

@@ -18,8 +18,15 @@ from textual.widgets import Input, Label, Select
 
 from companion.dialogs.forms import FormDialog
 from companion.dialogs.message import ChoiceDialog, ConfirmDialog
-from companion.domain.date_input import DateInputError, parse_date_input
-from companion.domain.session_rules import SHORT_SESSION_MINUTES, check_wrap_up_minutes
+from companion.domain.date_input import DateInputError
+from companion.domain.session_rules import (
+    HELD_MINUTES,
+    SHORT_SESSION_TITLE,
+    check_wrap_up_minutes,
+    finish_short_label,
+    short_session_title,
+)
+from companion.widgets.date_field import DateField
 from companion.widgets.form import FormField
 from companion.widgets.safe_text import literal
 
@@ -102,11 +109,12 @@ class WrapUpDialog(FormDialog):
                 restrict=r"\d*",
                 max_length=3,
             )
-            yield FormField(
+            yield DateField(
                 "Next session (2026-11-30, 30/11/2026, +14d)",
                 "next",
-                self._next.isoformat(),
-                max_length=20,
+                self._next,
+                today=self._today,
+                optional=True,
             )
 
     def values(self) -> dict[str, Any]:
@@ -122,18 +130,18 @@ class WrapUpDialog(FormDialog):
         return out
 
     def check(self, values: dict[str, Any]) -> dict[str, str]:
-        """The length must be 1–240 minutes; the next date one people write (or empty)."""
+        """The length at most 240 minutes (under 5 is asked about); the next date, if any."""
         errors: dict[str, str] = {}
         minutes, problem = check_wrap_up_minutes(values["minutes"])
         if problem:
             errors["minutes"] = problem
         else:
             values["minutes"] = minutes
-        if values["next"]:
-            try:
-                values["next"] = parse_date_input(values["next"], self._today).value.isoformat()
-            except DateInputError as exc:
-                errors["next"] = str(exc)
+        try:
+            day = self.query_one("#field-next", DateField).read()
+            values["next"] = day.isoformat() if day else ""
+        except DateInputError as exc:
+            errors["next"] = str(exc)
         return errors
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -179,23 +187,26 @@ class WrapUpDialog(FormDialog):
         )
 
     def _ask_short(self, values: dict[str, Any]) -> None:
-        if values["minutes"] >= SHORT_SESSION_MINUTES:
+        question = short_session_title(values["minutes"])
+        if question is None:
             self.dismiss({**values, "outcome": "finish"})
             return
 
         def chosen(choice: str | None) -> None:
-            if choice in ("finish", "discard"):
-                self.dismiss({**values, "outcome": choice})
+            if choice == "finish":  # a held session lasts at least five minutes
+                self.dismiss({**values, "minutes": HELD_MINUTES[0], "outcome": "finish"})
+            elif choice == "discard":
+                self.dismiss({**values, "outcome": "discard"})
 
-        minutes = values["minutes"]
         self.app.push_screen(
             ChoiceDialog(
-                f"{minutes} min: finish, or discard this session?",
+                SHORT_SESSION_TITLE,
                 [
-                    ("Finish it", "finish"),
+                    (finish_short_label(), "finish"),
                     ("Discard this session", "discard"),
                     ("Keep editing", "keep"),
                 ],
+                question,
             ),
             chosen,
         )

@@ -40,6 +40,11 @@ def describe_date(value: date) -> str:
     return f"{value:%A} {value.day} {value:%B %Y}"
 
 
+def understood_line(value: date) -> str:
+    """Return the line shown under a date field: ``Understood: Mon 30 Nov 2026``."""
+    return f"Understood: {value:%a} {value.day} {value:%b %Y}"
+
+
 def check_range(value: date) -> date:
     """Return ``value`` if it lies within 1970–2100, else raise :class:`DateInputError`."""
     if not EARLIEST <= value <= LATEST:

@@ -12,8 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-SHORT_SESSION_MINUTES = 5
-"""A session shorter than this asks whether to finish or discard it."""
+from companion.domain.checks import HELD_MIN_MINUTES
+
+SHORT_SESSION_MINUTES = HELD_MIN_MINUTES
+"""A session shorter than a held session's minimum asks whether to finish or discard it."""
 
 
 def instant(moment: float | datetime) -> float:

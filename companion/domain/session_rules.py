@@ -10,13 +10,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
+from companion.domain.checks import HELD_MAX_MINUTES, HELD_MIN_MINUTES, minutes_problem
 from companion.domain.date_input import DateInputError, UnderstoodDate, parse_date_input
+from companion.domain.session_clock import SHORT_SESSION_MINUTES, spent_minutes
 
-HELD_MINUTES = (5, 240)
-"""A held session lasts between 5 and 240 minutes."""
+HELD_MINUTES = (HELD_MIN_MINUTES, HELD_MAX_MINUTES)
+"""A held session lasts between 5 and 240 minutes (the one rule: domain/checks.py)."""
 
-SHORT_SESSION_MINUTES = 5
-"""A wrap-up under this many minutes asks whether to finish or discard the session."""
+__all__ = [
+    "HELD_MINUTES",
+    "SHORT_SESSION_MINUTES",
+    "SHORT_SESSION_TITLE",
+    "SessionClock",
+    "agenda_sum_line",
+    "check_agenda_minutes",
+    "check_held_minutes",
+    "check_wrap_up_minutes",
+    "finish_short_label",
+    "in_progress_line",
+    "read_due_date",
+    "read_held_date",
+    "short_session_title",
+    "spent_minutes",
+]
 
 
 @dataclass
@@ -83,9 +99,12 @@ def read_held_date(text: str, today: date) -> UnderstoodDate:
     return understood
 
 
-def read_due_date(text: str, session_day: date) -> UnderstoodDate:
-    """Read an action's due date; raise DateInputError if before the session that made it."""
-    understood = parse_date_input(text, session_day)
+def read_due_date(text: str, session_day: date, today: date | None = None) -> UnderstoodDate:
+    """Read an action's due date; raise DateInputError if before the session that made it.
+
+    ``+7d`` counts from ``today`` (by default the session's day).
+    """
+    understood = parse_date_input(text, today or session_day)
     if understood.value < session_day:
         raise DateInputError(
             f"An action cannot be due before the session that made it ({session_day.isoformat()})."
@@ -95,11 +114,11 @@ def read_due_date(text: str, session_day: date) -> UnderstoodDate:
 
 def check_held_minutes(text: str) -> tuple[int | None, str | None]:
     """Return (minutes, None) for a held session's length, or (None, a sentence)."""
-    low, high = HELD_MINUTES
     stripped = text.strip()
-    if not stripped.isdigit() or not low <= int(stripped) <= high:
-        return None, f"Minutes must be between {low} and {high}."
-    return int(stripped), None
+    if not stripped.isdigit():
+        return None, minutes_problem(-1)
+    problem = minutes_problem(int(stripped))
+    return (None, problem) if problem else (int(stripped), None)
 
 
 def check_agenda_minutes(text: str, parts: int) -> tuple[list[int] | None, str | None]:
@@ -123,17 +142,41 @@ def agenda_sum_line(text: str) -> str:
     return f"Total: {total} minute{'s' if total != 1 else ''}"
 
 
-def spent_minutes(elapsed_seconds: float) -> int:
-    """Return the whole minutes spent (rounded to the nearest minute)."""
-    return round(elapsed_seconds / 60)
-
-
 def check_wrap_up_minutes(text: str) -> tuple[int | None, str | None]:
-    """Return (minutes, None) for a typed session length, or (None, a sentence) when wrong."""
+    """Return (minutes, None) for a typed session length, or (None, a sentence) when wrong.
+
+    Under five minutes is let through here: the wrap-up then asks "finish, or
+    discard this session?" (:func:`short_session_title`), and a finished session
+    is never shorter than :data:`HELD_MIN_MINUTES`.
+    """
     stripped = text.strip()
     if not stripped.isdigit():
         return None, "Write the session's length in whole minutes, for example 45."
     minutes = int(stripped)
-    if not 1 <= minutes <= HELD_MINUTES[1]:
-        return None, f"Minutes must be between 1 and {HELD_MINUTES[1]}."
+    if minutes > HELD_MAX_MINUTES:
+        return None, minutes_problem(minutes)
     return minutes, None
+
+
+SHORT_SESSION_TITLE = "Finish, or discard this session?"
+"""The wrap-up's question for a session under five minutes."""
+
+
+def short_session_title(minutes: int) -> str | None:
+    """Return why a length under five minutes is asked about (see :data:`SHORT_SESSION_TITLE`).
+
+    None when the session is long enough to finish without asking.
+    """
+    if minutes >= SHORT_SESSION_MINUTES:
+        return None
+    ran = "less than a minute" if minutes < 1 else f"{minutes} minute{'s' if minutes != 1 else ''}"
+    low, high = HELD_MINUTES
+    return (
+        f"This session ran {ran}; a held session lasts {low} to {high} minutes. "
+        "Finish it, or discard it if it was started by mistake?"
+    )
+
+
+def finish_short_label() -> str:
+    """Return the button that finishes a short session at the shortest held length."""
+    return f"Finish it as {HELD_MIN_MINUTES} minutes"

@@ -300,7 +300,11 @@ class DashboardScreen(Screen[None]):
             return [row_of("No goals yet.", classes=EMPTY)]
         rows = []
         for goal in overview.goals[:5]:
-            who = {"mentor": "junior", "mentee": "senior"}.get(goal.owner, "both")
+            who = (
+                overview.pair.person(goal.owner).name.split()[0]  # type: ignore[arg-type]
+                if goal.owner in ("mentor", "mentee")
+                else "both"
+            )
             rows.append(
                 line_of(
                     (f"{STATUS_MARKS[goal.status]} ", ""),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -9,14 +10,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Header, Input, Select, Static
+from textual.widgets.data_table import RowDoesNotExist
 
-from companion.dialogs.card import card_text
+from companion.dialogs.card import CardDialog, card_text
 from companion.dialogs.card_edit import CardEditDialog
 from companion.dialogs.card_import import ImportDialog
 from companion.dialogs.message import ConfirmDialog
+from companion.dialogs.same_term import OPEN_EXISTING
 from companion.domain.glossary_query import find_cards, status_of
 from companion.domain.scheduling import RATING_NAMES
-from companion.formatting import role_label
+from companion.formatting import plural, role_label
 from companion.screens.base import RecordTable
 from companion.widgets.fit import fit_columns
 from companion.widgets.footer import KeysFooter
@@ -116,7 +119,7 @@ class GlossaryScreen(RecordTable):
                 key=card.id,
             )
         fit_columns(table, 0, {1: 14})
-        self.sub_title = f"{len(found)} cards"
+        self.sub_title = plural(len(found), "card")
         self.show_detail()
 
     def on_input_changed(self) -> None:
@@ -211,13 +214,26 @@ class GlossaryScreen(RecordTable):
         def done(values: dict[str, Any] | None) -> None:
             if values is None:
                 return
+            if OPEN_EXISTING in values:
+                self._open_existing(values[OPEN_EXISTING])
+                return
             twin = self.programme.cards.twin(values, card)
             if twin is not None:
                 self._offer_merge(twin, values)
             else:
                 self._store(card, values)
 
-        self.app.push_screen(CardEditDialog(card), done)
+        self.app.push_screen(CardEditDialog(card, self.programme.cards.all().values()), done)
+
+    def _open_existing(self, card_id: str) -> None:
+        """Show the card that already has the term (and put the cursor on it if listed)."""
+        existing = self.programme.cards.get(card_id)
+        if existing is None:
+            return
+        table = self.query_one(DataTable)
+        with contextlib.suppress(RowDoesNotExist):  # filtered out by the search: still shown
+            table.move_cursor(row=table.get_row_index(card_id))
+        self.app.push_screen(CardDialog(existing))
 
     def _offer_merge(self, twin: Card, values: dict[str, Any]) -> None:
         def answer(yes: bool | None) -> None:

@@ -79,7 +79,7 @@ class GoalsScreen(RecordTable):
                 self.refill()
                 self.post_message(Request("wins"))
 
-        self.app.push_screen(GoalDialog(goal), done)
+        self.app.push_screen(GoalDialog(goal, self.programme.today()), done)
 
     def action_add_goal(self) -> None:
         """Add a goal."""

@@ -49,8 +49,15 @@ class JournalScreen(RecordTable):
             )
             yield Select([(m, m) for m in months], prompt="All months", compact=True, id="month")
         table: DataTable[str] = RowTable(cursor_type="row", zebra_stripes=True, id="sessions")
+        names = self.programme.journal.first_names()  # the pair's names, not their roles
         table.add_columns(
-            "Date", "Lessons", "Minutes", "Junior ★", "Senior ★", "Open actions", "Status"
+            "Date",
+            "Lessons",
+            "Minutes",
+            cell(f"{names['mentor']} ★"),
+            cell(f"{names['mentee']} ★"),
+            "Open actions",
+            "Status",
         )
         yield table
         yield KeysFooter()

@@ -18,6 +18,7 @@ from textual.widgets import (
     Static,
 )
 
+from companion.dialogs.start_date import confirm_start
 from companion.domain.goals import Goal
 from companion.domain.pair import Expectations
 from companion.widgets.footer import KeysFooter
@@ -60,6 +61,7 @@ class OnboardingScreen(Screen[bool]):
     """
     BINDINGS = [
         Binding("ctrl+n", "next", "Next"),
+        Binding("ctrl+n", "finish_step", "Finish"),
         Binding("escape", "back", "Back"),
     ]
 
@@ -136,7 +138,21 @@ class OnboardingScreen(Screen[bool]):
         """Show the first step."""
         self._show()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The footer offers "Next" on every step but the last, which offers "Finish"."""
+        last = self.step == len(STEPS) - 1
+        if action == "next":
+            return not last
+        if action == "finish_step":
+            return last
+        return True
+
+    def action_finish_step(self) -> None:
+        """Ctrl+N on the last step: check it and finish."""
+        self.action_next()
+
     def _show(self) -> None:
+        self.refresh_bindings()
         name = STEPS[self.step]
         self.query_one(ContentSwitcher).current = name
         self.query_one("#step-title", Label).update(TITLES[name])
@@ -167,12 +183,23 @@ class OnboardingScreen(Screen[bool]):
         container = self.query_one(PeopleFields if name == "people" else RhythmFields)
         if name == "rhythm" and "(the whole record)" in errors:
             errors.pop("(the whole record)")
+        errors.update(self.query_one(RhythmFields).date_errors())
         return not show_errors(container, errors)
 
     def action_next(self) -> None:
-        """Go to the next step if this one is valid; finish on the last."""
+        """Go to the next step if this one is valid; finish on the last.
+
+        A start more than a year back or ahead is asked about before moving on.
+        """
         if not self._step_valid():
             return
+        started = self.query_one(RhythmFields).started_on()
+        if STEPS[self.step] == "rhythm" and started is not None:
+            confirm_start(self, started, self.programme.today(), self._advance)
+        else:
+            self._advance()
+
+    def _advance(self) -> None:
         if self.step == len(STEPS) - 1:
             self.finish()
         else:

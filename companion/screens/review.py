@@ -15,6 +15,7 @@ from textual.widgets import Button, Header, Static
 
 from companion.domain.review_queue import format_interval
 from companion.domain.scheduling import RATING_NAMES, outcomes
+from companion.formatting import plural
 from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import Request, safely
 from companion.widgets.safe_text import plain_line
@@ -166,7 +167,7 @@ class ReviewScreen(Screen[None]):
         if self.reviewed == 0:
             text.append("Nothing to review right now.\n", style="bold")
         else:
-            text.append(f"{self.reviewed} cards reviewed", style="bold")
+            text.append(f"{plural(self.reviewed, 'card')} reviewed", style="bold")
             text.append(f" · {self.again} Again · {spent // 60} min {spent % 60} s\n")
         if upcoming:
             text.append(f"Next card due: {min(upcoming).astimezone().strftime('%a %d %b %H:%M')}\n")

@@ -14,7 +14,9 @@ from textual.screen import Screen
 from textual.widgets import Header, Label, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from companion.dialogs.card import CardDialog
 from companion.dialogs.forms import ActionDialog, TermDialog
+from companion.dialogs.same_term import OPEN_EXISTING
 from companion.domain.base import LONG_TEXT_MAX
 from companion.domain.pair import CADENCE_DAYS
 from companion.domain.session_rules import SessionClock
@@ -332,13 +334,20 @@ class SessionScreen(WrapUpFlow, Screen[None]):
                 ):
                     self.notify(f"Action added: {plain_line(item.text)}", timeout=3, markup=False)
 
-        self.app.push_screen(ActionDialog(self._next_date(), self.session.date), done)
+        names = self.programme.journal.first_names()
+        owners = [(names["mentee"], "mentee"), (names["mentor"], "mentor"), ("Both", "shared")]
+        dialog = ActionDialog(self._next_date(), self.session.date, owners=owners)
+        self.app.push_screen(dialog, done)
 
     def action_capture_term(self) -> None:
         """Turn a term that came up into a glossary card linked to this session."""
 
         def done(values: dict[str, Any] | None) -> None:
-            if values:
+            if values and OPEN_EXISTING in values:
+                existing = self.programme.cards.get(values[OPEN_EXISTING])
+                if existing is not None:
+                    self.app.push_screen(CardDialog(existing))
+            elif values:
                 session_id = self.session.id
                 card = safely(
                     self,
@@ -348,7 +357,7 @@ class SessionScreen(WrapUpFlow, Screen[None]):
                 if card is not None:
                     self.notify(f"Card added: {plain_line(card.term)}", timeout=3, markup=False)
 
-        self.app.push_screen(TermDialog(), done)
+        self.app.push_screen(TermDialog(self.programme.cards.all().values()), done)
 
     def action_private_notes(self) -> None:
         """Open one person's private notes: whose, then their passphrase, then the editor."""

@@ -13,14 +13,14 @@ from textual.widgets import Header, Input, Label, Static, TextArea
 
 from companion.dialogs.unsaved import UnsavedGuard
 from companion.domain.base import LONG_TEXT_MAX
-from companion.domain.date_input import DateInputError
+from companion.domain.date_input import DateInputError, understood_line
 from companion.domain.errors import errors_by_field
 from companion.domain.session_rules import check_held_minutes, read_held_date
 from companion.widgets.footer import KeysFooter
 from companion.widgets.form import FormField
 from companion.widgets.limits import LimitedTextArea
 from companion.widgets.messages import safely
-from companion.widgets.safe_text import plain_line
+from companion.widgets.safe_text import literal, plain_line
 
 if TYPE_CHECKING:
     from companion.domain.sessions import Session
@@ -49,6 +49,7 @@ class SessionDetailScreen(UnsavedGuard, Screen[None]):
     def compose(self) -> ComposeResult:
         """The session's fields."""
         s = self.session
+        names = self.programme.journal.first_names()  # the pair's names, not their roles
         lessons = self.programme.curriculum.lessons
         titles = ", ".join(lessons[i].title if i in lessons else i for i in s.lesson_ids)
         self.title = f"Session of {s.date.isoformat()}"
@@ -70,10 +71,7 @@ class SessionDetailScreen(UnsavedGuard, Screen[None]):
                 for role in ("mentor", "mentee"):
                     r = s.reflections.of(role)
                     with Vertical(classes="person"):
-                        yield Label(
-                            "Junior mentor" if role == "mentor" else "Senior mentee",
-                            classes="section",
-                        )
+                        yield Label(literal(names[role], keep_lines=False), classes="section")
                         yield FormField(
                             "Rating 1-5",
                             f"{role}-rating",
@@ -99,7 +97,7 @@ class SessionDetailScreen(UnsavedGuard, Screen[None]):
         try:
             understood = read_held_date(date_field.value, self.programme.today())
             day = understood.value.isoformat()
-            date_field.set_hint(understood.said)
+            date_field.set_hint(understood_line(understood.value))
         except DateInputError as exc:
             errors["date"] = str(exc)
             date_field.set_hint(None)

@@ -12,7 +12,9 @@ from textual.screen import Screen
 from textual.widgets import Button, Header, Label, Select, Static, TextArea
 
 from companion.dialogs.message import ConfirmDialog
+from companion.dialogs.start_date import confirm_start
 from companion.dialogs.unsaved import UnsavedGuard
+from companion.formatting import theme_label
 from companion.widgets.footer import KeysFooter
 from companion.widgets.limits import LimitedTextArea
 from companion.widgets.messages import Request, safely
@@ -23,6 +25,7 @@ AGREEMENT_MAX = 20_000
 """The most characters the agreement editor takes (each rule is at most 2,000)."""
 
 if TYPE_CHECKING:
+    from companion.domain.pair import Pair
     from companion.programme.core import Programme
 
 
@@ -64,9 +67,9 @@ class SettingsScreen(UnsavedGuard, Screen[None]):
             with Horizontal(classes="row"):
                 yield Button("Save pair and agreement", variant="primary", id="save")
             yield Label("Theme", classes="section")
-            themes = sorted(self.app.available_themes)
+            themes = sorted(self.app.available_themes, key=theme_label)
             yield Select(
-                [(t, t) for t in themes],
+                [(theme_label(t), t) for t in themes],
                 value=self.app.theme,
                 allow_blank=False,
                 compact=True,
@@ -119,11 +122,20 @@ class SettingsScreen(UnsavedGuard, Screen[None]):
             "agreement": [rule for rule in rules if rule],
         }
         pair, errors = validate_pair(data)
+        errors.update(self.query_one(RhythmFields).date_errors())
         show_errors(self.query_one(PeopleFields), errors)
         show_errors(self.query_one(RhythmFields), errors)
         if pair is None:
             self.notify("Some fields need attention.", severity="error")
             return
+        if current is not None and current.started_on == pair.started_on:
+            self._write_pair(pair)  # an old start already agreed is not asked about again
+        else:
+            confirm_start(
+                self, pair.started_on, self.programme.today(), lambda: self._write_pair(pair)
+            )
+
+    def _write_pair(self, pair: Pair) -> None:
         if safely(self, lambda: self.programme.journal.save_pair(pair), "the pair") is not None:
             self.mark_clean()
             self.notify("Saved.", timeout=3)

@@ -11,6 +11,7 @@ from typing import Any, Literal
 import orjson
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from companion.formatting import plural
 from companion.storage.atomic import open_regular
 
 MANIFEST = "manifest.json"
@@ -45,7 +46,13 @@ class Counts(BaseModel):
 
     def describe(self) -> str:
         """Return e.g. ``3 sessions, 24 cards, 118 reviews``."""
-        return f"{self.sessions} sessions, {self.cards} cards, {self.reviews} reviews"
+        return ", ".join(
+            (
+                plural(self.sessions, "session"),
+                plural(self.cards, "card"),
+                plural(self.reviews, "review"),
+            )
+        )
 
 
 class Manifest(BaseModel):

@@ -10,8 +10,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Select
 
+from companion.domain.date_input import DateInputError
 from companion.domain.errors import errors_by_field
 from companion.domain.pair import Pair
+from companion.widgets.date_field import DateField
 from companion.widgets.form import FormField
 
 CADENCES = [("Weekly", "weekly"), ("Fortnightly", "fortnightly"), ("Monthly", "monthly")]
@@ -111,11 +113,11 @@ class RhythmFields(Vertical):
             restrict=r"\d*",
             max_length=3,
         )
-        yield FormField(
-            "First session (YYYY-MM-DD)",
+        yield DateField(
+            "First session (2026-11-30, 30/11/2026, today, +7d)",
             "started_on",
-            (pair.started_on if pair else self._today).isoformat(),
-            max_length=10,
+            pair.started_on if pair else self._today,
+            today=self._today,
         )
 
     def values(self) -> dict[str, Any]:
@@ -128,8 +130,20 @@ class RhythmFields(Vertical):
             "cadence": self.query_one("#cadence", Select).value,
             "session_minutes": field("session_minutes") or None,
             "programme_weeks": field("programme_weeks") or None,
-            "started_on": field("started_on") or None,
+            "started_on": self.started_on() or field("started_on") or None,
         }
+
+    def started_on(self) -> date | None:
+        """Return the first session's date as typed, or None when it is not a date."""
+        try:
+            return self.query_one("#field-started_on", DateField).read()
+        except DateInputError:
+            return None
+
+    def date_errors(self) -> dict[str, str]:
+        """Return the start date's error as a sentence, by field, when it is not a date."""
+        problem = self.query_one("#field-started_on", DateField).problem()
+        return {"started_on": problem} if problem else {}
 
 
 def show_errors(container: Vertical, errors: dict[str, str]) -> bool:
