@@ -13,6 +13,7 @@ from textual.widgets import Header, Label, ProgressBar, Sparkline, Static
 
 from companion.domain.session_rules import in_progress_line
 from companion.formatting import plural, relative_days, short_date
+from companion.screens.dashboard_fit import Limits, limits_for, modules_stacked
 from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import Request
 from companion.widgets.panel import Panel
@@ -57,6 +58,9 @@ class DashboardScreen(Screen[None]):
     DashboardScreen .module-row ProgressBar { width: 1fr; }
     DashboardScreen .module-row Bar { width: 1fr; }
     DashboardScreen .module-row .count { width: 6; text-align: right; }
+    DashboardScreen .module-name { display: none; }
+    DashboardScreen #modules.-stacked .module-name { display: block; }
+    DashboardScreen #modules.-stacked .module-row .name { display: none; }
     """
     BINDINGS = [
         Binding("n", "start_session", "Session"),
@@ -77,6 +81,9 @@ class DashboardScreen(Screen[None]):
 
     filled = False
     """True once the panels have been filled."""
+
+    limits = Limits()
+    """How many entries each list shows (more on a tall terminal)."""
 
     def __init__(self, programme: Programme) -> None:
         """Show ``programme`` (filled once its data folder is open)."""
@@ -153,6 +160,7 @@ class DashboardScreen(Screen[None]):
         if overview is None:
             return
         self.filled = True
+        self.limits = limits_for(self.app.size.height)
         self.sub_title = plain_line(f"{overview.pair.mentor.name} & {overview.pair.mentee.name}")
         self._fill("#rhythm", self._rhythm(overview))
         self._fill("#modules", self._modules(overview))
@@ -164,6 +172,22 @@ class DashboardScreen(Screen[None]):
         self._fill("#gains", self._gains(overview))
         self._fill("#expectations", self._expectations(overview))
         self.call_after_refresh(self._add_recall, overview)
+        self.call_after_refresh(self._fit_modules)
+
+    def on_resize(self) -> None:
+        """Fit the module rows to the new width; show longer lists on a taller terminal."""
+        if self.filled and limits_for(self.app.size.height) != self.limits:
+            self.refresh_board()
+        else:
+            self.call_after_refresh(self._fit_modules)
+
+    def _fit_modules(self) -> None:
+        """Put each progress bar under its module's name when both do not fit one line."""
+        panel = self.query_one("#modules", Panel)
+        names = [str(label.content) for label in panel.query(".module-name")]
+        width = panel.content_region.width
+        if width:
+            panel.set_class(modules_stacked(width, names), "-stacked")
 
     def _fill(self, selector: str, widgets: list[Static | Horizontal | Sparkline | Label]) -> None:
         panel = self.query_one(selector, Panel)
@@ -218,9 +242,11 @@ class DashboardScreen(Screen[None]):
         for module, progress in overview.modules:
             bar = ProgressBar(total=max(progress.total, 1), show_eta=False, show_percentage=False)
             bar.progress = progress.done
+            # The name above its bar: shown instead of the one beside it when both do not fit.
+            rows.append(Label(literal(module.title, keep_lines=False), classes="module-name"))
             rows.append(
                 Horizontal(
-                    Label(literal(module.title, keep_lines=False)),
+                    Label(literal(module.title, keep_lines=False), classes="name"),
                     bar,
                     Label(f"{progress.done}/{progress.total}", classes="count"),
                     classes="module-row",
@@ -232,7 +258,7 @@ class DashboardScreen(Screen[None]):
         if not overview.goals:
             return [Static("No goals yet.", classes="panel-empty")]
         rows: list[Static | Horizontal | Sparkline | Label] = []
-        for goal in overview.goals[:5]:
+        for goal in overview.goals[: self.limits.items]:
             who = {"mentor": "junior", "mentee": "senior"}.get(goal.owner, "both")
             rows.append(
                 line(
@@ -244,15 +270,16 @@ class DashboardScreen(Screen[None]):
                     )
                 )
             )
-        if len(overview.goals) > 5:
-            rows.append(line(Text(f"… and {len(overview.goals) - 5} more", style="dim")))
+        if len(overview.goals) > self.limits.items:
+            more = len(overview.goals) - self.limits.items
+            rows.append(line(Text(f"… and {more} more", style="dim")))
         return rows
 
     def _actions(self, overview: Overview) -> list[Static | Horizontal | Sparkline | Label]:
         if not overview.open_actions:
             return [Static("Nothing open.", classes="panel-empty")]
         rows: list[Static | Horizontal | Sparkline | Label] = []
-        for item in overview.open_actions[:5]:
+        for item in overview.open_actions[: self.limits.items]:
             late = item.due is not None and item.due < overview.today
             owner = overview.pair.person(item.owner) if item.owner != "shared" else None
             who = owner.name.split()[0] if owner else "Both"
@@ -262,8 +289,9 @@ class DashboardScreen(Screen[None]):
                     Text.assemble((f"{who}: ", "bold"), item.text, (due, "red" if late else "dim"))
                 )
             )
-        if len(overview.open_actions) > 5:
-            rows.append(line(Text(f"… and {len(overview.open_actions) - 5} more", style="dim")))
+        if len(overview.open_actions) > self.limits.items:
+            more = len(overview.open_actions) - self.limits.items
+            rows.append(line(Text(f"… and {more} more", style="dim")))
         return rows
 
     def _cards(self, overview: Overview) -> list[Static | Horizontal | Sparkline | Label]:
@@ -277,7 +305,7 @@ class DashboardScreen(Screen[None]):
         return [Static(text)]
 
     def _wins(self, overview: Overview) -> list[Static | Horizontal | Sparkline | Label]:
-        wins = self.programme.evaluation.latest_wins(3)
+        wins = self.programme.evaluation.latest_wins(self.limits.wins)
         if not wins:
             return [Static("Wins appear here: the first session is one.", classes="panel-empty")]
         return [
@@ -286,7 +314,7 @@ class DashboardScreen(Screen[None]):
         ]
 
     def _gains(self, overview: Overview) -> list[Static | Horizontal | Sparkline | Label]:
-        gains = self.programme.evaluation.largest_gains(2)
+        gains = self.programme.evaluation.largest_gains(self.limits.gains)
         if not gains:
             return [Static("Rate your skills (e, then r) to see them grow.", classes="panel-empty")]
         rows: list[Static | Horizontal | Sparkline | Label] = []
@@ -356,7 +384,7 @@ class DashboardScreen(Screen[None]):
             ]
         lessons = self.programme.curriculum.lessons
         rows: list[Static | Horizontal | Sparkline | Label] = []
-        for session in overview.recent_sessions:
+        for session in overview.recent_sessions[: self.limits.sessions]:
             titles = ", ".join(lessons[i].title if i in lessons else i for i in session.lesson_ids)
             rating = session.average_rating()
             stars = f"  ★ {rating:.1f}" if rating is not None else ""
