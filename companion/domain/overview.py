@@ -17,6 +17,9 @@ from companion.domain.review_queue import DueToday, due_today
 from companion.domain.sessions import ActionItem, Session
 from companion.domain.settings import Settings
 
+RECENT_SESSIONS = 12
+"""The most recent finished sessions an overview keeps (a tall dashboard shows them all)."""
+
 
 @dataclass(frozen=True)
 class Overview:
@@ -69,7 +72,7 @@ def build_overview(
             role: due_today(role, cards, states, now, settings.new_cards_per_day)
             for role in ("mentor", "mentee")
         },
-        recent_sessions=list(reversed(finished[-3:])),
+        recent_sessions=list(reversed(finished[-RECENT_SESSIONS:])),
         ratings=ratings,
         today=today,
     )

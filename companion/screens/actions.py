@@ -24,6 +24,9 @@ from companion.widgets.messages import safely
 from companion.widgets.row_table import RowTable
 from companion.widgets.safe_text import cell
 
+DUE_CAP = {3: 24}
+"""The due column is shown whole ("Wed 11 Nov (12 days ago)") before the action takes the rest."""
+
 
 class ActionsScreen(RecordTable):
     """Open and done action items; Space toggles done."""
@@ -61,8 +64,8 @@ class ActionsScreen(RecordTable):
         for a in sorted(self.programme.journal.actions(), key=lambda a: (a.done, a.due or today)):
             who = pair.person(a.owner).name if pair and a.owner != "shared" else "Both"
             due = f"{table_date(a.due, today)} ({relative_days(a.due, today)})" if a.due else ""
-            table.add_row("✓" if a.done else "·", cell(a.text), cell(who), due, key=a.id)
-        fit_columns(table, 1)
+            table.add_row("✓" if a.done else "·", cell(a.text), cell(who), cell(due), key=a.id)
+        fit_columns(table, 1, DUE_CAP)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 
@@ -154,4 +157,4 @@ class ActionsScreen(RecordTable):
 
     def on_resize(self) -> None:
         """Fit the table to the new width (no sideways scrolling)."""
-        self.call_after_refresh(fit_columns, self.query_one(DataTable), 1)
+        self.call_after_refresh(fit_columns, self.query_one(DataTable), 1, DUE_CAP)

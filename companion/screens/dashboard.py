@@ -15,6 +15,7 @@ from companion.domain.session_rules import in_progress_line
 from companion.domain.start_summary import Piece, Row
 from companion.formatting import plural, relative_days, short_date, visible
 from companion.programme.start_summary import read_summary
+from companion.screens.dashboard_fit import Limits, limits_for, modules_stacked
 from companion.screens.dashboard_panels import (
     EMPTY,
     keep_summary,
@@ -75,6 +76,9 @@ class DashboardScreen(Screen[None]):
     DashboardScreen .module-row ProgressBar { width: 1fr; }
     DashboardScreen .module-row Bar { width: 1fr; }
     DashboardScreen .module-row .count { width: 6; text-align: right; }
+    DashboardScreen .module-name { display: none; }
+    DashboardScreen #modules.-stacked .module-name { display: block; }
+    DashboardScreen #modules.-stacked .module-row .name { display: none; }
     """
     BINDINGS = [
         Binding("n", "start_session", "Session"),
@@ -98,6 +102,9 @@ class DashboardScreen(Screen[None]):
 
     rebuilds = 0
     """How many panels were rebuilt since the screen was made (each refill counts one)."""
+
+    limits = Limits()
+    """How many entries each list shows (more on a tall terminal)."""
 
     def __init__(self, programme: Programme) -> None:
         """Show ``programme`` (filled once its data folder is open)."""
@@ -148,6 +155,7 @@ class DashboardScreen(Screen[None]):
                 panel = "#cards" if selector == RECALL else selector
                 self.query_one(panel, Panel).mount_all(widgets(rows))
                 self._rows[selector] = rows
+        self.call_after_refresh(self._fit_modules)
 
     def start(self) -> None:
         """Fill the panels, or run the first-run wizard when there is no pair yet."""
@@ -192,6 +200,10 @@ class DashboardScreen(Screen[None]):
         Cards due also change with the clock, so that panel is redrawn at most once a
         minute; the others once a day.
         """
+        limits = limits_for(self.app.size.height)
+        if limits != self.limits:
+            self.limits = limits
+            self._drawn.clear()  # longer or shorter lists: every panel again
         versions = panel_versions(self.programme)
         stale = [s for s, version in versions.items() if self._drawn.get(s) != version]
         if not stale:
@@ -208,6 +220,23 @@ class DashboardScreen(Screen[None]):
             self.call_after_refresh(self._add_recall, overview)
         else:
             self._keep_summary(overview)
+        if "#modules" in stale:
+            self.call_after_refresh(self._fit_modules)
+
+    def on_resize(self) -> None:
+        """Fit the module rows to the new width; show longer lists on a taller terminal."""
+        if self.filled and self.programme.ready and limits_for(self.app.size.height) != self.limits:
+            self.refresh_board()
+        else:
+            self.call_after_refresh(self._fit_modules)
+
+    def _fit_modules(self) -> None:
+        """Put each progress bar under its module's name when both do not fit one line."""
+        panel = self.query_one("#modules", Panel)
+        names = [str(label.content) for label in panel.query(".module-name")]
+        width = panel.content_region.width
+        if width:
+            panel.set_class(modules_stacked(width, names), "-stacked")
 
     def save_summary(self) -> None:
         """Bring the start-up summary up to date with the data (the app calls this on quit)."""
@@ -299,7 +328,7 @@ class DashboardScreen(Screen[None]):
         if not overview.goals:
             return [row_of("No goals yet.", classes=EMPTY)]
         rows = []
-        for goal in overview.goals[:5]:
+        for goal in overview.goals[: self.limits.items]:
             who = (
                 overview.pair.person(goal.owner).name.split()[0]  # type: ignore[arg-type]
                 if goal.owner in ("mentor", "mentee")
@@ -313,15 +342,16 @@ class DashboardScreen(Screen[None]):
                     (f" · {who}", "dim"),
                 )
             )
-        if len(overview.goals) > 5:
-            rows.append(line_of((f"… and {len(overview.goals) - 5} more", "dim")))
+        if len(overview.goals) > self.limits.items:
+            more = len(overview.goals) - self.limits.items
+            rows.append(line_of((f"… and {more} more", "dim")))
         return rows
 
     def _actions(self, overview: Overview) -> list[Row]:
         if not overview.open_actions:
             return [row_of("Nothing open.", classes=EMPTY)]
         rows = []
-        for item in overview.open_actions[:5]:
+        for item in overview.open_actions[: self.limits.items]:
             late = item.due is not None and item.due < overview.today
             owner = overview.pair.person(item.owner) if item.owner != "shared" else None
             who = owner.name.split()[0] if owner else "Both"
@@ -329,8 +359,9 @@ class DashboardScreen(Screen[None]):
             rows.append(
                 line_of((f"{who}: ", "bold"), (item.text, ""), (due, "red" if late else "dim"))
             )
-        if len(overview.open_actions) > 5:
-            rows.append(line_of((f"… and {len(overview.open_actions) - 5} more", "dim")))
+        if len(overview.open_actions) > self.limits.items:
+            more = len(overview.open_actions) - self.limits.items
+            rows.append(line_of((f"… and {more} more", "dim")))
         return rows
 
     def _cards(self, overview: Overview) -> list[Row]:
@@ -344,7 +375,7 @@ class DashboardScreen(Screen[None]):
         return [Row(pieces=pieces)]
 
     def _wins(self, overview: Overview) -> list[Row]:
-        wins = self.programme.evaluation.latest_wins(3)
+        wins = self.programme.evaluation.latest_wins(self.limits.wins)
         if not wins:
             return [row_of("Wins appear here: the first session is one.", classes=EMPTY)]
         return [
@@ -353,7 +384,7 @@ class DashboardScreen(Screen[None]):
         ]
 
     def _gains(self, overview: Overview) -> list[Row]:
-        gains = self.programme.evaluation.largest_gains(2)
+        gains = self.programme.evaluation.largest_gains(self.limits.gains)
         if not gains:
             return [row_of("Rate your skills (e, then r) to see them grow.", classes=EMPTY)]
         rows = []
@@ -415,7 +446,7 @@ class DashboardScreen(Screen[None]):
             return [row_of(text, classes=EMPTY)]
         lessons = self.programme.curriculum.lessons
         rows = []
-        for session in overview.recent_sessions:
+        for session in overview.recent_sessions[: self.limits.sessions]:
             titles = ", ".join(lessons[i].title if i in lessons else i for i in session.lesson_ids)
             rating = session.average_rating()
             stars = f"  ★ {rating:.1f}" if rating is not None else ""

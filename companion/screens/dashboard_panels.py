@@ -91,9 +91,11 @@ def widgets(rows: list[Row]) -> list[Widget]:
             done, total = (int(v) for v in [*row.values, 0.0, 1.0][:2])
             bar = ProgressBar(total=max(total, 1), show_eta=False, show_percentage=False)
             bar.progress = done
+            # The name above its bar: shown instead of the one beside it when both do not fit.
+            drawn.append(Label(text_of(row), classes="module-name"))
             drawn.append(
                 Horizontal(
-                    Label(text_of(row)),
+                    Label(text_of(row), classes="name"),
                     bar,
                     Label(f"{done}/{total}", classes="count"),
                     classes="module-row",

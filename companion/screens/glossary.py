@@ -114,7 +114,7 @@ class GlossaryScreen(RecordTable):
             table.add_row(
                 cell(card.term),
                 cell(card.deck),
-                role_label(card.audience),
+                cell(role_label(card.audience).split()[0]),  # "senior": the filter's word
                 status_of(state, now),
                 key=card.id,
             )

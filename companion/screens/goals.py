@@ -18,6 +18,9 @@ from companion.widgets.messages import Request, safely
 from companion.widgets.row_table import RowTable
 from companion.widgets.safe_text import cell
 
+MEASURE_CAP = {5: 10}
+"""The measure is elided sooner than the others: the goal's title is the column that matters."""
+
 
 class GoalsScreen(RecordTable):
     """Every goal; Enter or e edits, a adds, Delete removes."""
@@ -59,11 +62,11 @@ class GoalsScreen(RecordTable):
                 cell(g.measure),
                 key=g.id,
             )
-        fit_columns(table, 0)
+        fit_columns(table, 0, MEASURE_CAP)
 
     def on_resize(self) -> None:
         """Fit the table to the new width (no sideways scrolling)."""
-        self.call_after_refresh(fit_columns, self.query_one(DataTable), 0)
+        self.call_after_refresh(fit_columns, self.query_one(DataTable), 0, MEASURE_CAP)
 
     def _selected(self) -> Goal | None:
         key = self.selected_key()

@@ -12,23 +12,38 @@ from companion.widgets.row_table import RowTable
 from companion.widgets.safe_text import cell
 
 
+def own_actions(node: object) -> set[str]:
+    """Return the actions bound by Companion's own classes of ``node`` (not Textual's)."""
+    actions: set[str] = set()
+    for cls in type(node).__mro__:
+        if not cls.__module__.startswith("companion") or "BINDINGS" not in cls.__dict__:
+            continue
+        for binding in cls.__dict__["BINDINGS"]:
+            actions.add(binding.action if isinstance(binding, Binding) else binding[1])
+    return actions
+
+
 def binding_rows(screen: Screen[object]) -> list[tuple[str, str]]:
     """Return (keys, description) for every binding active on ``screen``.
 
     The screen's own keys come first (those its footer shows, then the others),
-    then the app's; the keys of the focused widget (scrolling, cursor moves and
-    the like) follow under a "More keys" row, never first.
+    then the app's and the focused widget's own keys; Textual's generic keys
+    (focus moves, copy, scrolling, cursor moves and the like) follow under a
+    "More keys" row, never first.
     """
     main: list[tuple[str, str]] = []
     more: list[tuple[str, str]] = []
     seen: set[str] = set()
-    app = screen.app
+    owned: dict[int, set[str]] = {}
 
     def rank(active: ActiveBinding) -> int:
-        own = active.node is screen
-        if active.binding.show:
-            return 0 if own else 1
-        return 2 if own else 3 if active.node is app else 4
+        node = active.node
+        actions = owned.setdefault(id(node), own_actions(node))
+        if active.binding.action not in actions:
+            return 4  # one of Textual's generic keys
+        if node is screen:
+            return 0 if active.binding.show else 2
+        return 1 if active.binding.show else 3
 
     ordered = sorted(screen.active_bindings.values(), key=rank)
     for active in ordered:
@@ -38,7 +53,7 @@ def binding_rows(screen: Screen[object]) -> list[tuple[str, str]]:
         if label in seen:
             continue
         seen.add(label)
-        (main if rank(active) < 3 else more).append((label, description))
+        (main if rank(active) < 4 else more).append((label, description))
     return [*main, ("", "More keys"), *more] if more else main
 
 

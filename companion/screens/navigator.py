@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from companion.dialogs.message import ChoiceDialog, ConfirmDialog, MessageDialog
 from companion.screens.dashboard import DashboardScreen
+from companion.screens.reader_nav import LessonHistory
 from companion.screens.registry import SCREENS
 from companion.widgets.messages import Request, safely
 from companion.widgets.safe_text import plain_line
@@ -34,6 +35,8 @@ class Navigator:
         """Push screens on ``app``; give each the ``programme``."""
         self.app = app
         self.programme = programme
+        self.lesson_history = LessonHistory()
+        """The lessons opened, shared by every reader ("Previous lesson")."""
 
     def handle(self, request: Request) -> None:
         """Do what ``request`` asks (a screen can only ask once the data folder is open)."""
@@ -76,7 +79,7 @@ class Navigator:
         from companion.screens.reader import ReaderScreen  # pydantic: not before the first frame
 
         if lesson_id in self.programme.curriculum.lessons:
-            self.app.push_screen(ReaderScreen(self.programme, lesson_id))
+            self.app.push_screen(ReaderScreen(self.programme, lesson_id, self.lesson_history))
 
     def open_card(self, card_id: str) -> None:
         """Show one glossary card."""

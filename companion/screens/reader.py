@@ -8,12 +8,13 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.formatting import role_label, visible
+from companion.screens.reader_nav import LessonHistory, Link, lesson_links
 from companion.widgets.footer import KeysFooter
 from companion.widgets.lesson_view import LessonView
 from companion.widgets.messages import Request, safely
@@ -62,7 +63,12 @@ class ReaderScreen(Screen[None]):
     ReaderScreen #side { width: 38; border-left: vkey $foreground 20%; padding: 0 1; }
     ReaderScreen #side OptionList { height: auto; max-height: 10; border: none; padding: 0; }
     ReaderScreen #side .heading { text-style: bold; margin-top: 1; }
-    ReaderScreen LessonView { width: 1fr; }
+    ReaderScreen #main { width: 1fr; min-width: 8; }
+    ReaderScreen #links {
+        display: none; height: auto; max-height: 30%; border: none;
+        border-top: hkey $foreground 20%; padding: 0; scrollbar-size-vertical: 1;
+    }
+    ReaderScreen #links.-some { display: block; }
     ReaderScreen.-no-toc #toc { display: none; }
     ReaderScreen.-no-side #side { display: none; }
     """
@@ -76,24 +82,36 @@ class ReaderScreen(Screen[None]):
         Binding("right_square_bracket,alt+right", "history(1)", "Next lesson", show=False),
     ]
 
-    def __init__(self, programme: Programme, lesson_id: str) -> None:
-        """Open on ``lesson_id`` of ``programme``'s curriculum."""
+    def __init__(
+        self, programme: Programme, lesson_id: str, history: LessonHistory | None = None
+    ) -> None:
+        """Open on ``lesson_id`` of ``programme``'s curriculum.
+
+        ``history`` is the app's list of lessons opened (shared by every reader,
+        so "Previous lesson" goes back to whatever was read before).
+        """
         super().__init__()
         self.programme = programme
-        self.history: list[str] = [lesson_id]
-        self.position = 0
+        self.history = history if history is not None else LessonHistory()
+        self.history.open(lesson_id)
+        self.lesson_id = lesson_id
+        self.links: list[Link] = []
 
     @property
     def lesson(self) -> Lesson:
         """The lesson on screen."""
-        return self.programme.curriculum.lessons[self.history[self.position]]
+        return self.programme.curriculum.lessons[self.lesson_id]
 
     def compose(self) -> ComposeResult:
         """Lay out contents, lesson and side panel."""
         yield Header()
         with Horizontal():
             yield OptionList(id="toc")
-            yield LessonView(id="lesson")
+            with Vertical(id="main"):
+                yield LessonView(id="lesson")
+                links = OptionList(id="links")
+                links.border_title = "Links: Enter opens"
+                yield links
             with VerticalScroll(id="side"):
                 yield Static(id="brief")
                 yield Static("Glossary terms", classes="heading")
@@ -124,6 +142,7 @@ class ReaderScreen(Screen[None]):
         view = self.query_one(LessonView)
         view.show(lesson.body)
         self._fill_toc()
+        self._fill_links()
         self.query_one("#brief", Static).update(brief(lesson))
         terms = self.query_one("#terms", OptionList)
         terms.clear_options()
@@ -133,6 +152,7 @@ class ReaderScreen(Screen[None]):
             if t in curriculum.cards
         )
         self._update_done_label()
+        self.refresh_bindings()
         view.focus()
 
     def _fill_toc(self) -> None:
@@ -143,9 +163,29 @@ class ReaderScreen(Screen[None]):
             for i, section in enumerate(self.query_one(LessonView).sections)
         )
 
+    def _fill_links(self) -> None:
+        """List the lesson's links under it: Tab reaches them, Enter follows one."""
+        lessons = self.programme.curriculum.lessons
+        self.links = lesson_links(self.query_one(LessonView).sections)
+        options = []
+        for index, link in enumerate(self.links):
+            if link.href.startswith("lesson:"):
+                target = lessons.get(link.href.removeprefix("lesson:"))
+                where = f"lesson: {target.title}" if target else "a missing lesson"
+            else:
+                where = link.href
+            label = f"{link.text} → {where}" if link.text != link.href else where
+            options.append(Option(literal(label, keep_lines=False), id=str(index)))
+        box = self.query_one("#links", OptionList)
+        box.clear_options()
+        box.add_options(options)
+        box.highlighted = 0 if options else None
+        box.set_class(bool(options), "-some")
+
     def on_lesson_view_sections_changed(self) -> None:
-        """A long lesson's full parse arrived: list all its sections."""
+        """A long lesson's full parse arrived: list all its sections and links."""
         self._fill_toc()
+        self._fill_links()
 
     def _update_done_label(self) -> None:
         status = self.programme.journal.lesson_statuses().get(self.lesson.id)
@@ -162,16 +202,28 @@ class ReaderScreen(Screen[None]):
                 markup=False,
             )
             return
-        del self.history[self.position + 1 :]
-        self.history.append(lesson_id)
-        self.position += 1
+        self.history.open(lesson_id)
+        self.lesson_id = lesson_id
         self.show_lesson()
 
+    def on_screen_resume(self) -> None:
+        """Back on this reader after another lesson was opened: its lesson is the latest."""
+        self.history.open(self.lesson_id)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Previous/Next lesson are greyed out at either end of the history."""
+        if action == "history" and parameters:
+            step = parameters[0]
+            target = self.history.position + (step if isinstance(step, int) else 0)
+            return True if 0 <= target < len(self.history.visited) else None
+        return True
+
     def action_history(self, step: int) -> None:
-        """Move back (-1) or forward (1) through the lessons visited."""
-        target = self.position + step
-        if 0 <= target < len(self.history):
-            self.position = target
+        """Move back (-1) or forward (1) through the lessons opened, whatever opened them."""
+        target = self.history.step(step)
+        if target is not None and target in self.programme.curriculum.lessons:
+            self.lesson_id = target
             self.show_lesson()
 
     def action_start_session(self) -> None:
@@ -207,10 +259,15 @@ class ReaderScreen(Screen[None]):
             self.query_one(LessonView).go_to_section(int(option_id))
         elif event.option_list.id == "terms":
             self.post_message(Request("card", option_id))
+        elif event.option_list.id == "links":
+            self.follow(self.links[int(option_id)].href)
 
     def on_lesson_view_link_clicked(self, event: LessonView.LinkClicked) -> None:
         """Follow a lesson link here; open a web link in the browser."""
-        href = event.href
+        self.follow(event.href)
+
+    def follow(self, href: str) -> None:
+        """Open a lesson link in this reader; open a web link in the browser."""
         if href.startswith("lesson:"):
             self.navigate(href.removeprefix("lesson:"))
         elif href.startswith(("http://", "https://", "mailto:")):

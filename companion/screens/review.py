@@ -43,12 +43,12 @@ class ReviewScreen(Screen[None]):
     ReviewScreen #progress { height: 1; color: $text-muted; padding: 0 1; }
     """
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Stop"),
         Binding("space", "reveal", "Show answer"),
-        Binding("1", "answer(1)", "Again", show=False),
-        Binding("2", "answer(2)", "Hard", show=False),
-        Binding("3", "answer(3)", "Good", show=False),
-        Binding("4", "answer(4)", "Easy", show=False),
+        Binding("1", "answer(1)", "Again"),
+        Binding("2", "answer(2)", "Hard"),
+        Binding("3", "answer(3)", "Good"),
+        Binding("4", "answer(4)", "Easy"),
+        Binding("escape", "stop", "Stop"),
     ]
 
     def __init__(self, programme: Programme, role: Role) -> None:
@@ -61,8 +61,11 @@ class ReviewScreen(Screen[None]):
         self.revealed = False
         self.shown_at = 0.0
         self.started = time.monotonic()
-        self.reviewed = 0
-        self.again = 0
+        self.total = 0
+        """How many cards were due when the review started (fixed: "Card 3 of 11")."""
+        self.counts: dict[int, int] = dict.fromkeys(RATING_NAMES, 0)
+        """How many answers of each rating were given in this sitting."""
+        self.finished = False
         self._outcomes: dict[int, tuple[CardState, ReviewLog, timedelta]] = {}
 
     def compose(self) -> ComposeResult:
@@ -83,7 +86,38 @@ class ReviewScreen(Screen[None]):
         self.sub_title = plain_line(pair.person(self.role).name if pair else self.role)
         self.scheduler = self.programme.cards.scheduler()
         self.queue = self.programme.cards.queue(self.role)
+        self.total = len(self.queue)
         self.show_card()
+
+    @property
+    def reviewed(self) -> int:
+        """How many answers were saved in this sitting."""
+        return sum(self.counts.values())
+
+    @property
+    def again(self) -> int:
+        """How many of them were Again."""
+        return self.counts[1]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer Space before the answer is shown and 1-4 after it (the footer follows)."""
+        if action == "reveal":
+            return not self.finished and not self.revealed
+        if action == "answer":
+            return not self.finished and self.revealed
+        return True
+
+    def progress(self, hint: str) -> str:
+        """The counter: "Card 3 of 11", or which returning card this is, then ``hint``."""
+        coming_back = len(self.queue) - max(self.position, self.total)
+        if self.position < self.total:
+            text = f"Card {self.position + 1} of {self.total}"
+            if coming_back:
+                text += f" · Again: {plural(coming_back, 'card')} coming back"
+        else:
+            left = len(self.queue) - self.position
+            text = f"Coming back: {plural(left, 'card')} left"
+        return f"{text} · {hint}"
 
     def show_card(self) -> None:
         """Show the term of the current card (or the summary at the end)."""
@@ -92,11 +126,10 @@ class ReviewScreen(Screen[None]):
             return
         card = self.programme.cards.all()[self.queue[self.position]]
         self.revealed = False
+        self.refresh_bindings()
         self.shown_at = time.monotonic()
         self.query_one("#face", Static).update(Text(card.term, style="bold"))
-        self.query_one("#progress", Static).update(
-            f"Card {self.position + 1} of {len(self.queue)} · Space shows the answer"
-        )
+        self.query_one("#progress", Static).update(self.progress("Space shows the answer"))
         for button in self.query("#answers Button").results(Button):
             button.disabled = True
             button.label = RATING_NAMES[int(str(button.id).split("-")[1])]
@@ -121,9 +154,8 @@ class ReviewScreen(Screen[None]):
             )
             button.disabled = False
         self.revealed = True
-        self.query_one("#progress", Static).update(
-            f"Card {self.position + 1} of {len(self.queue)} · answer with 1 to 4"
-        )
+        self.refresh_bindings()
+        self.query_one("#progress", Static).update(self.progress("answer with 1 to 4"))
 
     def action_answer(self, rating: int) -> None:
         """Save the answer, then move on (nothing is lost if the app stops here)."""
@@ -137,8 +169,7 @@ class ReviewScreen(Screen[None]):
             is None
         ):
             return
-        self.reviewed += 1
-        self.again += rating == 1
+        self.counts[rating] += 1
         self.revealed = False
         self._outcomes = {}
         if wait <= LEARNING_AGAIN:
@@ -156,23 +187,43 @@ class ReviewScreen(Screen[None]):
         if self.reviewed:
             self.app.post_message(Request("wins"))
 
-    def show_summary(self) -> None:
-        """Say how it went and when the next card is due."""
-        self.revealed = False
-        self._outcomes = {}
-        states = self.programme.cards.states(self.role)
-        upcoming = [s.due for s in states if not s.is_new]
-        spent = int(time.monotonic() - self.started)
+    def action_stop(self) -> None:
+        """Stop: show the summary of what was reviewed; Escape on the summary leaves."""
+        if self.finished or self.reviewed == 0:
+            self.app.pop_screen()
+        else:
+            self.show_summary()
+
+    def summary(self) -> Text:
+        """What this sitting did: cards reviewed, each rating's count, when the next is due."""
         text = Text()
         if self.reviewed == 0:
             text.append("Nothing to review right now.\n", style="bold")
         else:
+            spent = int(time.monotonic() - self.started)
             text.append(f"{plural(self.reviewed, 'card')} reviewed", style="bold")
-            text.append(f" · {self.again} Again · {spent // 60} min {spent % 60} s\n")
+            text.append(f" in {spent // 60} min {spent % 60} s\n\n")
+            text.append(
+                " · ".join(f"{name} {self.counts[r]}" for r, name in RATING_NAMES.items()) + "\n"
+            )
+            left = len(self.queue) - self.position
+            if left > 0:
+                text.append(f"{plural(left, 'card')} not reviewed yet: still due today.\n")
+        states = self.programme.cards.states(self.role)
+        upcoming = [s.due for s in states if not s.is_new]
         if upcoming:
-            text.append(f"Next card due: {min(upcoming).astimezone().strftime('%a %d %b %H:%M')}\n")
+            due = min(upcoming).astimezone().strftime("%a %d %b %H:%M")
+            text.append(f"Next card due: {due}\n")
         text.append("\nEscape goes back.", style="dim")
-        self.query_one("#face", Static).update(text)
+        return text
+
+    def show_summary(self) -> None:
+        """Say how it went and when the next card is due."""
+        self.revealed = False
+        self.finished = True
+        self._outcomes = {}
+        self.refresh_bindings()
+        self.query_one("#face", Static).update(self.summary())
         self.query_one("#progress", Static).update("Done for now")
         for button in self.query("#answers Button").results(Button):
             button.disabled = True
