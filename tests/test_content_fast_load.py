@@ -1,4 +1,4 @@
-"""The fast content load gives exactly what the full parse gave: front matter, YAML errors, cache."""
+"""The fast content load gives what the full parse gave: front matter, YAML errors, cache."""
 
 from __future__ import annotations
 
@@ -46,7 +46,9 @@ def test_a_lessons_body_is_not_parsed_when_the_front_matter_is_read(monkeypatch)
     lengths: list[int] = []
     parser = _front_matter_parser()
     real = parser.parse
-    monkeypatch.setattr(parser, "parse", lambda src, env=None: lengths.append(len(src)) or real(src))
+    monkeypatch.setattr(
+        parser, "parse", lambda src, env=None: lengths.append(len(src)) or real(src)
+    )
     text = "---\nid: a\n---\n" + BODY * 1000
     tokens = _parse_front_matter(text)
     assert tokens[0].type == "front_matter" and lengths == [len("---\nid: a\n---")]
