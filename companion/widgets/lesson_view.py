@@ -11,7 +11,11 @@ waiting behind it. Building a section above the viewport keeps the text the
 reader is looking at where it is.
 
 A long document shows its opening at once from a quick parse of its first part
-(with the whole document's link definitions), then the full parse replaces it.
+(with the whole document's link definitions), then the full parse replaces it,
+keeping every section already built that it left unchanged. The full parse runs
+on the event loop in steps of a few milliseconds (block level only; a section's
+inline level is parsed when it is built), and a section is mounted a few blocks
+per frame, so a key press never waits long behind either.
 """
 
 from __future__ import annotations
@@ -26,10 +30,11 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Markdown
 
-from companion.curriculum.sections import Section, normalise, split_sections
+from companion.curriculum.sections import Parse, Section, normalise, split_sections
 
 if TYPE_CHECKING:
     from textual import events
+    from textual.widgets._markdown import MarkdownBlock
 
 __all__ = ["LessonView", "Section", "SectionMarkdown", "split_sections"]
 
@@ -37,7 +42,13 @@ NEAR = 1.0
 """Sections within this many viewport heights above or below the visible part are built."""
 
 LONG = 20_000
-"""Bodies longer than this (characters) are parsed in a thread, after a quick preview."""
+"""Bodies longer than this (characters) are parsed in steps, after a quick preview."""
+
+CHUNK = 12
+"""About this many widgets of a section are mounted per frame."""
+
+STEP = 0.004
+"""Seconds of parsing between two looks at the event loop."""
 
 _HEADING = re.compile(r"^ {0,3}##(?:[ \t]|$)", re.M)
 _DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.M)
@@ -61,16 +72,39 @@ def preview(body: str, size: int = 6_000) -> str:
     return text[:cut] + "\n\n" + definitions
 
 
+def _weight(block: MarkdownBlock) -> int:
+    """The number of widgets a block brings (itself, its nested blocks, list bullets)."""
+    return 1 + sum(_weight(child) + 1 for child in block._blocks)
+
+
+def chunks(blocks: list[MarkdownBlock], size: int = CHUNK) -> list[list[MarkdownBlock]]:
+    """Cut top-level ``blocks`` into runs of about ``size`` widgets (a block is never cut)."""
+    runs: list[list[MarkdownBlock]] = []
+    weight = size
+    for block in blocks:
+        if weight >= size:
+            runs.append([])
+            weight = 0
+        runs[-1].append(block)
+        weight += _weight(block)
+    return runs
+
+
 class SectionMarkdown(Markdown):
     """One section of a lesson: Textual's Markdown widget fed pre-parsed tokens.
 
     Its blocks are built from the tokens the whole document was parsed into,
-    so nothing is parsed twice and references resolve across sections.
+    so nothing is parsed twice and references resolve across sections. The
+    first few blocks come with the widget; the rest are mounted a few per frame
+    (``finished`` says when all are there).
     """
 
     DEFAULT_CSS = """
     SectionMarkdown { margin: 0; padding: 0; }
     """
+
+    class Finished(Message):
+        """Every block of the section is mounted."""
 
     def __init__(self, section: Section, document: str, index: int) -> None:
         """Section number ``index`` of ``document`` (the normalised body, for block sources)."""
@@ -78,14 +112,34 @@ class SectionMarkdown(Markdown):
         self.section = section
         self.index = index
         self._markdown = document
+        self._pending: list[list[MarkdownBlock]] = []
+        self.finished = False
 
     def compose(self) -> ComposeResult:
-        """The section's blocks."""
-        yield from self._parse_markdown(self.section.tokens)
+        """The section's first blocks (the others follow, a few per frame)."""
+        runs = chunks(list(self._parse_markdown(self.section.tokens)))
+        self._pending = runs[1:]
+        self.finished = not self._pending
+        if runs:
+            yield from runs[0]
 
     async def _on_mount(self, event: events.Mount) -> None:
         # Markdown's own handler would parse an (empty) document: the blocks are composed.
         event.prevent_default()
+        if self._pending:
+            self.run_worker(self._mount_rest(), group="blocks", exclusive=True)
+
+    async def _mount_rest(self) -> None:
+        for run in self._pending:
+            drawn = asyncio.Event()
+            self.call_after_refresh(drawn.set)
+            await drawn.wait()
+            if not self.is_attached:
+                return
+            await self.mount_all(run)
+        self._pending = []
+        self.finished = True
+        self.post_message(self.Finished())
 
 
 class Spacer(Widget):
@@ -151,7 +205,9 @@ class LessonView(VerticalScroll, can_focus=True):
     @property
     def complete(self) -> bool:
         """Whether the whole document is parsed and every section near the viewport built."""
-        return self.parsed and all(index in self.built for index in self._window())
+        return self.parsed and all(
+            index in self.built and self.built[index].finished for index in self._window()
+        )
 
     def show(self, body: str) -> None:
         """Replace the content with ``body``; its opening is on screen by the next frame."""
@@ -169,22 +225,49 @@ class LessonView(VerticalScroll, can_focus=True):
         self.run_worker(self._keep_built(generation), group="build", exclusive=True)
 
     async def _parse_then_place(self, body: str, generation: int) -> None:
-        sections = await asyncio.get_running_loop().run_in_executor(None, split_sections, body)
+        """Parse ``body`` a few milliseconds at a time, letting key presses through between."""
+        await asyncio.sleep(0)
+        parse = Parse(body)
+        while not parse.step(STEP):
+            await asyncio.sleep(0)
+            if generation != self._generation:
+                return
         if generation == self._generation:
-            self._place(sections, normalise(body))
+            self._place(parse.sections(), parse.text)
             self.parsed = True
             self.post_message(self.SectionsChanged())
 
+    def _kept(self, sections: list[Section]) -> dict[int, SectionMarkdown]:
+        """The built sections that ``sections`` leave unchanged (same text, same links)."""
+        kept: dict[int, SectionMarkdown] = {}
+        for index in sorted(self.built):
+            widget = self.built[index]
+            if (
+                index < len(sections)
+                and sections[index].source == widget.section.source
+                and sections[index].env.get("references") == widget.section.env.get("references")
+                and (not kept or index - 1 in kept)
+            ):
+                kept[index] = widget
+        return kept
+
     def _place(self, sections: list[Section], document: str) -> None:
-        """Take ``sections`` as the document: the first is built at once, the rest wait."""
+        """Take ``sections`` as the document: keep what is built and unchanged, build the first."""
         width = self.size.width or self.app.size.width
-        built = list(self.built.values())
-        self.sections, self._document, self.built = sections, document, {}
-        self.heights = [estimate_height(section, width) for section in sections]
+        kept = self._kept(sections)
+        dropped = [widget for index, widget in self.built.items() if index not in kept]
+        heights = {index: self.heights[index] for index in kept}
+        self.sections, self._document, self.built = sections, document, kept
+        self.heights = [
+            heights.get(index, estimate_height(section, width))
+            for index, section in enumerate(sections)
+        ]
+        for index, widget in kept.items():
+            widget.section, widget._markdown = sections[index], document
         with self.app.batch_update():
-            for widget in built:
+            for widget in dropped:
                 widget.remove()
-            if sections:
+            if sections and not kept:
                 self._build(0)
             self._size_spacers()
         self._wanted.set()
@@ -251,7 +334,8 @@ class LessonView(VerticalScroll, can_focus=True):
             window = self._window()
             for index in [i for i in self.built if i not in window]:
                 self.built.pop(index).remove()
-            index = self._next_to_build(window)
+            building = any(not widget.finished for widget in self.built.values())
+            index = None if building else self._next_to_build(window)
             if index is not None:
                 self._build(index)
                 self._wanted.set()
@@ -263,7 +347,9 @@ class LessonView(VerticalScroll, can_focus=True):
         shift = 0
         for index, widget in self.built.items():
             height = widget.outer_size.height
-            if not widget.is_mounted or not height or height == self.heights[index]:
+            if not widget.finished or not widget.is_mounted or not height:
+                continue
+            if height == self.heights[index]:
                 continue
             if offsets[index] + self.heights[index] <= self.scroll_y:
                 shift += height - self.heights[index]
@@ -285,6 +371,11 @@ class LessonView(VerticalScroll, can_focus=True):
         if 0 <= index < len(self.sections):
             self.anchor(False)
             self.scroll_to(y=self._offsets()[index], animate=False, immediate=True)
+
+    def on_section_markdown_finished(self, event: SectionMarkdown.Finished) -> None:
+        """A section has all its blocks: measure it, and build the next one."""
+        event.stop()
+        self._wanted.set()
 
     def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
         """Pass a clicked link up to the screen."""
