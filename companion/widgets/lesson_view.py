@@ -34,9 +34,10 @@ from companion.curriculum.sections import Parse, Section, normalise, split_secti
 
 if TYPE_CHECKING:
     from textual import events
+    from textual.screen import Screen
     from textual.widgets._markdown import MarkdownBlock
 
-__all__ = ["LessonView", "Section", "SectionMarkdown", "split_sections"]
+__all__ = ["LessonView", "Section", "SectionMarkdown", "split_sections", "warm_up"]
 
 NEAR = 1.0
 """Sections within this many viewport heights above or below the visible part are built."""
@@ -381,3 +382,57 @@ class LessonView(VerticalScroll, can_focus=True):
         """Pass a clicked link up to the screen."""
         event.stop()
         self.post_message(self.LinkClicked(event.href))
+
+
+WARM_UP = """# One
+
+## Two
+
+### Three
+
+#### Four
+
+##### Five
+
+###### Six
+
+Text with *stress*, **strength**, `code` and [a link](https://example.com).
+
+- a bullet
+- another
+
+1. first
+2. second
+
+> a quote
+
+    indented code
+
+```
+a fence
+```
+
+| a | b |
+|---|---|
+| 1 | 2 |
+
+---
+"""
+"""A little of every kind of block the lesson view builds."""
+
+
+async def warm_up(screen: Screen[object]) -> None:
+    """Mount a hidden section with every kind of block once, then remove it.
+
+    Textual reads a widget class's styles the first time one is mounted, and
+    then restyles the whole screen: done at idle time, the first lesson opened
+    does not pay for it on the key press.
+    """
+    sample = SectionMarkdown(split_sections(WARM_UP)[0], normalise(WARM_UP), 0)
+    sample.display = False
+    await screen.mount(sample)
+    for _ in range(50):
+        if sample.finished:
+            break
+        await asyncio.sleep(0.02)
+    await sample.remove()
