@@ -143,6 +143,12 @@ class SectionMarkdown(Markdown):
         self.post_message(self.Finished())
 
 
+def _links(section: Section) -> dict[str, tuple[str, str]]:
+    """The link definitions a section was parsed with (target and title, not where they stand)."""
+    references = section.env.get("references", {})
+    return {label: (ref.get("href", ""), ref.get("title", "")) for label, ref in references.items()}
+
+
 class Spacer(Widget):
     """Blank space standing in for sections that are not built."""
 
@@ -246,7 +252,7 @@ class LessonView(VerticalScroll, can_focus=True):
             if (
                 index < len(sections)
                 and sections[index].source == widget.section.source
-                and sections[index].env.get("references") == widget.section.env.get("references")
+                and _links(sections[index]) == _links(widget.section)
                 and (not kept or index - 1 in kept)
             ):
                 kept[index] = widget
@@ -422,17 +428,23 @@ a fence
 
 
 async def warm_up(screen: Screen[object]) -> None:
-    """Mount a hidden section with every kind of block once, then remove it.
+    """Mount hidden sections with every kind of block once, then remove them.
 
     Textual reads a widget class's styles the first time one is mounted, and
     then restyles the whole screen: done at idle time, the first lesson opened
     does not pay for it on the key press.
     """
-    sample = SectionMarkdown(split_sections(WARM_UP)[0], normalise(WARM_UP), 0)
-    sample.display = False
-    await screen.mount(sample)
+    document = normalise(WARM_UP)
+    samples = [
+        SectionMarkdown(section, document, index)
+        for index, section in enumerate(split_sections(WARM_UP))
+    ]
+    for sample in samples:
+        sample.display = False
+    await screen.mount_all(samples)
     for _ in range(50):
-        if sample.finished:
+        if all(sample.finished for sample in samples):
             break
         await asyncio.sleep(0.02)
-    await sample.remove()
+    for sample in samples:
+        await sample.remove()
