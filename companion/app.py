@@ -153,7 +153,7 @@ class CompanionApp(App[None]):
         from companion.widgets.lesson_view import warm_up
 
         # Textual reads the Markdown widgets' styles when one is first mounted: do it now.
-        self.run_worker(warm_up(self.screen), group="warm-up")
+        self.run_worker(warm_up(self.screen), group="warm-up", exit_on_error=False)
         from companion.gc_tuning import tune_after_start
 
         tune_after_start()

@@ -152,4 +152,5 @@ async def warm_up(screen: Screen[object]) -> None:
             break
         await asyncio.sleep(0.02)
     for sample in samples:
-        await sample.remove()
+        if sample.is_attached:
+            await sample.remove()
