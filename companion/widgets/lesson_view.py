@@ -2,9 +2,9 @@
 
 Textual's ``MarkdownViewer`` builds every block of a document, and every frame
 of a screen holding thousands of blocks is slow, so key presses wait. Here the
-body is parsed once (:func:`~companion.curriculum.sections.split_sections`, in a
-thread for a long document). Only the sections within a couple of screens of
-the viewport are built, one ``Markdown`` widget each, one per frame; the rest
+body is parsed once (:mod:`companion.curriculum.sections`, in steps for a long
+document). Only the sections within a couple of screens of the viewport are
+built, one ``Markdown`` widget each, one at a time; the rest
 are two blank spacers of their estimated (or once measured) height, so a
 document of any length costs the same per frame and a key press is never kept
 waiting behind it. Building a section above the viewport keeps the text the
