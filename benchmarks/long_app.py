@@ -1,8 +1,10 @@
 """A long generated document, opened by Enter in the lesson view or Textual's MarkdownViewer.
 
-Used by ``lesson_open.py --long``. The status line shows ``tick N`` after each
-``x`` (to time how soon a key press acts), ``MOUNTED`` once the whole document
-is built, and ``back N`` when Escape has left the document.
+Used by ``lesson_open.py --long``. It says ``ready`` once it has warmed up
+Textual's Markdown styles, as Companion does at idle time. The status line
+shows ``tick N`` after each ``x`` (to time how soon a key press acts),
+``MOUNTED`` once the whole document is built, and ``back N`` when Escape has
+left the document.
 
     python benchmarks/long_app.py lesson|viewer
 """
@@ -16,7 +18,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import MarkdownViewer, Static
 
-from companion.widgets.lesson_view import LessonView
+from companion.widgets.lesson_view import LessonView, warm_up
 
 FIRST_WORDS = "Every notable change"
 LAST_WORDS = "out-1.csv"
@@ -113,7 +115,12 @@ class LongApp(App[None]):
         self.mode, self.text, self.backs = mode, long_document(), 0
 
     def compose(self) -> ComposeResult:
-        yield Static("ready", id="home")
+        yield Static("warming up", id="home")
+
+    async def on_mount(self) -> None:
+        # As Companion does at idle time after start-up (companion/app.py).
+        await warm_up(self.screen)
+        self.query_one("#home", Static).update("ready")
 
     def action_open(self) -> None:
         self.push_screen(Document(self.mode, self.text), callback=self._back)

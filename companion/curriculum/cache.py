@@ -3,14 +3,17 @@
 The cache is keyed by a fingerprint of every content file (path, size, change
 time) plus the app version; any change to the content, or a cache that fails
 validation, means a full load. The cache holds only what the loader produced,
-and it is validated again by pydantic when read.
+and it is validated again by pydantic when read: the whole file in one call
+(``model_validate_json``), after a look at its first bytes for the key, so a
+start-up does no work per lesson in Python.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +27,24 @@ from companion.domain.cards import Card
 from companion.domain.content import Lesson, Module, Origin, PlaybookEntry
 from companion.storage.atomic import atomic_write, ensure_private_dir, read_bytes
 
-FORMAT = 1
+FORMAT = 2
+
+
+def _files(folder: str, parts: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], str]]:
+    """Yield (relative parts, path) of every file under ``folder``; folder links are not entered."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = list(scan)
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _files(entry.path, (*parts, entry.name))
+            elif entry.is_file():
+                yield (*parts, entry.name), entry.path
+        except OSError:
+            continue
 
 
 def fingerprint(roots: Iterable[tuple[Path, Origin]]) -> str:
@@ -32,27 +52,36 @@ def fingerprint(roots: Iterable[tuple[Path, Origin]]) -> str:
     sha = hashlib.sha256(f"{FORMAT}:{__version__}".encode())
     for root, origin in roots:
         sha.update(f"|{root}|{origin}".encode())
-        if not root.is_dir():
-            continue
-        for path in sorted(root.rglob("*")):
-            if path.is_file():
-                stat = path.stat()
-                sha.update(f"{path.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+        for parts, path in sorted(_files(str(root))):
+            with contextlib.suppress(OSError):
+                stat = os.stat(path)
+                sha.update(f"{'/'.join(parts)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     return sha.hexdigest()
 
 
-def _dump(models: Iterable[BaseModel]) -> list[dict[str, Any]]:
-    return [m.model_dump(mode="json") for m in models]
+class _Cached(BaseModel):
+    """The cache file: the key it was written under, then everything the loader produced."""
+
+    key: str
+    modules: dict[str, Module]
+    lessons: dict[str, Lesson]
+    cards: dict[str, Card]
+    playbook: dict[str, PlaybookEntry]
+    problems: list[tuple[str, int, str]]
+
+
+def _dump(models: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {key: model.model_dump(mode="json") for key, model in models.items()}
 
 
 def save(cache: Path, key: str, curriculum: Curriculum, problems: list[Problem]) -> None:
     """Write the cache (best effort: a cache that cannot be written is simply skipped)."""
     payload = {
         "key": key,
-        "modules": _dump(curriculum.modules.values()),
-        "lessons": _dump(curriculum.lessons.values()),
-        "cards": _dump(curriculum.cards.values()),
-        "playbook": _dump(curriculum.playbook.values()),
+        "modules": _dump(curriculum.modules),
+        "lessons": _dump(curriculum.lessons),
+        "cards": _dump(curriculum.cards),
+        "playbook": _dump(curriculum.playbook),
         "problems": [[p.path, p.line, p.message] for p in problems],
     }
     with contextlib.suppress(OSError):
@@ -63,16 +92,17 @@ def save(cache: Path, key: str, curriculum: Curriculum, problems: list[Problem])
 def load(cache: Path, key: str) -> tuple[Curriculum, list[Problem]] | None:
     """Return the cached curriculum if the cache matches ``key`` and is valid, else None."""
     try:
-        data = orjson.loads(read_bytes(cache))
-        if not isinstance(data, dict) or data.get("key") != key:
+        raw = read_bytes(cache)
+        # The key is written first: a stale cache is told apart without parsing it.
+        if not raw.startswith(b'{"key":' + orjson.dumps(key) + b","):
             return None
-        curriculum = Curriculum(
-            modules={m.id: m for m in (Module.model_validate(x) for x in data["modules"])},
-            lessons={x.id: x for x in (Lesson.model_validate(y) for y in data["lessons"])},
-            cards={c.id: c for c in (Card.model_validate(x) for x in data["cards"])},
-            playbook={p.id: p for p in (PlaybookEntry.model_validate(x) for x in data["playbook"])},
-        )
-        problems = [Problem(str(p), int(n), str(m)) for p, n, m in data["problems"]]
-    except (OSError, orjson.JSONDecodeError, ValidationError, KeyError, TypeError, ValueError):
+        data = _Cached.model_validate_json(raw)
+    except (OSError, ValidationError):
         return None
-    return curriculum, problems
+    tables: list[dict[str, Any]] = [data.modules, data.lessons, data.cards, data.playbook]
+    if any(item_id != item.id for table in tables for item_id, item in table.items()):
+        return None
+    curriculum = Curriculum(
+        modules=data.modules, lessons=data.lessons, cards=data.cards, playbook=data.playbook
+    )
+    return curriculum, [Problem(path, line, message) for path, line, message in data.problems]

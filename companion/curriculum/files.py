@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import Any
 
 import yaml
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from companion.curriculum.problems import Problem
@@ -22,6 +24,10 @@ class ContentError(Exception):
     def __init__(self, problem: Problem) -> None:
         super().__init__(str(problem))
         self.problem = problem
+
+
+_CLOSING = re.compile(r"^[ \t]*(?:-{3,}|\.\.\.)[ \t\r]*$", re.M)
+"""A line that may close the front matter (the parser has the last word)."""
 
 
 @cache
@@ -65,7 +71,7 @@ class FrontMatterFile:
 def read_front_matter(path: Path) -> FrontMatterFile:
     """Read a Markdown file with YAML front matter; raise ContentError when unreadable."""
     text = read_text(path)
-    tokens = _front_matter_parser().parse(text)
+    tokens = _parse_front_matter(text)
     if not tokens or tokens[0].type != "front_matter" or tokens[0].map is None:
         raise ContentError(
             Problem.at(path, 1, "no front matter: start the file with a block between '---' lines")
@@ -85,6 +91,23 @@ def read_front_matter(path: Path) -> FrontMatterFile:
     body = rest.lstrip("\n")
     skipped = len(rest) - len(body)
     return FrontMatterFile(path, meta, body.rstrip("\n"), end + 1 + skipped)
+
+
+def _parse_front_matter(text: str) -> list[Token]:
+    """Parse only as much of ``text`` as holds the front matter.
+
+    The body is not parsed here (the reader parses it when a lesson is opened):
+    the text is cut after the first line that could close the front matter. If
+    the parser does not close it there, the whole text is parsed, so the result
+    is always what a parse of the whole file gives.
+    """
+    first_line_end = text.find("\n")
+    closing = _CLOSING.search(text, first_line_end + 1) if first_line_end >= 0 else None
+    if text.startswith("-") and closing is not None:
+        tokens = _front_matter_parser().parse(text[: closing.end()])
+        if tokens and tokens[0].type == "front_matter":
+            return tokens
+    return _front_matter_parser().parse(text)
 
 
 def read_yaml(path: Path) -> YamlDocument:

@@ -208,6 +208,8 @@ def _cross_check(state: _Load) -> None:
                     file.line_of(("terms", index)),
                     f"terms[{index + 1}]: no glossary deck defines the term '{term}'",
                 )
+        if "](lesson:" not in lesson.body:
+            continue
         for offset, line in enumerate(lesson.body.splitlines()):
             for target in LESSON_LINK.findall(line):
                 if target not in curriculum.lessons:

@@ -2,23 +2,26 @@
 
 Textual's ``MarkdownViewer`` builds every block of a document, and every frame
 of a screen holding thousands of blocks is slow, so key presses wait. Here the
-body is parsed once (:func:`~companion.curriculum.sections.split_sections`, in a
-thread for a long document). Only the sections within a couple of screens of
-the viewport are built, one ``Markdown`` widget each, one per frame; the rest
+body is parsed once (:mod:`companion.curriculum.sections`, in steps for a long
+document). Only the sections within a couple of screens of the viewport are
+built, one ``Markdown`` widget each, one at a time; the rest
 are two blank spacers of their estimated (or once measured) height, so a
 document of any length costs the same per frame and a key press is never kept
 waiting behind it. Building a section above the viewport keeps the text the
 reader is looking at where it is.
 
 A long document shows its opening at once from a quick parse of its first part
-(with the whole document's link definitions), then the full parse replaces it.
+(with the whole document's link definitions), then the full parse replaces it,
+keeping every section already built that it left unchanged. The full parse runs
+on the event loop in steps of a few milliseconds (block level only; a section's
+inline level is parsed when it is built), and a section is mounted a few blocks
+per frame, so a key press never waits long behind either.
 """
 
 from __future__ import annotations
 
 import asyncio
 import re
-from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -26,18 +29,27 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Markdown
 
-from companion.curriculum.sections import Section, normalise, split_sections
+from companion.curriculum.sections import Parse, Section, normalise, split_sections
+from companion.widgets.section_markdown import CHUNK, SectionMarkdown, chunks, warm_up
 
-if TYPE_CHECKING:
-    from textual import events
-
-__all__ = ["LessonView", "Section", "SectionMarkdown", "split_sections"]
+__all__ = [
+    "CHUNK",
+    "LessonView",
+    "Section",
+    "SectionMarkdown",
+    "chunks",
+    "split_sections",
+    "warm_up",
+]
 
 NEAR = 1.0
 """Sections within this many viewport heights above or below the visible part are built."""
 
 LONG = 20_000
-"""Bodies longer than this (characters) are parsed in a thread, after a quick preview."""
+"""Bodies longer than this (characters) are parsed in steps, after a quick preview."""
+
+STEP = 0.004
+"""Seconds of parsing between two looks at the event loop."""
 
 _HEADING = re.compile(r"^ {0,3}##(?:[ \t]|$)", re.M)
 _DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.M)
@@ -61,31 +73,10 @@ def preview(body: str, size: int = 6_000) -> str:
     return text[:cut] + "\n\n" + definitions
 
 
-class SectionMarkdown(Markdown):
-    """One section of a lesson: Textual's Markdown widget fed pre-parsed tokens.
-
-    Its blocks are built from the tokens the whole document was parsed into,
-    so nothing is parsed twice and references resolve across sections.
-    """
-
-    DEFAULT_CSS = """
-    SectionMarkdown { margin: 0; padding: 0; }
-    """
-
-    def __init__(self, section: Section, document: str, index: int) -> None:
-        """Section number ``index`` of ``document`` (the normalised body, for block sources)."""
-        super().__init__(None, open_links=False)
-        self.section = section
-        self.index = index
-        self._markdown = document
-
-    def compose(self) -> ComposeResult:
-        """The section's blocks."""
-        yield from self._parse_markdown(self.section.tokens)
-
-    async def _on_mount(self, event: events.Mount) -> None:
-        # Markdown's own handler would parse an (empty) document: the blocks are composed.
-        event.prevent_default()
+def _links(section: Section) -> dict[str, tuple[str, str]]:
+    """The link definitions a section was parsed with (target and title, not where they stand)."""
+    references = section.env.get("references", {})
+    return {label: (ref.get("href", ""), ref.get("title", "")) for label, ref in references.items()}
 
 
 class Spacer(Widget):
@@ -151,7 +142,9 @@ class LessonView(VerticalScroll, can_focus=True):
     @property
     def complete(self) -> bool:
         """Whether the whole document is parsed and every section near the viewport built."""
-        return self.parsed and all(index in self.built for index in self._window())
+        return self.parsed and all(
+            index in self.built and self.built[index].finished for index in self._window()
+        )
 
     def show(self, body: str) -> None:
         """Replace the content with ``body``; its opening is on screen by the next frame."""
@@ -169,22 +162,49 @@ class LessonView(VerticalScroll, can_focus=True):
         self.run_worker(self._keep_built(generation), group="build", exclusive=True)
 
     async def _parse_then_place(self, body: str, generation: int) -> None:
-        sections = await asyncio.get_running_loop().run_in_executor(None, split_sections, body)
+        """Parse ``body`` a few milliseconds at a time, letting key presses through between."""
+        await asyncio.sleep(0)
+        parse = Parse(body)
+        while not parse.step(STEP):
+            await asyncio.sleep(0)
+            if generation != self._generation:
+                return
         if generation == self._generation:
-            self._place(sections, normalise(body))
+            self._place(parse.sections(), parse.text)
             self.parsed = True
             self.post_message(self.SectionsChanged())
 
+    def _kept(self, sections: list[Section]) -> dict[int, SectionMarkdown]:
+        """The built sections that ``sections`` leave unchanged (same text, same links)."""
+        kept: dict[int, SectionMarkdown] = {}
+        for index in sorted(self.built):
+            widget = self.built[index]
+            if (
+                index < len(sections)
+                and sections[index].source == widget.section.source
+                and _links(sections[index]) == _links(widget.section)
+                and (not kept or index - 1 in kept)
+            ):
+                kept[index] = widget
+        return kept
+
     def _place(self, sections: list[Section], document: str) -> None:
-        """Take ``sections`` as the document: the first is built at once, the rest wait."""
+        """Take ``sections`` as the document: keep what is built and unchanged, build the first."""
         width = self.size.width or self.app.size.width
-        built = list(self.built.values())
-        self.sections, self._document, self.built = sections, document, {}
-        self.heights = [estimate_height(section, width) for section in sections]
+        kept = self._kept(sections)
+        dropped = [widget for index, widget in self.built.items() if index not in kept]
+        heights = {index: self.heights[index] for index in kept}
+        self.sections, self._document, self.built = sections, document, kept
+        self.heights = [
+            heights.get(index, estimate_height(section, width))
+            for index, section in enumerate(sections)
+        ]
+        for index, widget in kept.items():
+            widget.section, widget._markdown = sections[index], document
         with self.app.batch_update():
-            for widget in built:
+            for widget in dropped:
                 widget.remove()
-            if sections:
+            if sections and not kept:
                 self._build(0)
             self._size_spacers()
         self._wanted.set()
@@ -251,7 +271,8 @@ class LessonView(VerticalScroll, can_focus=True):
             window = self._window()
             for index in [i for i in self.built if i not in window]:
                 self.built.pop(index).remove()
-            index = self._next_to_build(window)
+            building = any(not widget.finished for widget in self.built.values())
+            index = None if building else self._next_to_build(window)
             if index is not None:
                 self._build(index)
                 self._wanted.set()
@@ -263,7 +284,9 @@ class LessonView(VerticalScroll, can_focus=True):
         shift = 0
         for index, widget in self.built.items():
             height = widget.outer_size.height
-            if not widget.is_mounted or not height or height == self.heights[index]:
+            if not widget.finished or not widget.is_mounted or not height:
+                continue
+            if height == self.heights[index]:
                 continue
             if offsets[index] + self.heights[index] <= self.scroll_y:
                 shift += height - self.heights[index]
@@ -285,6 +308,11 @@ class LessonView(VerticalScroll, can_focus=True):
         if 0 <= index < len(self.sections):
             self.anchor(False)
             self.scroll_to(y=self._offsets()[index], animate=False, immediate=True)
+
+    def on_section_markdown_finished(self, event: SectionMarkdown.Finished) -> None:
+        """A section has all its blocks: measure it, and build the next one."""
+        event.stop()
+        self._wanted.set()
 
     def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
         """Pass a clicked link up to the screen."""

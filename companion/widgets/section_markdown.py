@@ -1,0 +1,156 @@
+"""One section of a lesson as Textual's Markdown widget, mounted a few blocks per frame.
+
+Also the idle-time warm-up: Textual reads a widget class's styles the first
+time one is mounted, then restyles the screen; mounting every kind of block
+once, hidden, after start-up keeps that off the key press that opens a lesson.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.widgets import Markdown
+
+from companion.curriculum.sections import Section, normalise, split_sections
+
+if TYPE_CHECKING:
+    from textual import events
+    from textual.screen import Screen
+    from textual.widgets._markdown import MarkdownBlock
+
+CHUNK = 12
+"""About this many widgets of a section are mounted per frame."""
+
+
+def _weight(block: MarkdownBlock) -> int:
+    """The number of widgets a block brings (itself, its nested blocks, list bullets)."""
+    return 1 + sum(_weight(child) + 1 for child in block._blocks)
+
+
+def chunks(blocks: list[MarkdownBlock], size: int = CHUNK) -> list[list[MarkdownBlock]]:
+    """Cut top-level ``blocks`` into runs of about ``size`` widgets (a block is never cut)."""
+    runs: list[list[MarkdownBlock]] = []
+    weight = size
+    for block in blocks:
+        if weight >= size:
+            runs.append([])
+            weight = 0
+        runs[-1].append(block)
+        weight += _weight(block)
+    return runs
+
+
+class SectionMarkdown(Markdown):
+    """One section of a lesson: Textual's Markdown widget fed pre-parsed tokens.
+
+    Its blocks are built from the tokens the whole document was parsed into,
+    so nothing is parsed twice and references resolve across sections. The
+    first few blocks come with the widget; the rest are mounted a few per frame
+    (``finished`` says when all are there).
+    """
+
+    DEFAULT_CSS = """
+    SectionMarkdown { margin: 0; padding: 0; }
+    """
+
+    class Finished(Message):
+        """Every block of the section is mounted."""
+
+    def __init__(self, section: Section, document: str, index: int) -> None:
+        """Section number ``index`` of ``document`` (the normalised body, for block sources)."""
+        super().__init__(None, open_links=False)
+        self.section = section
+        self.index = index
+        self._markdown = document
+        self._pending: list[list[MarkdownBlock]] = []
+        self.finished = False
+
+    def compose(self) -> ComposeResult:
+        """The section's first blocks (the others follow, a few per frame)."""
+        runs = chunks(list(self._parse_markdown(self.section.tokens)))
+        self._pending = runs[1:]
+        self.finished = not self._pending
+        if runs:
+            yield from runs[0]
+
+    async def _on_mount(self, event: events.Mount) -> None:
+        # Markdown's own handler would parse an (empty) document: the blocks are composed.
+        event.prevent_default()
+        if self._pending:
+            self.run_worker(self._mount_rest(), group="blocks", exclusive=True)
+
+    async def _mount_rest(self) -> None:
+        for run in self._pending:
+            drawn = asyncio.Event()
+            self.call_after_refresh(drawn.set)
+            await drawn.wait()
+            if not self.is_attached:
+                return
+            await self.mount_all(run)
+        self._pending = []
+        self.finished = True
+        self.post_message(self.Finished())
+
+
+WARM_UP = """# One
+
+## Two
+
+### Three
+
+#### Four
+
+##### Five
+
+###### Six
+
+Text with *stress*, **strength**, `code` and [a link](https://example.com).
+
+- a bullet
+- another
+
+1. first
+2. second
+
+> a quote
+
+    indented code
+
+```
+a fence
+```
+
+| a | b |
+|---|---|
+| 1 | 2 |
+
+---
+"""
+"""A little of every kind of block the lesson view builds."""
+
+
+async def warm_up(screen: Screen[object]) -> None:
+    """Mount hidden sections with every kind of block once, then remove them.
+
+    Textual reads a widget class's styles the first time one is mounted, and
+    then restyles the whole screen: done at idle time, the first lesson opened
+    does not pay for it on the key press.
+    """
+    document = normalise(WARM_UP)
+    samples = [
+        SectionMarkdown(section, document, index)
+        for index, section in enumerate(split_sections(WARM_UP))
+    ]
+    for sample in samples:
+        sample.display = False
+    await screen.mount_all(samples)
+    for _ in range(50):
+        if all(sample.finished for sample in samples):
+            break
+        await asyncio.sleep(0.02)
+    for sample in samples:
+        if sample.is_attached:
+            await sample.remove()

@@ -1,0 +1,152 @@
+"""The fast content load gives what the full parse gave: front matter, YAML errors, cache."""
+
+from __future__ import annotations
+
+import orjson
+import pytest
+import yaml
+
+from companion.curriculum import cache as cached
+from companion.curriculum import files, sources, yamlmap
+from companion.curriculum.files import _front_matter_parser, _parse_front_matter
+
+BODY = "# Title\n\nSome *text* and [a link](lesson:x).\n\n    code\n"
+
+FRONT_MATTERS = [
+    "---\nid: a\n---\n" + BODY,
+    "---\nid: a\n---   \n" + BODY,
+    "----\nid: a\n---\nstill: front\n----\n" + BODY,
+    "---\nid: a\n...\n" + BODY,
+    "---\nid: a\n  ---\n" + BODY,
+    "---\nid: a\n    ---\nid: b\n---\n" + BODY,
+    "---\nid: a\n\t---\nx: 1\n---\n" + BODY,
+    "---\r\nid: a\r\n---\r\n" + BODY.replace("\n", "\r\n"),
+    "---\n---\n" + BODY,
+    "---\nid: a\n--- not closing\n---\n" + BODY,
+    "---\nid: a\nno closing line\n" + BODY,
+    "---yaml\nid: a\n---\n" + BODY,
+    "--\nid: a\n---\n" + BODY,
+    "id: a\n---\n" + BODY,
+    "---",
+    "---\n",
+    "---\nid: a\n---",
+]
+
+
+@pytest.mark.parametrize("text", FRONT_MATTERS)
+def test_front_matter_read_from_the_head_equals_a_full_parse(text: str) -> None:
+    fast = _parse_front_matter(text)
+    full = _front_matter_parser().parse(text)
+    fast_head = [(t.type, t.map, t.content) for t in fast if t.type == "front_matter"]
+    full_head = [(t.type, t.map, t.content) for t in full if t.type == "front_matter"]
+    assert fast_head == full_head
+
+
+def test_a_lessons_body_is_not_parsed_when_the_front_matter_is_read(monkeypatch) -> None:
+    lengths: list[int] = []
+    parser = _front_matter_parser()
+    real = parser.parse
+    monkeypatch.setattr(
+        parser, "parse", lambda src, env=None: lengths.append(len(src)) or real(src)
+    )
+    text = "---\nid: a\n---\n" + BODY * 1000
+    tokens = _parse_front_matter(text)
+    assert tokens[0].type == "front_matter" and lengths == [len("---\nid: a\n---")]
+
+
+BAD_YAML = [
+    "a: [1, 2\nb: 3\n",
+    "a: 1\n b: 2\n",
+    "a: 'open\nb: 2\n",
+    "a: 1\na: {x\n",
+    "- x\ny: 1\n",
+    "a: *nowhere\n",
+    "a: !!python/object:os.system x\n",
+    "key: value: other\n",
+    "\tfield: tab\n",
+]
+
+
+@pytest.mark.parametrize("text", BAD_YAML)
+def test_yaml_errors_read_as_pyyaml_reports_them(text: str) -> None:
+    with pytest.raises(yaml.YAMLError) as expected:
+        yaml.compose(text, Loader=yaml.SafeLoader)
+        yaml.safe_load(text)
+    with pytest.raises(yaml.YAMLError) as got:
+        yamlmap.YamlDocument(text, first_line=3)
+    assert yamlmap.yaml_error_message(got.value) == yamlmap.yaml_error_message(expected.value)
+    assert yamlmap.yaml_error_line(got.value, 3) == yamlmap.yaml_error_line(expected.value, 3)
+
+
+def test_yaml_data_and_lines_match_pyyaml() -> None:
+    text = "id: a\nlist:\n  - one\n  - two: 2\n    three: [3, '3']\nwhen: 2026-01-02\nn: ~\n"
+    doc = yamlmap.YamlDocument(text, first_line=2)
+    assert doc.data == yaml.safe_load(text)
+    assert doc.line_of(("list", 1, "three")) == 2 + 4
+    assert doc.line_of(("missing",)) == 2
+    assert yamlmap.YamlDocument("", first_line=1).data is None
+
+
+def test_a_bad_front_matter_names_file_and_line(tmp_path) -> None:
+    path = tmp_path / "bad.md"
+    path.write_text("---\nid: a\ntitle: [open\n---\nBody.\n", encoding="utf-8")
+    with pytest.raises(files.ContentError) as error:
+        files.read_front_matter(path)
+    assert error.value.problem.path == str(path) and error.value.problem.line == 3
+    assert error.value.problem.message.startswith("invalid YAML:")
+
+
+LESSON = """---
+id: good
+title: Lesson good
+module: sample
+order: 1
+led_by: mentor
+minutes: 45
+objectives:
+  - Learn a thing.
+prompts:
+  - What do you think?
+activity: Do it together.
+---
+Body text.
+"""
+
+MODULE = "---\nid: sample\ntitle: S\norder: 1\nled_by: both\nsummary: A module.\n---\nIntro.\n"
+
+
+def test_the_cache_round_trips_and_refuses_what_does_not_validate(tmp_path) -> None:
+    root = tmp_path / "user" / "01-sample"
+    root.mkdir(parents=True)
+    (root / "_module.md").write_text(MODULE, encoding="utf-8")
+    (root / "01-good.md").write_text(LESSON, encoding="utf-8")
+    cache = tmp_path / "cache.json"
+    first, problems = sources.load_for(tmp_path / "user", cache=cache)
+    key = cached.fingerprint(sources.content_roots(tmp_path / "user"))
+    hit = cached.load(cache, key)
+    assert hit is not None and hit == (first, problems)
+    assert cached.load(cache, "another key") is None
+
+    data = orjson.loads(cache.read_bytes())
+    data["lessons"]["good"]["minutes"] = "a while"
+    cache.write_bytes(orjson.dumps(data))
+    assert cached.load(cache, key) is None
+
+    data["lessons"]["good"]["minutes"] = 45
+    data["lessons"]["other"] = data["lessons"].pop("good")
+    cache.write_bytes(orjson.dumps(data))
+    assert cached.load(cache, key) is None
+
+
+def test_the_fingerprint_changes_with_any_file_and_not_otherwise(tmp_path) -> None:
+    root = tmp_path / "content"
+    (root / "a" / "b").mkdir(parents=True)
+    (root / "a" / "b" / "x.md").write_text("one", encoding="utf-8")
+    roots = [(root, "user")]
+    before = cached.fingerprint(roots)  # type: ignore[arg-type]
+    assert cached.fingerprint(roots) == before  # type: ignore[arg-type]
+    (root / "a" / "b" / "x.md").write_text("two!", encoding="utf-8")
+    changed = cached.fingerprint(roots)  # type: ignore[arg-type]
+    assert changed != before
+    (root / "a" / "y.md").write_text("new", encoding="utf-8")
+    assert cached.fingerprint(roots) != changed  # type: ignore[arg-type]

@@ -1,0 +1,92 @@
+"""The lesson view builds a section a few blocks per frame, keeps the preview, warms up at idle."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.widgets import Static
+
+from companion.curriculum.sections import normalise, split_sections
+from companion.widgets.lesson_view import (
+    CHUNK,
+    LessonView,
+    SectionMarkdown,
+    chunks,
+    warm_up,
+)
+from tests.test_lesson_view import LONG_BODY
+
+BIG = "".join(f"Paragraph {n} of a long section.\n\n" for n in range(60))
+
+
+class Host(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Static("host")
+
+
+async def test_a_big_section_is_mounted_a_few_blocks_per_frame() -> None:
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        section = SectionMarkdown(split_sections(BIG)[0], normalise(BIG), 0)
+        await app.screen.mount(section)
+        first = len(section.children)
+        assert 0 < first <= CHUNK and not section.finished
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if section.finished:
+                break
+        texts = [block._content.plain for block in section.query("MarkdownParagraph")]
+        assert texts == [f"Paragraph {n} of a long section." for n in range(60)]
+
+
+def test_chunks_never_cut_a_block_and_keep_the_order() -> None:
+    app = Host()
+    section = SectionMarkdown(split_sections(BIG + "- a\n- b\n- c\n")[0], "", 0)
+    blocks = list(section._parse_markdown(section.section.tokens))
+    runs = chunks(blocks, size=5)
+    assert [b for run in runs for b in run] == blocks and all(runs)
+    assert app is not None
+
+
+async def test_the_full_parse_keeps_the_sections_the_preview_built() -> None:
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = LessonView()
+        await app.screen.mount(view)
+        view.show(LONG_BODY)
+        opening = view.built[0]
+        assert not view.parsed
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if view.complete:
+                break
+        assert view.parsed and len(view.sections) == 301
+        assert view.built[0] is opening and opening.section is view.sections[0]
+
+
+async def test_keys_are_handled_while_a_long_document_is_parsed() -> None:
+    pressed: list[str] = []
+
+    class Keys(App[None]):
+        def compose(self) -> ComposeResult:
+            yield LessonView()
+
+        def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+            pressed.append(event.key)
+
+    app = Keys()
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.query_one(LessonView)
+        view.show(LONG_BODY * 10)
+        await pilot.press("x")
+        assert pressed == ["x"] and not view.parsed
+
+
+async def test_warm_up_reads_the_markdown_styles_and_leaves_nothing_behind() -> None:
+    app = Host()
+    async with app.run_test(size=(80, 24)):
+        before = set(app.stylesheet.source)
+        await warm_up(app.screen)
+        added = {name for _, name in set(app.stylesheet.source) - before}
+        assert {"MarkdownTable.DEFAULT_CSS", "MarkdownBulletList.DEFAULT_CSS"} <= added
+        assert {"MarkdownFence.DEFAULT_CSS", "SectionMarkdown.DEFAULT_CSS"} <= added
+        assert not app.screen.query(SectionMarkdown)
