@@ -1,13 +1,14 @@
-"""A table of many rows filled in pages: the first page at once, the rest a page per refresh.
+"""A table of many rows filled in pages as the cursor or the scroll comes near its end.
 
 Adding 5,000 rows to a ``DataTable`` in one go holds the app for a second or
 more, and Textual then measures every cell to size the columns. Here the rows
 arrive already formatted with each column's widest cell (from the use-case
 layer's listings), the columns get fixed widths from
 :func:`~companion.widgets.fit.fit_columns`, so no cell is measured, and only
-the first page is added before the screen is drawn; each later page is added
-after a refresh, so keys pressed meanwhile (cursor, search, Escape) are
-handled between pages. ``End`` adds what is left first, so it reaches the last row.
+the first page is added before the screen is drawn. The next page is added
+when the cursor or the scroll comes within a page of the last row added, so
+keys never wait for rows nobody looked at; ``End`` adds what is left first,
+so it reaches the last row.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text as RichText
+from textual.widgets import DataTable
 
 from companion.widgets.fit import CAP, fit_columns
 from companion.widgets.row_table import RowTable
@@ -34,8 +36,11 @@ class PagedTable(RowTable[RichText | str]):
     FIRST_PAGE: ClassVar[int] = 80
     """Rows added before the first frame: more than a tall terminal shows."""
 
-    PAGE: ClassVar[int] = 400
-    """Rows added per later step."""
+    PAGE: ClassVar[int] = 200
+    """Rows added each time the cursor or the scroll nears the last row added."""
+
+    MARGIN: ClassVar[int] = 40
+    """How near the last row added "near" is, in rows (more than a screen)."""
 
     def __init__(self, *, main: int, user_text: Iterable[int] = (), id: str | None = None) -> None:
         """Make a table whose column ``main`` takes the room the others leave.
@@ -50,7 +55,6 @@ class PagedTable(RowTable[RichText | str]):
         self._rows: Sequence[Row] = ()
         self._widths: tuple[int, ...] = ()
         self._next = 0
-        self._fill = 0
 
     @property
     def pending(self) -> int:
@@ -61,10 +65,9 @@ class PagedTable(RowTable[RichText | str]):
         """Replace the rows with ``rows``, keeping the cursor's row when it is still there.
 
         ``widths`` is each column's widest cell (or label). The first page is
-        added now; the rest follows a page per refresh.
+        added now, the rest as the cursor or the scroll nears the end.
         """
         keep = self._cursor_key()
-        self._fill += 1
         self.clear()
         self._rows, self._widths, self._next = rows, tuple(widths), 0
         self.fit()
@@ -72,8 +75,6 @@ class PagedTable(RowTable[RichText | str]):
         self._add(self.FIRST_PAGE + (index or 0))
         if index is not None:
             self.move_cursor(row=index, animate=False)
-        if self.pending:
-            self.call_after_refresh(self._more, self._fill)
 
     def fit(self) -> None:
         """Size the columns to the table's width from the known widest cells.
@@ -103,12 +104,16 @@ class PagedTable(RowTable[RichText | str]):
         self.add_all()
         super().action_scroll_bottom()
 
-    def _more(self, fill: int) -> None:
-        if fill != self._fill or not self.is_attached:
-            return  # refilled or gone since
-        self._add(self.PAGE)
-        if self.pending:
-            self.call_after_refresh(self._more, fill)
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Add the next page when the cursor comes near the last row added."""
+        if event.data_table is self and event.cursor_row >= self.row_count - self.MARGIN:
+            self._add(self.PAGE)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        """Add the next page when the scroll comes near the end (wheel, scrollbar)."""
+        super().watch_scroll_y(old_value, new_value)
+        if self.pending and new_value >= self.max_scroll_y - self.MARGIN:
+            self._add(self.PAGE)
 
     def _add(self, count: int) -> None:
         start, end = self._next, min(len(self._rows), self._next + max(count, 0))
