@@ -11,7 +11,8 @@ collection during the presses (``gc.callbacks``): how many of each generation,
 the longest pause, and the pauses over 100 ms.
 ``--gc-defaults`` leaves Python's collector as it is (no ``companion.gc_tuning``).
 
-    python benchmarks/keys.py [--sizes demo heavy] [--presses 200] [--gc-defaults] [--quick]
+    python benchmarks/keys.py [--sizes demo heavy] [--presses 200] [--gc-defaults]
+        [--freeze-only] [--thresholds A B C] [--quick]
 """
 
 from __future__ import annotations
@@ -178,6 +179,7 @@ def main() -> int:
     parser.add_argument("--presses", type=int, default=200)
     parser.add_argument("--gc-defaults", action="store_true", help="no companion.gc_tuning")
     parser.add_argument("--thresholds", type=int, nargs=3, help="instead of gc_tuning's")
+    parser.add_argument("--freeze-only", action="store_true", help="freeze, Python's thresholds")
     parser.add_argument("--quick", action="store_true", help="a tenth of the data, 20 presses")
     args = parser.parse_args()
     scale, presses = (0.1, 20) if args.quick else (1.0, args.presses)
@@ -185,6 +187,8 @@ def main() -> int:
         companion.gc_tuning.ENABLED = False
     if args.thresholds:
         companion.gc_tuning.THRESHOLDS = tuple(args.thresholds)
+    if args.freeze_only:
+        companion.gc_tuning.THRESHOLDS = None
     tuning = "off (Python defaults)" if args.gc_defaults else f"on {companion.gc_tuning.THRESHOLDS}"
     print(f"gc tuning: {tuning}")
     for size in args.sizes:

@@ -109,3 +109,10 @@ def test_footer_leak_benchmark_runs_quickly() -> None:
 def test_keys_benchmark_runs_quickly() -> None:
     out = _quick("keys.py", "--quick", "--sizes", "heavy")
     assert "glossary" in out and "longest pause" in out
+
+
+def test_keys_benchmark_in_tmux_runs_quickly() -> None:
+    out = _quick("keys_tmux.py", "--quick", "--sizes", "heavy")
+    assert "tmux 100x30" in out
+    for name in ("journal", "log", "glossary", "curriculum", "back to the dashboard"):
+        assert f"  {name} " in out

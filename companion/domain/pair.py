@@ -92,3 +92,10 @@ class Pair(Model):
     def person(self, role: Role) -> Person:
         """Return the person who has ``role``."""
         return self.mentor if role == "mentor" else self.mentee
+
+
+def first_names(pair: Pair | None) -> dict[str, str]:
+    """Return each role's first name (``Mentor``/``Mentee`` before onboarding)."""
+    if pair is None:
+        return {"mentor": "Mentor", "mentee": "Mentee"}
+    return {"mentor": pair.mentor.name.split()[0], "mentee": pair.mentee.name.split()[0]}

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from companion.programme.evaluation import Evaluation
     from companion.programme.exports import Exports
     from companion.programme.journal import Journal
+    from companion.programme.listings import Listings
     from companion.programme.privacy import Privacy
     from companion.programme.recovery import Recovery
     from companion.programme.reports import Reports
@@ -43,6 +44,13 @@ class Programme(Core):
         from companion.programme.journal import Journal  # after the first frame (above)
 
         return Journal(self)
+
+    @cached_property
+    def listings(self) -> Listings:
+        """The journal's and the log's rows as shown, cached until the records change."""
+        from companion.programme.listings import Listings  # after the first frame (above)
+
+        return Listings(self)
 
     @cached_property
     def sessions(self) -> Sessions:

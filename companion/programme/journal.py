@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from companion.domain.checkins import CheckIn
+from companion.domain.pair import first_names
 from companion.domain.progress import LessonMark, lesson_statuses
 
 if TYPE_CHECKING:
@@ -42,10 +43,7 @@ class Journal:
 
     def first_names(self) -> dict[str, str]:
         """Return each role's first name (``Mentor``/``Mentee`` before onboarding)."""
-        pair = self.pair()
-        if pair is None:
-            return {"mentor": "Mentor", "mentee": "Mentee"}
-        return {"mentor": pair.mentor.name.split()[0], "mentee": pair.mentee.name.split()[0]}
+        return first_names(self.pair())
 
     def settings(self) -> Settings:
         """Return the settings (defaults when none were saved)."""

@@ -8,14 +8,12 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Header, Input, Select
 
 from companion.dialogs.message import ConfirmDialog
-from companion.domain.journal_query import find_sessions, month_of
-from companion.formatting import table_date
+from companion.programme.listings import Listing
 from companion.screens.base import RecordTable
 from companion.screens.session_detail import SessionDetailScreen
-from companion.widgets.fit import fit_columns
 from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import safely
-from companion.widgets.row_table import RowTable
+from companion.widgets.paged_table import PagedTable
 from companion.widgets.safe_text import cell
 
 
@@ -36,10 +34,11 @@ class JournalScreen(RecordTable):
         Binding("enter", "open_session", "Open", show=False),
     ]
 
+    _shown: Listing | None = None
+
     def compose(self) -> ComposeResult:
         """Search, filters, table."""
-        sessions = self.programme.sessions.all()
-        months = sorted({month_of(s) for s in sessions}, reverse=True)
+        months = self.programme.listings.journal_months()
         modules = self.programme.curriculum.ordered_modules()
         yield Header()
         with Horizontal(id="filters"):
@@ -48,17 +47,8 @@ class JournalScreen(RecordTable):
                 [(m.title, m.id) for m in modules], prompt="All modules", compact=True, id="module"
             )
             yield Select([(m, m) for m in months], prompt="All months", compact=True, id="month")
-        table: DataTable[str] = RowTable(cursor_type="row", zebra_stripes=True, id="sessions")
-        names = self.programme.journal.first_names()  # the pair's names, not their roles
-        table.add_columns(
-            "Date",
-            "Lessons",
-            "Minutes",
-            cell(f"{names['mentor']} ★"),
-            cell(f"{names['mentee']} ★"),
-            "Open actions",
-            "Status",
-        )
+        table = PagedTable(main=1, user_text=[1], id="sessions")
+        table.add_columns(*[cell(label) for label in self.programme.listings.journal_columns()])
         yield table
         yield KeysFooter()
 
@@ -68,44 +58,22 @@ class JournalScreen(RecordTable):
         self.query_one(DataTable).focus()
 
     def on_screen_resume(self) -> None:
-        """Refresh after editing a session."""
+        """Refresh after editing a session (nothing to do when nothing changed)."""
         self.refill()
 
     def refill(self) -> None:
-        """Apply the search and filters."""
-        lessons = self.programme.curriculum.lessons
+        """Show the sessions the search and filters find (only when they differ from shown)."""
         module = self.query_one("#module", Select).value
         month = self.query_one("#month", Select).value
-        found = find_sessions(
-            self.programme.sessions.all(),
-            lessons,
-            text=self.query_one("#search", Input).value,
+        listing = self.programme.listings.journal(
+            self.query_one("#search", Input).value,
             module=module if isinstance(module, str) else None,
             month=month if isinstance(month, str) else None,
         )
-        actions = self.programme.journal.actions()
-        table = self.query_one(DataTable)
-        today = self.programme.today()
-        table.clear()
-        for s in found:
-            open_actions = sum(1 for a in actions if a.session_id == s.id and not a.done)
-            table.add_row(
-                table_date(s.date, today),
-                cell(
-                    ", ".join(lessons[i].title if i in lessons else i for i in s.lesson_ids) or "-"
-                ),
-                str(s.minutes),
-                str(s.reflections.mentor.rating or "-"),
-                str(s.reflections.mentee.rating or "-"),
-                str(open_actions),
-                "finished" if s.status == "finished" else "in progress",
-                key=s.id,
-            )
-        fit_columns(table, 1)
-
-    def on_resize(self) -> None:
-        """Fit the table to the new width (no sideways scrolling)."""
-        self.call_after_refresh(fit_columns, self.query_one(DataTable), 1)
+        if listing is self._shown:
+            return
+        self._shown = listing
+        self.query_one(PagedTable).show(listing.rows, listing.widths)
 
     def on_input_changed(self) -> None:
         """Search as you type."""

@@ -12,14 +12,11 @@ from textual.widgets import DataTable, Header, Select, Static
 
 from companion.dialogs.log_entry import LogEntryDialog
 from companion.domain.log import LogEntry
-from companion.domain.log_totals import totals
-from companion.formatting import table_date
+from companion.programme.listings import LOG_COLUMNS, LogView
 from companion.screens.base import RecordTable
-from companion.widgets.fit import fit_columns
 from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import safely
-from companion.widgets.row_table import RowTable
-from companion.widgets.safe_text import cell
+from companion.widgets.paged_table import PagedTable
 
 KINDS = [
     ("Sessions and informal", "all"),
@@ -72,10 +69,12 @@ class LogScreen(RecordTable):
                 [(k, v) for k, v in KINDS], value="all", allow_blank=False, compact=True, id="kind"
             )
             yield Select([], prompt="Any skill", compact=True, id="skill")
-        table: DataTable[str] = RowTable(cursor_type="row", zebra_stripes=True)
-        table.add_columns("Date", "Minutes", "Topic", "Skills", "Kind")
+        table = PagedTable(main=2, user_text=[2, 3])
+        table.add_columns(*LOG_COLUMNS)
         yield table
         yield KeysFooter()
+
+    _shown: LogView | None = None
 
     def on_mount(self) -> None:
         """Fill everything."""
@@ -83,55 +82,37 @@ class LogScreen(RecordTable):
         self.query_one(DataTable).focus()
 
     def refill(self) -> None:
-        """Recompute totals and the table from the log and filters."""
-        entries = self.programme.journal.log_entries()
-        summary = totals(entries)
-        name = self.programme.journal.pair()
-        who = name.mentor.name if name else "The junior"
-        text = Text()
-        text.append(f"{who}'s mentoring\n", style="bold")
-        text.append(f"{summary.sessions} sessions · {summary.informal} informal\n")
-        text.append(f"{summary.hours:.1f} hours · {summary.topics} topics\n")
-        if summary.skills:
-            text.append(
-                "Skills: " + ", ".join(f"{k} {v}" for k, v in list(summary.skills.items())[:5])
-            )
-        self.query_one("#totals", Static).update(text)
-        self.query_one("#chart", Static).update(
-            month_bars(summary.months) if summary.months else ""
-        )
-        skill_select = self.query_one("#skill", Select)
-        wanted_skill = skill_select.value
-        options = [(s, s) for s in summary.skills]
-        if [o for o, _ in options] != [str(o) for o in getattr(self, "_skills", [])]:
-            self._skills = list(summary.skills)
-            skill_select.set_options(options)
+        """Show the totals and the entries the filters let through (only what changed)."""
         kind = self.query_one("#kind", Select).value
-        table = self.query_one(DataTable)
-        today = self.programme.today()
-        table.clear()
-        for entry in reversed(entries):
-            is_session = entry.session_id is not None
-            if (kind == "session" and not is_session) or (kind == "informal" and is_session):
-                continue
-            if isinstance(wanted_skill, str) and wanted_skill not in entry.skills:
-                continue
-            table.add_row(
-                table_date(entry.date, today),
-                str(entry.minutes),
-                cell(entry.topic),
-                cell(", ".join(entry.skills)),
-                "session" if is_session else "informal",
-                key=entry.id,
+        skill = self.query_one("#skill", Select).value
+        view = self.programme.listings.log(
+            kind if kind in ("session", "informal") else "all",
+            skill if isinstance(skill, str) else None,
+        )
+        shown, self._shown = self._shown, view
+        if view is shown:
+            return
+        summary = view.totals
+        if shown is None or summary is not shown.totals:
+            text = Text()
+            text.append(f"{view.who}'s mentoring\n", style="bold")
+            text.append(f"{summary.sessions} sessions · {summary.informal} informal\n")
+            text.append(f"{summary.hours:.1f} hours · {summary.topics} topics\n")
+            if summary.skills:
+                text.append(
+                    "Skills: " + ", ".join(f"{k} {v}" for k, v in list(summary.skills.items())[:5])
+                )
+            self.query_one("#totals", Static).update(text)
+            self.query_one("#chart", Static).update(
+                month_bars(summary.months) if summary.months else ""
             )
-        fit_columns(table, 2)
-
-    def on_resize(self) -> None:
-        """Fit the table to the new width (no sideways scrolling)."""
-        self.call_after_refresh(fit_columns, self.query_one(DataTable), 2)
+            if shown is None or list(summary.skills) != list(shown.totals.skills):
+                with self.prevent(Select.Changed):
+                    self.query_one("#skill", Select).set_options([(s, s) for s in summary.skills])
+        self.query_one(PagedTable).show(view.listing.rows, view.listing.widths)
 
     def on_select_changed(self) -> None:
-        """Filter."""
+        """Filter (nothing to do when the filters did not change what is shown)."""
         self.refill()
 
     def _selected(self) -> LogEntry | None:

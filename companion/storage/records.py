@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, MutableMapping
+from itertools import count
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
@@ -10,12 +11,17 @@ from tinydb.table import Document, Table
 
 M = TypeVar("M", bound=BaseModel)
 
+_changes = count(1)
+"""One counter for every table of the process: a table's mark is never reused."""
+
 
 class Records(Generic[M]):
     """Domain models in a TinyDB table; callers never see a TinyDB document.
 
     Models are validated once and cached until the table changes; an index from
     each record's key to its TinyDB document id makes updates and deletes direct.
+    :attr:`changed` takes a new value at every write (and when a failed write
+    drops the cache), so callers can cache what they built from the records.
     """
 
     def __init__(
@@ -35,6 +41,8 @@ class Records(Generic[M]):
         self._key = key
         self._items: dict[str, M] | None = None
         self._doc_ids: dict[str, int] = {}
+        self.changed = next(_changes)
+        """A mark that differs after every change (unique in the process)."""
         if validated is not None:
             items = {key(m): m for m in validated.values()}
             self._doc_ids = {key(m): int(doc_id) for doc_id, m in validated.items()}
@@ -61,6 +69,7 @@ class Records(Generic[M]):
 
     def put(self, item: M) -> M:
         """Insert ``item`` or replace the record with the same key; return it."""
+        self.changed = next(_changes)
         item = self._model.model_validate(item.model_dump())
         items = self._load()
         key = self._key(item)
@@ -84,6 +93,7 @@ class Records(Generic[M]):
 
     def put_many(self, items: list[M]) -> None:
         """Store several records: the changed ones in one write, the new ones in another."""
+        self.changed = next(_changes)
         current = self._load()
         fresh = list(
             {self._key(i): self._model.model_validate(i.model_dump()) for i in items}.values()
@@ -118,6 +128,7 @@ class Records(Generic[M]):
 
     def delete(self, key: str) -> bool:
         """Delete the record with ``key``; return whether there was one."""
+        self.changed = next(_changes)
         self._load()
         doc_id = self._doc_ids.get(key)
         if doc_id is None:
@@ -134,6 +145,7 @@ class Records(Generic[M]):
 
     def put_single(self, item: M) -> M:
         """Store ``item`` as the one record of a single-record table (pair, settings)."""
+        self.changed = next(_changes)
         item = self._model.model_validate(item.model_dump())
         try:
             self._table.upsert(Document(item.model_dump(mode="json"), doc_id=1))

@@ -97,6 +97,15 @@ class JournalRepository:
             db.table("reschedules"), Reschedule, lambda r: str(r.slot), v.get("reschedules")
         )
 
+    def changes(self) -> tuple[int, int, int, int]:
+        """Return marks that differ once the pair, sessions, action items or log change."""
+        return (
+            self._pair.changed,
+            self._sessions.changed,
+            self._actions.changed,
+            self._log.changed,
+        )
+
     def pair(self) -> Pair | None:
         """Return the pair, or None before onboarding."""
         return self._pair.single()

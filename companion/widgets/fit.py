@@ -8,6 +8,8 @@ and text longer than its column ends in ``…`` (cells made by
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import DataTable
@@ -20,11 +22,17 @@ MAIN_MIN = 12
 """The least the main column is given before the others are capped harder."""
 
 
-def fit_columns(table: DataTable[object], main: int, caps: dict[int, int] | None = None) -> None:
+def fit_columns(
+    table: DataTable[object],
+    main: int,
+    caps: dict[int, int] | None = None,
+    natural: Sequence[int] | None = None,
+) -> None:
     """Size ``table``'s columns to its width, giving column ``main`` the remainder.
 
     ``caps`` gives a column a smaller cap than :data:`CAP` (a deck, a name).
-    Call after filling the table and whenever it is resized.
+    ``natural`` gives each column's widest cell when the caller knows it (no
+    cell is measured then). Call after filling the table and whenever it is resized.
     """
     columns = list(table.columns.values())
     if not columns or table.size.width == 0:
@@ -32,7 +40,8 @@ def fit_columns(table: DataTable[object], main: int, caps: dict[int, int] | None
     caps = caps or {}
     pad = 2 * table.cell_padding
     room = table.scrollable_content_region.width - pad * len(columns)
-    natural = [_natural_width(table, c.key, c.label.cell_len) for c in columns]
+    if natural is None or len(natural) != len(columns):
+        natural = [_natural_width(table, c.key, c.label.cell_len) for c in columns]
     widths = [min(n, caps.get(i, CAP)) if i != main else 0 for i, n in enumerate(natural)]
     others = [i for i in range(len(columns)) if i != main]
     if room - sum(widths) >= natural[main]:
