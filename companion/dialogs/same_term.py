@@ -9,7 +9,7 @@ the pair chooses to open the existing card.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.screen import ModalScreen
 from textual.widgets import Input
@@ -23,11 +23,19 @@ OPEN_EXISTING = "open"
 """The key of the answer that names the existing card to open instead."""
 
 
-class SameTermCheck(ModalScreen[dict[str, Any] | None]):
+if TYPE_CHECKING:
+    _Dialog = ModalScreen[dict[str, Any] | None]
+else:
+    _Dialog = object  # a plain mixin at run time: Textual follows the first DOM base for CSS
+
+
+class SameTermCheck(_Dialog):
     """Mixin for a card form: knows every card (shipped and own) and asks before a duplicate.
 
     Put it before :class:`~companion.dialogs.forms.FormDialog` in the bases, and
-    call :meth:`know_cards` from ``__init__``.
+    call :meth:`know_cards` from ``__init__``. It is not a widget class itself, so
+    the dialog keeps FormDialog's styles (Textual takes a class's CSS from its
+    first base that is a DOM node).
     """
 
     _cards: list[Card]
