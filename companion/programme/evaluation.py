@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from typing import TYPE_CHECKING
 
 from companion.domain.checkin_trends import (
@@ -14,8 +14,10 @@ from companion.domain.checkin_trends import (
     raised_by,
     statement_series,
 )
+from companion.domain.date_input import DateInputError
 from companion.domain.expectations import SideBySide, side_by_side, suggested_entry
-from companion.domain.plan import Pause
+from companion.domain.plan import Pause, Reschedule
+from companion.domain.reschedule import move_next, next_slot
 from companion.domain.skills import (
     RoundKind,
     SkillChange,
@@ -88,6 +90,29 @@ class Evaluation:
     def add_pause(self, starts_on: date, ends_on: date, reason: str = "") -> Pause:
         """Record a pause (``ValidationError`` when it ends before it starts)."""
         return self._journal.add_pause(Pause(starts_on=starts_on, ends_on=ends_on, reason=reason))
+
+    def reschedule_next(self, on: date, at: time | None = None) -> Reschedule | None:
+        """Move the next planned session to ``on`` (at ``at``); the timeline and ICS follow.
+
+        The move is kept as a reschedule of that planned session (same calendar
+        UID, higher SEQUENCE) and becomes the pair's agreed next date, which the
+        dashboard shows. With no planned session left, only the agreed date is
+        set and None is returned. A day before today raises ``DateInputError``.
+        """
+        journal = self._journal
+        pair = journal.pair()
+        plan = self.timeline()
+        if pair is None or plan is None:
+            return None
+        today = self._programme.today()
+        if on < today:
+            raise DateInputError("The next session cannot be before today.")
+        slot = next_slot(plan)
+        move = None
+        if slot is not None:
+            move = journal.save_reschedule(move_next(slot, on, at, today, self._programme.now()))
+        journal.save_pair(pair.model_copy(update={"next_session_on": on}))
+        return move
 
     # -- skills -------------------------------------------------------------------------
 

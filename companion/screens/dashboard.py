@@ -73,6 +73,7 @@ class DashboardScreen(Screen[None]):
         Binding("w", "open('wins')", "Wins", show=False),
         Binding("i", "open('checkins')", "Check-ins", show=False),
         Binding("t", "open('timeline')", "Timeline", show=False),
+        Binding("m", "reschedule", "Move next session", show=False),
     ]
 
     filled = False
@@ -138,6 +139,12 @@ class DashboardScreen(Screen[None]):
     def action_start_session(self) -> None:
         """Start (or resume) a session."""
         self.post_message(Request("session"))
+
+    def action_reschedule(self) -> None:
+        """Move the next session to another day (and maybe time)."""
+        from companion.screens.reschedule import ask_reschedule
+
+        ask_reschedule(self, self.programme, self.refresh_board)
 
     def action_open(self, target: str) -> None:
         """Open the full screen called ``target``."""
