@@ -22,7 +22,7 @@ def test_retention_and_skills_are_read_as_people_type_them() -> None:
     assert read_retention("0.9") == 0.9
     assert read_retention("92") == 0.92
     for bad in ("0.5", "99%", "lots"):
-        with pytest.raises(ValueError, match="between 0.70 and 0.97"):
+        with pytest.raises(ValueError, match=r"between 0\.70 and 0\.97"):
             read_retention(bad)
     assert read_skills(" Excel,  excel , AI   assistants,ai assistants,, Slack ") == [
         "Excel",
