@@ -15,7 +15,14 @@ from companion.domain.checkin_trends import (
     statement_series,
 )
 from companion.domain.date_input import DateInputError
-from companion.domain.expectations import SideBySide, side_by_side, suggested_entry
+from companion.domain.expectations import (
+    ExpectationEntry,
+    Moment,
+    SideBySide,
+    latest,
+    side_by_side,
+    suggested_entry,
+)
 from companion.domain.plan import Pause, Reschedule
 from companion.domain.reschedule import move_next, next_slot
 from companion.domain.skills import (
@@ -188,6 +195,45 @@ class Evaluation:
         view = side_by_side(pair, self._journal.expectations())
         playbook = list(self._programme.curriculum.playbook.values())
         return Expectations(view, suggested_entry(view, playbook))
+
+    def latest_expectation(self, role: Role) -> ExpectationEntry | None:
+        """Return what ``role`` last said they want from the programme, or None."""
+        return latest(self._journal.expectations(), role)
+
+    def say_expectation(
+        self,
+        role: Role,
+        sentence: str,
+        themes: list[str],
+        moment: Moment = "adhoc",
+        checkin_id: str | None = None,
+    ) -> ExpectationEntry:
+        """Keep what ``role`` wants from the programme today (``ValidationError`` when invalid).
+
+        Said again on the same day at the same moment, it replaces that day's
+        entry (an edit); on a later day it is a new entry, so the history stays.
+        """
+        today = self._programme.today()
+        same_day = next(
+            (
+                e
+                for e in self._journal.expectations()
+                if e.role == role and e.on == today and e.moment == moment
+            ),
+            None,
+        )
+        entry = ExpectationEntry.model_validate(
+            {
+                **({"id": same_day.id} if same_day is not None else {}),
+                "role": role,
+                "on": today,
+                "sentence": sentence,
+                "themes": themes,
+                "moment": moment,
+                "checkin_id": checkin_id,
+            }
+        )
+        return self._journal.add_expectation(entry)
 
     # -- wins ---------------------------------------------------------------------------
 

@@ -74,6 +74,7 @@ class DashboardScreen(Screen[None]):
         Binding("i", "open('checkins')", "Check-ins", show=False),
         Binding("t", "open('timeline')", "Timeline", show=False),
         Binding("m", "reschedule", "Move next session", show=False),
+        Binding("x", "expectations", "What we want", show=False),
     ]
 
     filled = False
@@ -145,6 +146,12 @@ class DashboardScreen(Screen[None]):
         from companion.screens.reschedule import ask_reschedule
 
         ask_reschedule(self, self.programme, self.refresh_board)
+
+    def action_expectations(self) -> None:
+        """Change what one of the pair wants from the programme."""
+        from companion.screens.expectations_edit import edit_expectation
+
+        edit_expectation(self, self.programme, self.refresh_board)
 
     def action_open(self, target: str) -> None:
         """Open the full screen called ``target``."""
