@@ -14,6 +14,7 @@ from companion.domain.checkin_trends import (
     raised_by,
     statement_series,
 )
+from companion.domain.closing import KeepDoing, closing_due
 from companion.domain.date_input import DateInputError
 from companion.domain.expectations import (
     ExpectationEntry,
@@ -234,6 +235,24 @@ class Evaluation:
             }
         )
         return self._journal.add_expectation(entry)
+
+    # -- the closing session ---------------------------------------------------------
+
+    def closing_due(self) -> bool:
+        """Return whether the closing session is due (length elapsed or last session held)."""
+        plan = self.timeline()
+        return plan is not None and closing_due(plan)
+
+    def keep_doing(self) -> list[KeepDoing]:
+        """Return what each person said they will keep doing."""
+        return self._journal.keep_doing()
+
+    def say_keep_doing(self, role: Role, text: str) -> KeepDoing:
+        """Keep what ``role`` will keep doing, replacing what they said before (ValidationError)."""
+        entry = KeepDoing.model_validate(
+            {"role": role, "on": self._programme.today(), "text": text}
+        )
+        return self._journal.save_keep_doing(entry)
 
     # -- wins ---------------------------------------------------------------------------
 

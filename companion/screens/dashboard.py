@@ -75,6 +75,7 @@ class DashboardScreen(Screen[None]):
         Binding("t", "open('timeline')", "Timeline", show=False),
         Binding("m", "reschedule", "Move next session", show=False),
         Binding("x", "expectations", "What we want", show=False),
+        Binding("o", "open('closing')", "Closing session", show=False),
     ]
 
     filled = False
@@ -206,6 +207,13 @@ class DashboardScreen(Screen[None]):
             zone = self.programme.now().tzinfo
             lines.insert(
                 0, Static(in_progress_line(current.started_at, zone), classes="in-progress")
+            )
+        if self.programme.evaluation.closing_due():
+            lines.append(
+                Static(
+                    "The programme is complete: hold your closing session (o).",
+                    classes="line hint",
+                )
             )
         flagged = self.programme.reports.challenges()
         if flagged:
