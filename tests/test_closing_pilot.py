@@ -10,8 +10,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from companion.cli import make_app
-from companion.domain.closing import closing_due
-from companion.domain.timeline import timeline
+from companion.domain.closing import closing_offered
+from companion.domain.plan import Pause
 from companion.screens.closing import ClosingScreen
 from companion.screens.dashboard import DashboardScreen
 from companion.screens.registry import SCREEN_TITLES
@@ -29,10 +29,15 @@ def rhythm_text(screen: DashboardScreen) -> str:
     return " ".join(str(s.render()) for s in screen.query("#rhythm Static"))
 
 
-def test_closing_is_due_once_the_length_has_elapsed_or_the_last_session_is_held() -> None:
+def test_closing_is_offered_once_the_length_has_elapsed_or_every_session_is_held() -> None:
     pair = make_pair(started_on=date(2026, 1, 6), cadence="monthly", programme_weeks=8)
-    assert not closing_due(timeline(pair, [], date(2026, 2, 1)))
-    assert closing_due(timeline(pair, [], date(2026, 3, 3)))
+    assert not closing_offered(pair, [], date(2026, 2, 1), held=1, planned=2)
+    assert closing_offered(pair, [], date(2026, 2, 1), held=2, planned=2)
+    assert closing_offered(pair, [], date(2026, 3, 3), held=0, planned=2)  # 8 weeks on
+    # A three-week pause pushes the end back three weeks.
+    pause = Pause(starts_on=date(2026, 2, 1), ends_on=date(2026, 2, 21))
+    assert not closing_offered(pair, [pause], date(2026, 3, 3), held=1, planned=2)
+    assert closing_offered(pair, [pause], date(2026, 3, 24), held=1, planned=2)
 
 
 @pytest.mark.asyncio

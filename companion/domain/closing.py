@@ -9,7 +9,7 @@ from pydantic import Field
 
 from companion.domain.base import ROLES, Model, Role, Text, new_id
 from companion.domain.pair import Pair
-from companion.domain.timeline import Timeline
+from companion.domain.plan import Pause, after_active_days
 
 
 class KeepDoing(Model):
@@ -25,15 +25,16 @@ class KeepDoing(Model):
     """What they will keep doing, in their words."""
 
 
-def closing_due(plan: Timeline) -> bool:
-    """Return whether the closing session is due.
+def closing_offered(
+    pair: Pair, pauses: Sequence[Pause], today: date, held: int, planned: int
+) -> bool:
+    """Return whether to offer the closing session, cheaply (the dashboard asks on each visit).
 
-    It is once the programme's planned length has elapsed, or once its last
-    planned session is held.
+    True once the programme's planned length (pauses left out) has elapsed, or
+    once as many sessions were held as the plan holds.
     """
-    if plan.today >= plan.end:
-        return True
-    return bool(plan.slots) and plan.slots[-1].status == "held"
+    end = after_active_days(pair.started_on, pair.programme_weeks * 7, pauses)
+    return today >= end or (planned > 0 and held >= planned)
 
 
 def keep_doing_lines(pair: Pair, entries: Sequence[KeepDoing]) -> list[str]:

@@ -14,7 +14,7 @@ from companion.domain.checkin_trends import (
     raised_by,
     statement_series,
 )
-from companion.domain.closing import KeepDoing, closing_due
+from companion.domain.closing import KeepDoing, closing_offered
 from companion.domain.date_input import DateInputError
 from companion.domain.expectations import (
     ExpectationEntry,
@@ -238,10 +238,15 @@ class Evaluation:
 
     # -- the closing session ---------------------------------------------------------
 
-    def closing_due(self) -> bool:
-        """Return whether the closing session is due (length elapsed or last session held)."""
-        plan = self.timeline()
-        return plan is not None and closing_due(plan)
+    def closing_offered(self, held: int, planned: int) -> bool:
+        """Return whether the dashboard offers the closing session (reads no sessions).
+
+        ``held`` and ``planned`` are the counts the dashboard already has.
+        """
+        pair = self._journal.pair()
+        if pair is None:
+            return False
+        return closing_offered(pair, self._journal.pauses(), self._programme.today(), held, planned)
 
     def keep_doing(self) -> list[KeepDoing]:
         """Return what each person said they will keep doing."""

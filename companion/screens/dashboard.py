@@ -208,7 +208,7 @@ class DashboardScreen(Screen[None]):
             lines.insert(
                 0, Static(in_progress_line(current.started_at, zone), classes="in-progress")
             )
-        if self.programme.evaluation.closing_due():
+        if self.programme.evaluation.closing_offered(r.held, r.planned):
             lines.append(
                 Static(
                     "The programme is complete: hold your closing session (o).",
