@@ -48,7 +48,7 @@ async def test_onboarding_by_keys_then_restart_shows_the_pair(data: Path) -> Non
         await pilot.press("ctrl+n")
         # Step 4: a goal for the senior, then finish.
         await type_into(pilot, "Grow")
-        for _ in range(2):
+        for _ in range(4):  # past the themes, the senior's hope and themes
             await pilot.press("tab")
         await type_into(pilot, "Post")
         await pilot.press("ctrl+n")

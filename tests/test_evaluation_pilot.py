@@ -9,6 +9,7 @@ import pytest
 from textual.widgets import DataTable, Input, Select
 
 from companion.dialogs.checkin import AnswersDialog, CheckInResultDialog, HandOverDialog
+from companion.dialogs.expectation import ExpectationDialog
 from companion.dialogs.goal import GoalDialog
 from companion.dialogs.message import ConfirmDialog
 from companion.dialogs.skills import RateSkillsDialog
@@ -207,6 +208,11 @@ async def test_the_wrap_up_offers_a_check_in_when_one_is_due(data: Path) -> None
         assert isinstance(app.screen, CheckInResultDialog)
         await pilot.press("escape")
         await settle(pilot)
+        # Each is offered to say again what they want; Esc keeps it as it is.
+        for _ in range(2):
+            assert isinstance(app.screen, ExpectationDialog)
+            await pilot.press("escape")
+            await settle(pilot)
         assert isinstance(app.screen, DashboardScreen)
         checkins = app.programme.journal.checkins()
         assert len(checkins) == count + 1

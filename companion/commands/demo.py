@@ -48,10 +48,39 @@ def summary(sample: Sample, folder: Path) -> str:
     )
 
 
+def _existing(folder: Path, exc: FileExistsError, run_app: Callable[[Path], int] | None) -> int:
+    """A folder that already holds a pair: open the demo as it is, refuse anything else."""
+    from companion.domain.sample import is_sample_pair
+
+    try:
+        with Programme.opened(folder, readonly=True) as programme:
+            pair = programme.journal.pair()
+    except Exception:  # an unreadable folder: say what write_sample said
+        print(f"companion: {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    if pair is None or not is_sample_pair(pair):
+        names = f" ({pair.mentor.name} & {pair.mentee.name})" if pair is not None else ""
+        print(
+            f"companion: {folder} holds a programme that is not the demo{names}; "
+            "the demo is only written to a new folder, so nothing was changed. "
+            "Choose another folder with --data-dir, or open this one with "
+            f"companion --data-dir {folder}",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEM
+    print(f"{folder} already holds the demo pair: opening it as it is (nothing rewritten).")
+    if run_app is None:
+        print(f"Open it with: companion --data-dir {folder}")
+        return EXIT_OK
+    return run_app(folder)
+
+
 def run_demo(data_dir_arg: str | None, run_app: Callable[[Path], int] | None) -> int:
     """Fill ``data_dir_arg`` (by default a new temporary folder); open it with ``run_app``.
 
-    Without ``run_app`` (``--no-open``) say what was written instead.
+    Without ``run_app`` (``--no-open``) say what was written instead. A folder
+    already holding the demo pair is opened as it is; one holding another
+    programme is refused with a clear message (exit 1) and left untouched.
     """
     folder = (
         data_dir(data_dir_arg) if data_dir_arg else Path(tempfile.mkdtemp(prefix="companion-demo-"))
@@ -59,8 +88,7 @@ def run_demo(data_dir_arg: str | None, run_app: Callable[[Path], int] | None) ->
     try:
         sample = write_sample(folder)
     except FileExistsError as exc:
-        print(f"companion: {exc}", file=sys.stderr)
-        return EXIT_PROBLEM
+        return _existing(folder, exc, run_app)
     except LockHeldError as exc:
         print(f"companion: {exc}", file=sys.stderr)
         return EXIT_LOCKED

@@ -7,9 +7,11 @@ their passphrase) unless its writer ticks "share with my partner". Run
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any
 
 from companion.dialogs.checkin import AnswersDialog, CheckInResultDialog, HandOverDialog
+from companion.dialogs.expectation import ExpectationDialog
 from companion.dialogs.message import ChoiceDialog
 from companion.dialogs.private_notes import ensure_unlocked
 from companion.domain.checkin_trends import raised_by
@@ -118,4 +120,27 @@ async def checkin_flow(app: App[Any], programme: Programme) -> CheckIn | None:
     raised = raised_by(checkin, programme.reports.playbook())
     await app.push_screen_wait(CheckInResultDialog(names, checkin, raised))
     app.notify("Check-in saved.", timeout=3)
+    await _ask_expectations(app, programme, names, checkin.id)
     return checkin
+
+
+async def _ask_expectations(
+    app: App[Any], programme: Programme, names: dict[Role, str], checkin_id: str
+) -> None:
+    """Offer each person to say again what they want from the programme (Esc keeps it)."""
+    evaluation = programme.evaluation
+    for role in ("mentor", "mentee"):
+        who: Role = "mentor" if role == "mentor" else "mentee"
+        current = evaluation.latest_expectation(who)
+        prompt = (
+            f"{names[who]}: has what you want from the programme changed? (Esc keeps it)"
+            if current is not None
+            else f"{names[who]}: what do you want from the programme? (Esc skips)"
+        )
+        values = await app.push_screen_wait(ExpectationDialog(names[who], current, prompt))
+        if values is None:
+            continue
+        said = functools.partial(
+            evaluation.say_expectation, who, values["sentence"], values["themes"]
+        )
+        safely(app, functools.partial(said, "checkin", checkin_id), "The expectation")

@@ -9,6 +9,7 @@ from pydantic import Field
 from companion.domain.base import Model
 from companion.domain.cards import Card, CardState, ReviewLog
 from companion.domain.checkins import CheckIn
+from companion.domain.closing import KeepDoing
 from companion.domain.expectations import ExpectationEntry
 from companion.domain.goals import Goal
 from companion.domain.log import LogEntry
@@ -61,6 +62,8 @@ class JournalExport(Model):
     """The agreed breaks."""
     reschedules: list[Reschedule] = Field(default_factory=list)
     """Planned sessions that were moved."""
+    keep_doing: list[KeepDoing] = Field(default_factory=list)
+    """What each person said at the closing session they will keep doing."""
 
     def to_json(self) -> str:
         """Return the export as indented JSON, leaving private notes out unless included."""

@@ -18,6 +18,7 @@ from datetime import date, datetime
 from companion.domain.cadence import planned_sessions, rhythm
 from companion.domain.cards import CardState, ReviewLog
 from companion.domain.checkins import QUESTIONS, CheckIn
+from companion.domain.closing import KeepDoing
 from companion.domain.content import Lesson
 from companion.domain.goals import Goal
 from companion.domain.log import LogEntry
@@ -47,6 +48,7 @@ class ReportData:
     include_private: bool = False
     wins: Sequence[Win] = ()
     skill_rounds: Sequence[SkillRound] = ()
+    keep_doing: Sequence[KeepDoing] = ()
 
 
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
@@ -292,7 +294,7 @@ def markdown_report(data: ReportData) -> str:
         "",
         *_goals(data),
         "",
-        *evaluation_sections(pair, data.wins, data.skill_rounds),
+        *evaluation_sections(pair, data.wins, data.skill_rounds, data.keep_doing),
         "",
         "## Sessions",
         "",

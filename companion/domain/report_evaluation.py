@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from companion.domain.base import ROLES
+from companion.domain.closing import KeepDoing, keep_doing_lines
 from companion.domain.pair import Pair
 from companion.domain.skills import SkillRound, growth, largest_gains
 from companion.domain.wins import Win
@@ -55,6 +56,16 @@ def skills_section(pair: Pair, rounds: Sequence[SkillRound]) -> list[str]:
     return lines[:-1] if not lines[-1] else lines
 
 
-def evaluation_sections(pair: Pair, wins: Sequence[Win], rounds: Sequence[SkillRound]) -> list[str]:
-    """Return both sections, ready to splice into the report."""
-    return [*achievements_section(wins), "", *skills_section(pair, rounds)]
+def evaluation_sections(
+    pair: Pair,
+    wins: Sequence[Win],
+    rounds: Sequence[SkillRound],
+    keep_doing: Sequence[KeepDoing] = (),
+) -> list[str]:
+    """Return both sections, ready to splice into the report.
+
+    What each person said at the closing session they will keep doing ends
+    the "What we achieved" section.
+    """
+    achieved = [*achievements_section(wins), *keep_doing_lines(pair, keep_doing)]
+    return [*achieved, "", *skills_section(pair, rounds)]

@@ -57,6 +57,16 @@ def _pair(start: date) -> Pair:
     )
 
 
+def is_sample_pair(pair: Pair) -> bool:
+    """Return whether ``pair`` is the demo pair (its people and agreement, whatever its dates)."""
+    sample = _pair(pair.started_on)
+    return (
+        pair.mentor == sample.mentor
+        and pair.mentee == sample.mentee
+        and pair.agreement == sample.agreement
+    )
+
+
 def _goals(start: date, lessons: dict[str, Lesson]) -> list[Goal]:
     def linked(*ids: str) -> list[str]:
         return [i for i in ids if i in lessons]

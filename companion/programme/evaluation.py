@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from typing import TYPE_CHECKING
 
 from companion.domain.checkin_trends import (
@@ -14,8 +14,18 @@ from companion.domain.checkin_trends import (
     raised_by,
     statement_series,
 )
-from companion.domain.expectations import SideBySide, side_by_side, suggested_entry
-from companion.domain.plan import Pause
+from companion.domain.closing import KeepDoing, closing_offered
+from companion.domain.date_input import DateInputError
+from companion.domain.expectations import (
+    ExpectationEntry,
+    Moment,
+    SideBySide,
+    latest,
+    side_by_side,
+    suggested_entry,
+)
+from companion.domain.plan import Pause, Reschedule
+from companion.domain.reschedule import move_next, next_slot
 from companion.domain.skills import (
     RoundKind,
     SkillChange,
@@ -88,6 +98,29 @@ class Evaluation:
     def add_pause(self, starts_on: date, ends_on: date, reason: str = "") -> Pause:
         """Record a pause (``ValidationError`` when it ends before it starts)."""
         return self._journal.add_pause(Pause(starts_on=starts_on, ends_on=ends_on, reason=reason))
+
+    def reschedule_next(self, on: date, at: time | None = None) -> Reschedule | None:
+        """Move the next planned session to ``on`` (at ``at``); the timeline and ICS follow.
+
+        The move is kept as a reschedule of that planned session (same calendar
+        UID, higher SEQUENCE) and becomes the pair's agreed next date, which the
+        dashboard shows. With no planned session left, only the agreed date is
+        set and None is returned. A day before today raises ``DateInputError``.
+        """
+        journal = self._journal
+        pair = journal.pair()
+        plan = self.timeline()
+        if pair is None or plan is None:
+            return None
+        today = self._programme.today()
+        if on < today:
+            raise DateInputError("The next session cannot be before today.")
+        slot = next_slot(plan)
+        move = None
+        if slot is not None:
+            move = journal.save_reschedule(move_next(slot, on, at, today, self._programme.now()))
+        journal.save_pair(pair.model_copy(update={"next_session_on": on}))
+        return move
 
     # -- skills -------------------------------------------------------------------------
 
@@ -163,6 +196,68 @@ class Evaluation:
         view = side_by_side(pair, self._journal.expectations())
         playbook = list(self._programme.curriculum.playbook.values())
         return Expectations(view, suggested_entry(view, playbook))
+
+    def latest_expectation(self, role: Role) -> ExpectationEntry | None:
+        """Return what ``role`` last said they want from the programme, or None."""
+        return latest(self._journal.expectations(), role)
+
+    def say_expectation(
+        self,
+        role: Role,
+        sentence: str,
+        themes: list[str],
+        moment: Moment = "adhoc",
+        checkin_id: str | None = None,
+    ) -> ExpectationEntry:
+        """Keep what ``role`` wants from the programme today (``ValidationError`` when invalid).
+
+        Said again on the same day at the same moment, it replaces that day's
+        entry (an edit); on a later day it is a new entry, so the history stays.
+        """
+        today = self._programme.today()
+        same_day = next(
+            (
+                e
+                for e in self._journal.expectations()
+                if e.role == role and e.on == today and e.moment == moment
+            ),
+            None,
+        )
+        entry = ExpectationEntry.model_validate(
+            {
+                **({"id": same_day.id} if same_day is not None else {}),
+                "role": role,
+                "on": today,
+                "sentence": sentence,
+                "themes": themes,
+                "moment": moment,
+                "checkin_id": checkin_id,
+            }
+        )
+        return self._journal.add_expectation(entry)
+
+    # -- the closing session ---------------------------------------------------------
+
+    def closing_offered(self, held: int, planned: int) -> bool:
+        """Return whether the dashboard offers the closing session (reads no sessions).
+
+        ``held`` and ``planned`` are the counts the dashboard already has.
+        """
+        pair = self._journal.pair()
+        if pair is None:
+            return False
+        return closing_offered(pair, self._journal.pauses(), self._programme.today(), held, planned)
+
+    def keep_doing(self) -> list[KeepDoing]:
+        """Return what each person said they will keep doing."""
+        return self._journal.keep_doing()
+
+    def say_keep_doing(self, role: Role, text: str) -> KeepDoing:
+        """Keep what ``role`` will keep doing, replacing what they said before (ValidationError)."""
+        entry = KeepDoing.model_validate(
+            {"role": role, "on": self._programme.today(), "text": text}
+        )
+        return self._journal.save_keep_doing(entry)
 
     # -- wins ---------------------------------------------------------------------------
 

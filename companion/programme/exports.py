@@ -59,6 +59,7 @@ class Exports:
             wins=journal.wins(),
             pauses=journal.pauses(),
             reschedules=journal.reschedules(),
+            keep_doing=journal.keep_doing(),
         )
         return document.to_json() + "\n"
 
@@ -97,6 +98,7 @@ class Exports:
                 include_private=private is not None,
                 wins=journal.wins(),
                 skill_rounds=journal.skill_rounds(),
+                keep_doing=journal.keep_doing(),
             )
         )
 

@@ -52,6 +52,7 @@ class CheckInsScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("k", "checkin", "Take a check-in"),
+        Binding("x", "expectations", "What we want"),
     ]
 
     def __init__(self, programme: Programme) -> None:
@@ -76,6 +77,12 @@ class CheckInsScreen(Screen[None]):
     def action_checkin(self) -> None:
         """Take a check-in now."""
         self.post_message(Request("checkin"))
+
+    def action_expectations(self) -> None:
+        """Change what one of the pair wants from the programme."""
+        from companion.screens.expectations_edit import edit_expectation
+
+        edit_expectation(self, self.programme, self.refill)
 
     def refill(self) -> None:
         """Draw every statement's series and the suggestions raised."""

@@ -95,6 +95,9 @@ class DashboardScreen(Screen[None]):
         Binding("w", "open('wins')", "Wins", show=False),
         Binding("i", "open('checkins')", "Check-ins", show=False),
         Binding("t", "open('timeline')", "Timeline", show=False),
+        Binding("m", "reschedule", "Move next session", show=False),
+        Binding("x", "expectations", "What we want", show=False),
+        Binding("o", "open('closing')", "Closing session", show=False),
     ]
 
     filled = False
@@ -185,6 +188,18 @@ class DashboardScreen(Screen[None]):
     def action_start_session(self) -> None:
         """Start (or resume) a session."""
         self.post_message(Request("session"))
+
+    def action_reschedule(self) -> None:
+        """Move the next session to another day (and maybe time)."""
+        from companion.screens.reschedule import ask_reschedule
+
+        ask_reschedule(self, self.programme, self.refresh_board)
+
+    def action_expectations(self) -> None:
+        """Change what one of the pair wants from the programme."""
+        from companion.screens.expectations_edit import edit_expectation
+
+        edit_expectation(self, self.programme, self.refresh_board)
 
     def action_open(self, target: str) -> None:
         """Open the full screen called ``target``."""
@@ -299,6 +314,9 @@ class DashboardScreen(Screen[None]):
             zone = self.programme.now().tzinfo
             started = in_progress_line(current.started_at, zone)
             lines.insert(0, row_of(started, classes="in-progress"))
+        if self.programme.evaluation.closing_offered(r.held, r.planned):
+            text = "The programme is complete: hold your closing session (o)."
+            lines.append(row_of(text, classes="line hint"))
         flagged = self.programme.reports.challenges()
         if flagged:
             title = flagged[0][0].title

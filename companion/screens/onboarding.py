@@ -19,6 +19,7 @@ from textual.widgets import (
 )
 
 from companion.dialogs.start_date import confirm_start
+from companion.dialogs.expectation import theme_ticks
 from companion.domain.goals import Goal
 from companion.domain.pair import Expectations
 from companion.widgets.footer import KeysFooter
@@ -56,6 +57,7 @@ class OnboardingScreen(Screen[bool]):
     OnboardingScreen ContentSwitcher { height: 1fr; }
     OnboardingScreen .hint { color: $text-muted; margin-bottom: 1; }
     OnboardingScreen SelectionList { height: auto; max-height: 12; }
+    OnboardingScreen #hopes SelectionList { max-height: 8; margin-bottom: 1; }
     OnboardingScreen #nav { height: auto; align-horizontal: right; padding: 0 0 1 0; }
     OnboardingScreen #nav Button { margin-left: 1; }
     """
@@ -113,16 +115,14 @@ class OnboardingScreen(Screen[bool]):
                         "You can skip this and add them later.",
                         classes="hint",
                     )
-                    yield FormField(
-                        "What the junior mentor hopes to get from this",
-                        "hope-mentor",
-                        max_length=500,
-                    )
-                    yield FormField(
-                        "What the senior mentee hopes to get from this",
-                        "hope-mentee",
-                        max_length=500,
-                    )
+                    for role, words in (("mentor", "junior mentor"), ("mentee", "senior mentee")):
+                        yield FormField(
+                            f"What the {words} hopes to get from this",
+                            f"hope-{role}",
+                            max_length=500,
+                        )
+                        yield Label("…and what it is about (Space ticks a theme)")
+                        yield theme_ticks([], f"themes-{role}")
                     yield FormField(
                         "The senior's first goal (digital learning)", "goal-mentee", max_length=200
                     )
@@ -252,10 +252,18 @@ class OnboardingScreen(Screen[bool]):
             if (title := self.query_one(f"#field-goal-{owner}", FormField).value)
         ]
 
+        hopes = [
+            (role, hope, list(self.query_one(f"#themes-{role}", SelectionList).selected))
+            for role in ("mentor", "mentee")
+            if (hope := self.query_one(f"#field-hope-{role}", FormField).value)
+        ]
+
         def write() -> bool:
             journal.save_pair(pair)
             for goal in goals:
                 journal.save_goal(goal)
+            for role, hope, themes in hopes:
+                self.programme.evaluation.say_expectation(role, hope, themes, "onboarding")
             return True
 
         if safely(self, write, "the pair"):

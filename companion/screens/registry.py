@@ -15,6 +15,7 @@ SCREENS: dict[str, tuple[str, str, str]] = {
     "checkins": ("Check-ins over time", "companion.screens.checkins", "CheckInsScreen"),
     "timeline": ("Programme timeline", "companion.screens.timeline", "TimelineScreen"),
     "wins": ("Wins", "companion.screens.wins", "WinsScreen"),
+    "closing": ("Closing session", "companion.screens.closing", "ClosingScreen"),
     "settings": ("Settings", "companion.screens.settings", "SettingsScreen"),
 }
 """Every screen that can be opened by name: its title, module and class (imported on use)."""

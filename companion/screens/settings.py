@@ -20,6 +20,7 @@ from companion.widgets.limits import LimitedTextArea
 from companion.widgets.messages import Request, safely
 from companion.widgets.pair_form import PeopleFields, RhythmFields, show_errors, validate_pair
 from companion.widgets.safe_text import literal
+from companion.widgets.study_fields import StudyFields
 
 AGREEMENT_MAX = 20_000
 """The most characters the agreement editor takes (each rule is at most 2,000)."""
@@ -66,6 +67,10 @@ class SettingsScreen(UnsavedGuard, Screen[None]):
             )
             with Horizontal(classes="row"):
                 yield Button("Save pair and agreement", variant="primary", id="save")
+            yield Label("Reviewing cards and rating skills", classes="section")
+            yield StudyFields(self.programme.journal.settings(), pair)
+            with Horizontal(classes="row"):
+                yield Button("Save cards and skills", variant="primary", id="save-study")
             yield Label("Theme", classes="section")
             themes = sorted(self.app.available_themes, key=theme_label)
             yield Select(
@@ -103,6 +108,10 @@ class SettingsScreen(UnsavedGuard, Screen[None]):
         """Save, back up, or restore."""
         if event.button.id == "save":
             self.action_save()
+        elif event.button.id == "save-study":
+            if self.save_study():
+                self.mark_clean()
+                self.notify("Saved: new cards, retention and skills.", timeout=3)
         elif event.button.id == "backup":
             made = safely(self, self.programme.data.backup, "the backup")
             if made is not None:
@@ -111,8 +120,36 @@ class SettingsScreen(UnsavedGuard, Screen[None]):
         elif event.button.id == "restore":
             self._restore()
 
+    def save_study(self) -> bool:
+        """Check and save new cards per day, desired retention and both skill lists."""
+        from companion.domain.skills import skills_for
+
+        fields = self.query_one(StudyFields)
+        values, errors = fields.read()
+        if errors:
+            self.notify("Some fields need attention.", severity="error")
+            return False
+        for role in ("mentor", "mentee"):
+            if values[f"{role}_skills"] == skills_for(role, []):  # type: ignore[arg-type]
+                values[f"{role}_skills"] = []  # the defaults stay defaults
+        journal = self.programme.journal
+        current = journal.settings()
+        saved = safely(
+            self,
+            lambda: journal.save_settings(
+                type(current).model_validate({**current.model_dump(), **values})
+            ),
+            "the settings",
+        )
+        if saved is None:
+            return False
+        fields.show(saved)
+        return True
+
     def action_save(self) -> None:
-        """Validate the pair and agreement and save them."""
+        """Validate and save the pair and agreement, and the cards and skills settings."""
+        if not self.save_study():
+            return
         current = self.programme.journal.pair()
         rules = [line.strip() for line in self.query_one("#agreement", TextArea).text.splitlines()]
         data = {

@@ -12,6 +12,7 @@ from tinydb import TinyDB
 from companion.domain.base import Role
 from companion.domain.cards import Card, CardState, ReviewLog
 from companion.domain.checkins import CheckIn
+from companion.domain.closing import KeepDoing
 from companion.domain.expectations import ExpectationEntry
 from companion.domain.goals import Goal
 from companion.domain.log import LogEntry
@@ -96,6 +97,7 @@ class JournalRepository:
         self._reschedules = Records(
             db.table("reschedules"), Reschedule, lambda r: str(r.slot), v.get("reschedules")
         )
+        self._closing = Records(db.table("closing"), KeepDoing, lambda k: k.role, v.get("closing"))
 
     def changes(self) -> tuple[int, int, int, int]:
         """Return marks that differ once the pair, sessions, action items or log change."""
@@ -237,6 +239,14 @@ class JournalRepository:
     def add_expectation(self, entry: ExpectationEntry) -> ExpectationEntry:
         """Store an expectation (or replace one with the same id)."""
         return self._expectations.put(entry)
+
+    def keep_doing(self) -> list[KeepDoing]:
+        """Return what each person said they will keep doing (at most one each)."""
+        return sorted(self._closing.all(), key=lambda k: k.role)
+
+    def save_keep_doing(self, entry: KeepDoing) -> KeepDoing:
+        """Store what a person will keep doing, replacing what they said before."""
+        return self._closing.put(entry)
 
     def wins(self) -> list[Win]:
         """Return the wins recorded, oldest first."""

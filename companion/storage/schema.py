@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from companion.domain.cards import Card, CardState, ReviewLog
 from companion.domain.checkins import CheckIn
+from companion.domain.closing import KeepDoing
 from companion.domain.errors import describe
 from companion.domain.expectations import ExpectationEntry
 from companion.domain.goals import Goal
@@ -48,6 +49,7 @@ TABLES: dict[str, dict[str, type[BaseModel]]] = {
         "wins": Win,
         "pauses": Pause,
         "reschedules": Reschedule,
+        "closing": KeepDoing,
     },
     "cards": {"cards": Card, "states": CardState},
     "reviews": {"reviews": ReviewLog},
