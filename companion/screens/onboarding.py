@@ -18,8 +18,8 @@ from textual.widgets import (
     Static,
 )
 
-from companion.dialogs.start_date import confirm_start
 from companion.dialogs.expectation import theme_ticks
+from companion.dialogs.start_date import confirm_start
 from companion.domain.goals import Goal
 from companion.domain.pair import Expectations
 from companion.widgets.footer import KeysFooter
