@@ -157,8 +157,10 @@ class CompanionApp(App[None]):
         import companion.screens.reader  # noqa: F401
         from companion.widgets.lesson_view import warm_up
 
-        # Textual reads the Markdown widgets' styles when one is first mounted: do it now.
-        self.run_worker(warm_up(self.screen), group="warm-up", exit_on_error=False)
+        # Textual reads the Markdown widgets' styles when one is first mounted: do it now
+        # (unless the app is already closing and has no screen left).
+        if self.screen_stack:
+            self.run_worker(warm_up(self.screen), group="warm-up", exit_on_error=False)
         from companion.gc_tuning import tune_after_start
 
         tune_after_start()

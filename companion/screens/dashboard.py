@@ -11,19 +11,16 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, Static
 
-from companion.domain.session_rules import in_progress_line
-from companion.domain.start_summary import Piece, Row
-from companion.formatting import plural, relative_days, short_date, visible
+from companion.domain.start_summary import Row
 from companion.programme.start_summary import read_summary
 from companion.screens.dashboard_fit import Limits, limits_for, modules_stacked
 from companion.screens.dashboard_panels import (
     EMPTY,
     keep_summary,
-    line_of,
     panel_versions,
-    row_of,
     widgets,
 )
+from companion.screens.dashboard_rows import BoardRows
 from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import Request
 from companion.widgets.panel import Panel
@@ -34,22 +31,20 @@ if TYPE_CHECKING:
     from companion.programme.core import Programme
 
 PANELS = {
-    "#rhythm": "_rhythm",
-    "#modules": "_modules",
-    "#goals": "_goals",
-    "#actions": "_actions",
-    "#cards": "_cards",
-    "#sessions": "_sessions",
-    "#wins": "_wins",
-    "#gains": "_gains",
-    "#expectations": "_expectations",
+    "#rhythm": "rhythm",
+    "#modules": "modules",
+    "#goals": "goals",
+    "#actions": "actions",
+    "#cards": "cards",
+    "#sessions": "sessions",
+    "#wins": "wins",
+    "#gains": "gains",
+    "#expectations": "expectations",
 }
 """Each panel and the method that builds its rows."""
 
 RECALL = "#recall"
 """The rows of the glossary recall, drawn at the end of the cards panel once the board is."""
-
-STATUS_MARKS = {"not-started": "○", "in-progress": "◐", "achieved": "●", "dropped": "×"}
 
 
 class DashboardScreen(Screen[None]):
@@ -228,8 +223,9 @@ class DashboardScreen(Screen[None]):
             return
         self.filled = True
         self.sub_title = plain_line(self._title(overview))
+        builder = BoardRows(self.programme, self.limits)
         for selector in stale:
-            self._show(selector, getattr(self, PANELS[selector])(overview))
+            self._show(selector, getattr(builder, PANELS[selector])(overview))
             self._drawn[selector] = versions[selector]
         if "#cards" in stale:
             self.call_after_refresh(self._add_recall, overview)
@@ -290,189 +286,10 @@ class DashboardScreen(Screen[None]):
 
     def _add_recall(self, overview: Overview) -> None:
         """Add each person's glossary recall (FSRS retrievability), once the board is drawn."""
-        rows = self._recall(overview)
+        rows = BoardRows(self.programme, self.limits).recall(overview)
         if self._rows.get(RECALL) != rows:
             self._rows[RECALL] = rows
             panel = self.query_one("#cards", Panel)
             panel.query(".recall").remove()
             panel.mount_all(widgets(rows))
         self._keep_summary(overview)
-
-    def _rhythm(self, overview: Overview) -> list[Row]:
-        r, pair = overview.rhythm, overview.pair
-        when = f"{short_date(r.next_session)} ({relative_days(r.next_session, overview.today)})"
-        lines = [
-            row_of(f"{pair.mentor.name} (junior) · {pair.mentee.name} (senior)", classes="line"),
-            row_of(f"Next session: {when}"),
-        ]
-        if r.overdue:
-            since = plural(r.days_since_last or 0, "day")
-            lines.append(row_of(f"Overdue: the last session was {since} ago", classes="overdue"))
-        lines.append(row_of(f"Sessions: {r.held} held of {r.planned} planned ({pair.cadence})"))
-        current = self.programme.sessions.open_session()
-        if current is not None:
-            zone = self.programme.now().tzinfo
-            started = in_progress_line(current.started_at, zone)
-            lines.insert(0, row_of(started, classes="in-progress"))
-        if self.programme.evaluation.closing_offered(r.held, r.planned):
-            text = "The programme is complete: hold your closing session (o)."
-            lines.append(row_of(text, classes="line hint"))
-        flagged = self.programme.reports.challenges()
-        if flagged:
-            title = flagged[0][0].title
-            more = f" and {len(flagged) - 1} more" if len(flagged) > 1 else ""
-            lines.append(row_of(f"Worth a look: {title}{more} (p)", classes="line hint"))
-        if overview.ratings:
-            latest = f" latest {overview.ratings[-1]:.1f}/5"
-            lines.append(
-                Row(kind="ratings", pieces=[Piece(text=latest)], values=overview.ratings[-20:])
-            )
-        else:
-            lines.append(row_of("Ratings appear here after the first session.", classes=EMPTY))
-        return lines
-
-    def _modules(self, overview: Overview) -> list[Row]:
-        rows = [
-            Row(
-                kind="bar",
-                pieces=[Piece(text=visible(module.title, keep_lines=False))],
-                values=[progress.done, progress.total],
-            )
-            for module, progress in overview.modules
-        ]
-        return rows or [row_of("No lessons found.", classes=EMPTY)]
-
-    def _goals(self, overview: Overview) -> list[Row]:
-        if not overview.goals:
-            return [row_of("No goals yet.", classes=EMPTY)]
-        rows = []
-        for goal in overview.goals[: self.limits.items]:
-            who = (
-                overview.pair.person(goal.owner).name.split()[0]  # type: ignore[arg-type]
-                if goal.owner in ("mentor", "mentee")
-                else "both"
-            )
-            rows.append(
-                line_of(
-                    (f"{STATUS_MARKS[goal.status]} ", ""),
-                    (f"{goal.progress:>3}% ", "dim"),
-                    (goal.title, "bold" if goal.status == "in-progress" else ""),
-                    (f" · {who}", "dim"),
-                )
-            )
-        if len(overview.goals) > self.limits.items:
-            more = len(overview.goals) - self.limits.items
-            rows.append(line_of((f"… and {more} more", "dim")))
-        return rows
-
-    def _actions(self, overview: Overview) -> list[Row]:
-        if not overview.open_actions:
-            return [row_of("Nothing open.", classes=EMPTY)]
-        rows = []
-        for item in overview.open_actions[: self.limits.items]:
-            late = item.due is not None and item.due < overview.today
-            owner = overview.pair.person(item.owner) if item.owner != "shared" else None
-            who = owner.name.split()[0] if owner else "Both"
-            due = f" ({relative_days(item.due, overview.today)})" if item.due else ""
-            rows.append(
-                line_of((f"{who}: ", "bold"), (item.text, ""), (due, "red" if late else "dim"))
-            )
-        if len(overview.open_actions) > self.limits.items:
-            more = len(overview.open_actions) - self.limits.items
-            rows.append(line_of((f"… and {more} more", "dim")))
-        return rows
-
-    def _cards(self, overview: Overview) -> list[Row]:
-        pieces: list[Piece] = []
-        for role in ("mentee", "mentor"):
-            due = overview.due[role]
-            name = overview.pair.person(role).name.split()[0]  # type: ignore[arg-type]
-            pieces.append(Piece(text=f"{name}: ", style="bold"))
-            pieces.append(Piece(text=f"{due.due} due · {due.new} new\n"))
-        pieces[-1] = Piece(text=pieces[-1].text.rstrip())
-        return [Row(pieces=pieces)]
-
-    def _wins(self, overview: Overview) -> list[Row]:
-        wins = self.programme.evaluation.latest_wins(self.limits.wins)
-        if not wins:
-            return [row_of("Wins appear here: the first session is one.", classes=EMPTY)]
-        return [
-            line_of((w.on.strftime("%d %b  "), "bold"), ("★ ", "yellow"), (w.title, ""))
-            for w in wins
-        ]
-
-    def _gains(self, overview: Overview) -> list[Row]:
-        gains = self.programme.evaluation.largest_gains(self.limits.gains)
-        if not gains:
-            return [row_of("Rate your skills (e, then r) to see them grow.", classes=EMPTY)]
-        rows = []
-        for change in gains:
-            name = overview.pair.person(change.role).name.split()[0]
-            rows.append(
-                line_of(
-                    (f"{name}: ", "bold"), (change.words(), ""), (f"  +{change.change}", "green")
-                )
-            )
-        return rows
-
-    def _expectations(self, overview: Overview) -> list[Row]:
-        from companion.domain.expectations import THEMES  # pydantic: not before the first frame
-
-        found = self.programme.evaluation.expectations()
-        view = found.view if found else None
-        if view is None or (view.mentor is None and view.mentee is None):
-            return [row_of("Neither of you has said what you want yet.", classes=EMPTY)]
-        rows = []
-        for role, entry in (("mentor", view.mentor), ("mentee", view.mentee)):
-            name = overview.pair.person(role).name.split()[0]  # type: ignore[arg-type]
-            if entry is None:
-                rows.append(line_of((f"{name}: ", "bold"), ("not said yet", "dim")))
-                continue
-            themes = ", ".join(THEMES[t] for t in entry.themes)
-            rows.append(
-                Row(
-                    pieces=[
-                        Piece(text=f"{name}: ", style="bold"),
-                        Piece(text=entry.sentence),
-                        Piece(text=f" ({themes})", style="dim"),
-                    ]
-                )
-            )
-        if view.shared:
-            shared = ", ".join(THEMES[t] for t in view.shared)
-            rows.append(line_of(("Shared: ", "bold"), (shared, "")))
-        elif found is not None and found.suggestion is not None:
-            entry, reason = found.suggestion
-            text = f"No shared theme. Worth a look: {entry.title}. {reason}"
-            rows.append(row_of(text, classes="hint"))
-        return rows
-
-    def _recall(self, overview: Overview) -> list[Row]:
-        """Each person's glossary recall (FSRS retrievability), drawn after the board."""
-        pieces = []
-        for role in ("mentee", "mentor"):
-            recall = self.programme.cards.recall(role)  # type: ignore[arg-type]
-            name = overview.pair.person(role).name.split()[0]  # type: ignore[arg-type]
-            shown = f"{recall:.0%}" if recall is not None else "–"
-            pieces.append(Piece(text=f"{name}'s recall: {shown}\n", style="dim"))
-        pieces[-1] = Piece(text=pieces[-1].text.rstrip(), style="dim")
-        return [Row(pieces=pieces, classes="recall")]
-
-    def _sessions(self, overview: Overview) -> list[Row]:
-        if not overview.recent_sessions:
-            text = "No sessions yet. Your first one starts from the curriculum."
-            return [row_of(text, classes=EMPTY)]
-        lessons = self.programme.curriculum.lessons
-        rows = []
-        for session in overview.recent_sessions[: self.limits.sessions]:
-            titles = ", ".join(lessons[i].title if i in lessons else i for i in session.lesson_ids)
-            rating = session.average_rating()
-            stars = f"  ★ {rating:.1f}" if rating is not None else ""
-            rows.append(
-                line_of(
-                    (f"{short_date(session.date)}  ", "bold"),
-                    (titles or "no lesson", ""),
-                    (f"  {session.minutes} min{stars}", "dim"),
-                )
-            )
-        return rows
