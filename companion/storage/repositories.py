@@ -22,7 +22,7 @@ from companion.domain.sessions import ActionItem, Session
 from companion.domain.settings import Settings
 from companion.domain.skills import SkillRound
 from companion.domain.wins import Win, unrecorded
-from companion.storage.jsonstorage import AtomicJSONStorage
+from companion.storage.jsonstorage import AtomicJSONStorage, CompanionDB
 from companion.storage.records import Records
 
 
@@ -33,7 +33,7 @@ def open_db(
 
     ``guard(path)`` runs before every write and may refuse it by raising.
     """
-    return TinyDB(path, storage=AtomicJSONStorage, preloaded=preloaded, guard=guard)
+    return CompanionDB(path, storage=AtomicJSONStorage, preloaded=preloaded, guard=guard)
 
 
 def _by_id(item: Any) -> str:
@@ -286,9 +286,13 @@ class CardRepository:
         """Store a card, replacing one with the same id."""
         return self._cards.put(card)
 
-    def put_cards(self, cards: list[Card]) -> None:
-        """Store several cards (an import); new ones in one write."""
-        self._cards.put_many(cards)
+    def put_cards(self, cards: list[Card], *, validated: bool = False) -> None:
+        """Store several cards (an import); new ones in one write.
+
+        ``validated``: every card was built by validation (not ``model_copy``), so
+        it is not validated a second time.
+        """
+        self._cards.put_many(cards, validated=validated)
 
     def delete_card(self, card_id: str) -> bool:
         """Delete a stored card; return whether it existed."""
