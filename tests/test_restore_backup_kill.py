@@ -304,3 +304,30 @@ def test_sigkill_during_backup_loses_no_good_backup_and_no_write(tmp_path: Path)
             assert check_backup(best, folder).sessions == 1
             assert (folder / BACKUP_DIR).stat().st_mode & 0o777 == 0o700
     assert taken >= ROUNDS
+
+
+async def test_the_app_says_an_interrupted_restore_was_undone(tmp_path: Path) -> None:
+    from tests.apphelpers import app_on, demo_folder
+
+    folder = demo_folder(tmp_path / "data")
+    backup = take_backup(folder)
+    assert backup is not None
+    before = read_state(folder)
+    pid = os.fork()
+    if pid == 0:
+        try:
+            _die_at(2)
+            restore_backup(folder, backup)
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
+    assert (folder / MARKER).exists()
+    app = app_on(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.1)
+            if app._notifications:
+                break
+        messages = [n.message for n in app._notifications]
+    assert any(backup.name in m and "back as it was" in m for m in messages), messages
+    assert read_state(folder) == before
