@@ -7,6 +7,7 @@ TinyDB's whole-table conversion; each shortcut is checked against the long way.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import orjson
@@ -25,16 +26,21 @@ ROWS = "#separator:tab\n#html:false\n" + "".join(
 
 
 def test_the_deck_reader_gives_the_curriculum_s_cards(tmp_path: Path) -> None:
+    shipped = next(iter(load_for(None)[0].cards.values()))
     content = tmp_path / "content" / "glossary"
     content.mkdir(parents=True)
     (content / "mine.yaml").write_text(
         "deck: mine\ntitle: Mine\ncards:\n  - id: own-term\n    term: Own term\n"
-        "    definition: Ours.\n    example: We use it.\n    audience: mentor\n",
+        "    definition: Ours.\n    example: We use it.\n    audience: mentor\n"
+        f"  - id: {shipped.id}\n    term: {json.dumps(shipped.term)}\n"
+        "    definition: Our own words.\n"
+        "    example: We say it so.\n    audience: mentee\n",
         encoding="utf-8",
     )
     full, problems = load_for(tmp_path / "content")
     assert problems == []
     assert deck_cards(tmp_path / "content") == full.cards
+    assert full.cards[shipped.id].definition == "Our own words."  # the user's replaces it
     assert deck_cards(None) == load_for(None)[0].cards
 
 

@@ -3,8 +3,9 @@
 An import only matches rows against the known cards (shipped decks, the
 pair's own decks, their stored cards), so it need not parse every lesson, nor
 track the line of every YAML value: the decks are read with libyaml when it is
-there, data only. Anything unusual (a deck that does not parse or validate, an
-id defined twice) returns None, and the caller loads the full curriculum,
+there, data only; as in the full loader, a user's card replaces a shipped card
+with the same id. Anything unusual (a deck that does not parse or validate, an
+id defined twice in one content folder) returns None, and the caller loads the full curriculum,
 which names the problem with its file and line.
 """
 
@@ -38,13 +39,15 @@ def deck_cards(user_dir: Path | None) -> dict[str, Card] | None:
     cards: dict[str, Card] = {}
     try:
         for root, origin in content_roots(user_dir):
+            seen: set[str] = set()  # a user's card replaces a shipped one with its id
             for path in _deck_files(root):
                 data = yaml.load(read_text(path), Loader=_LOADER)
                 header = DeckHeader.model_validate(data)
                 for raw in header.cards:
                     entry = DeckEntry.model_validate(raw)
-                    if entry.id in cards:
+                    if entry.id in seen:
                         return None
+                    seen.add(entry.id)
                     cards[entry.id] = entry.to_card(header.deck, origin)
     except (ContentError, OSError, yaml.YAMLError, ValidationError, RecursionError):
         return None
