@@ -331,3 +331,29 @@ async def test_the_app_says_an_interrupted_restore_was_undone(tmp_path: Path) ->
         messages = [n.message for n in app._notifications]
     assert any(backup.name in m and "back as it was" in m for m in messages), messages
     assert read_state(folder) == before
+
+
+@pytest.mark.parametrize(
+    "marker",
+    [
+        b"not json",
+        b'{"backup": "b.zip", "old": "../outside", "staged": ".restore-1", '
+        b'"current": [], "incoming": []}',
+        b'{"backup": "b.zip", "old": ".restore-old-1", "staged": ".restore-1", '
+        b'"current": ["../../etc"], "incoming": []}',
+    ],
+)
+def test_a_planted_or_damaged_marker_moves_nothing_and_says_so(
+    tmp_path: Path, marker: bytes
+) -> None:
+    from companion.storage.interrupted import InterruptedRestoreError
+
+    folder = tmp_path / "data"
+    _state(folder, 1, 1, None)
+    before = read_state(folder)
+    (folder / MARKER).write_bytes(marker)
+    with pytest.raises(InterruptedRestoreError) as caught:
+        Store.open(folder, backup=False)
+    assert str(folder / MARKER) in str(caught.value) and "Errno" not in str(caught.value)
+    assert read_state(folder) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]

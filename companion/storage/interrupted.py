@@ -33,6 +33,8 @@ MARKER = ".restore-swap.json"
 """Present exactly while a restore's swap is under way (or was interrupted)."""
 STAGING_PREFIX = ".restore-"
 OLD_PREFIX = ".restore-old-"
+SWAPPED = ("journal.json", "cards.json", "reviews", "content")
+"""What a restore replaces, in the data folder (and all a marker may name)."""
 
 
 class SwapPlan(BaseModel):
@@ -85,6 +87,8 @@ def _inside(folder: Path, name: str) -> Path:
 def _roll_back(folder: Path, plan: SwapPlan) -> None:
     """Put every entry of the data as it was back in place (idempotent)."""
     old, staged = _inside(folder, plan.old), _inside(folder, plan.staged)
+    if not set(plan.current) | set(plan.incoming) <= set(SWAPPED):
+        raise InterruptedRestoreError(f"{folder / MARKER} names entries a restore never moves")
     if plan.incoming and not _exists(staged):
         raise FileNotFoundError(errno.ENOENT, "the staging folder is missing", str(staged))
     for name in plan.incoming:

@@ -46,6 +46,7 @@ from companion.storage.interrupted import (
     MARKER,
     OLD_PREFIX,
     STAGING_PREFIX,
+    SWAPPED,
     InterruptedRestoreError,
     SwapPlan,
     begin_swap,
@@ -67,8 +68,6 @@ MAX_TOTAL = 1024 * 1024 * 1024
 MAX_RATIO = 200
 """A member over 1 MiB that compresses better than this is taken for a zip bomb."""
 MAX_MEMBERS = 100_000
-SWAPPED = ("journal.json", "cards.json", "reviews", "content")
-"""What a restore replaces, in the data folder."""
 
 _ALLOWED = re.compile(r"^(journal\.json|cards\.json|reviews/\d{4}\.json|content/[^\x00]+)$")
 
