@@ -130,6 +130,10 @@ class CompanionApp(App[None]):
         store = self.programme.store
         for warning in store.warnings:
             self.notify(warning, title="Backup skipped", severity="warning", timeout=10)
+        for repair in store.repaired:
+            self.notify(
+                repair, title="Restore undone", severity="warning", timeout=15, markup=False
+            )
         if store.needs_restore:
             # A file was moved aside: the restore comes before anything can be written.
             self.lifecycle.offer_restore()

@@ -41,10 +41,10 @@ async def test_cancel_stops_after_the_current_batch_and_says_where(
         real_put = cards.put_cards
         first_batch_started, go_on = threading.Event(), threading.Event()
 
-        def put_cards(batch):  # the first batch waits until Cancel was pressed
+        def put_cards(batch, **options):  # the first batch waits until Cancel was pressed
             first_batch_started.set()
             go_on.wait(10)
-            return real_put(batch)
+            return real_put(batch, **options)
 
         cards.put_cards = put_cards
         dialog = ImportDialog(app.programme)

@@ -11,8 +11,9 @@ from typing import Any
 
 from companion.domain.anki import parse_anki
 from companion.domain.card_import import ShippedChange
-from companion.formatting import plural
+from companion.formatting import plural, visible
 from companion.programme.core import Programme
+from companion.programme.import_source import ImportFileError, read_import
 from companion.storage.lock import LockHeldError
 from companion.storage.output import check_output_path, is_stdout, write_output
 from companion.storage.store import DataUnreadableError
@@ -34,15 +35,9 @@ def import_cards(
     """
     path = Path(file).expanduser()
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        print(f"companion: cannot read {path}: {exc.strerror}", file=sys.stderr)
-        return EXIT_PROBLEM
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        print(f"{path}:{line}: not UTF-8 text; export it from Anki as UTF-8", file=sys.stderr)
+        text = read_import(path)
+    except ImportFileError as exc:
+        print(f"companion: {exc}", file=sys.stderr)
         return EXIT_PROBLEM
     parsed = parse_anki(text, path.name)
     stop = _StopOnInterrupt()
@@ -58,8 +53,8 @@ def import_cards(
     except LockHeldError as exc:
         print(f"companion: {exc}", file=sys.stderr)
         return EXIT_LOCKED
-    for line, message in result.problems:
-        print(f"{path}:{line}: {message} (skipped)", file=sys.stderr)
+    for line, message in result.problems:  # one line each; user text never drives the terminal
+        print(f"{path}:{line}: {visible(message, keep_lines=False)} (skipped)", file=sys.stderr)
     _print_shipped_changes(path, result.shipped_changes, update_shipped)
     print(result.summary())
     return 130 if result.stopped_at is not None else EXIT_OK
@@ -70,7 +65,8 @@ def _print_shipped_changes(path: Path, changes: list[ShippedChange], applied: bo
     what = "replaced" if applied else "kept; --update-shipped replaces it"
     for change in changes[:SHOWN_CHANGES]:
         print(
-            f"{path}:{change.line}: shipped card {change.describe()} ({what})",
+            f"{path}:{change.line}: shipped card {visible(change.describe(), keep_lines=False)}"
+            f" ({what})",
             file=sys.stderr,
         )
     if len(changes) > SHOWN_CHANGES:

@@ -202,6 +202,7 @@ def restore(data: Path, file: str | None, *, latest: bool, yes: bool = False) ->
     ``--yes`` the user must confirm on a terminal (a script without ``--yes``
     is refused with exit status 2, so nothing is replaced unasked).
     """
+    from companion.storage.interrupted import InterruptedRestoreError, recover_interrupted_restore
     from companion.storage.restore import RestoreError, check_backup, current_counts
 
     try:
@@ -210,6 +211,8 @@ def restore(data: Path, file: str | None, *, latest: bool, yes: bool = False) ->
             _err(f"{source} is not a file")
             return EXIT_PROBLEM
         with DataLock(data).acquire() as lock:
+            if repaired := recover_interrupted_restore(data):
+                print(repaired)
             incoming = check_backup(source, data)
             now = current_counts(data)
             print(f"{source.name} holds: {incoming.describe()}")
@@ -224,7 +227,7 @@ def restore(data: Path, file: str | None, *, latest: bool, yes: bool = False) ->
         why = exc.why if "nothing was changed" in exc.why else f"{exc.why}; nothing was changed"
         _err(f"{exc.path}: {why}")
         return EXIT_PROBLEM
-    except RestoreError as exc:
+    except (RestoreError, InterruptedRestoreError) as exc:
         _err(str(exc))
         return EXIT_PROBLEM
     except LockHeldError as exc:

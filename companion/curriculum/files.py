@@ -17,6 +17,12 @@ from companion.curriculum.problems import Problem
 from companion.curriculum.yamlmap import YamlDocument, yaml_error_line, yaml_error_message
 from companion.storage.atomic import SymlinkRefusedError, read_bytes
 
+MAX_CONTENT_FILE = 4 * 2**20
+"""A lesson, deck or playbook file larger than this is refused unread (shipped: 80 KB at most)."""
+
+
+TOO_DEEP = "values are nested too deeply (lists or mappings inside each other)"
+
 
 class ContentError(Exception):
     """A content file could not be read at all; carries the problem to report."""
@@ -39,9 +45,11 @@ def _front_matter_parser() -> MarkdownIt:
 def read_text(path: Path) -> str:
     """Return the UTF-8 text of ``path``; raise ContentError if empty or not UTF-8."""
     try:
-        raw = read_bytes(path)
+        raw = read_bytes(path, MAX_CONTENT_FILE, "a content file")
     except SymlinkRefusedError as exc:
         raise ContentError(Problem.at(path, 1, str(exc.strerror))) from None
+    except OSError as exc:  # too large, a folder or pipe, no permission
+        raise ContentError(Problem.at(path, 1, f"cannot be read: {exc.strerror or exc}")) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -82,6 +90,8 @@ def read_front_matter(path: Path) -> FrontMatterFile:
     except yaml.YAMLError as exc:
         line = yaml_error_line(exc, first_line=start + 2)
         raise ContentError(Problem.at(path, line, yaml_error_message(exc))) from None
+    except RecursionError:
+        raise ContentError(Problem.at(path, start + 2, TOO_DEEP)) from None
     if not isinstance(meta.data, dict):
         raise ContentError(
             Problem.at(path, start + 1, "the front matter must be a set of 'field: value' lines")
@@ -119,6 +129,8 @@ def read_yaml(path: Path) -> YamlDocument:
         raise ContentError(
             Problem.at(path, yaml_error_line(exc), yaml_error_message(exc))
         ) from None
+    except RecursionError:
+        raise ContentError(Problem.at(path, 1, TOO_DEEP)) from None
     if not isinstance(doc.data, dict):
         raise ContentError(Problem.at(path, 1, "a deck must be a set of 'field: value' lines"))
     return doc

@@ -171,6 +171,12 @@ def _records(lines: Sequence[str], sep: str, first_line: int) -> Iterator[tuple[
             end = text.find("\n", pos)
             pos, line = (len(text) if end < 0 else end + 1), line + 1
             continue
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        if text.find('"', pos, end) < 0:  # no quote on the line: plain fields (most lines)
+            yield start, text[pos:end].split(sep)
+            pos, line = end + 1, line + 1
+            continue
         fields: list[str] = []
         broken = False
         while True:

@@ -21,6 +21,10 @@ from companion.domain.card_terms import term_key
 from companion.domain.cards import Card, CardSource
 from companion.domain.errors import describe
 
+_KEBAB = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+_IMPORTED = CardSource(kind="import")
+"""The source of every imported card (models are frozen, so one serves all)."""
+
 
 def slug(text: str, fallback: str = "card") -> str:
     """Return ``text`` as a kebab-case id."""
@@ -88,6 +92,7 @@ class _Matcher:
             self.by_term.setdefault(term_key(card.term), []).append(card)
         self.taken = set(existing)
         self.by_guid = {card.guid: card for card in existing.values() if card.guid}
+        self._decks: dict[str, str] = {}
 
     def card_for(self, row: AnkiRow) -> tuple[Card | None, bool]:
         """Return the card for ``row`` and whether it is new (ValidationError if invalid).
@@ -95,10 +100,14 @@ class _Matcher:
         The card is None when the row would change a shipped definition and
         ``update_shipped`` is off (the change is listed in ``shipped_changes``).
         """
-        target_deck = slug(self.deck or companion_deck(row.deck) or "imported", "imported")
+        target_deck = self._decks.get(row.deck)
+        if target_deck is None:  # the same few decks on every row: worked out once each
+            target_deck = slug(self.deck or companion_deck(row.deck) or "imported", "imported")
+            self._decks[row.deck] = target_deck
+        key = term_key(row.term)
         match = (self.by_guid.get(row.guid) or self.existing.get(row.guid)) if row.guid else None
         if match is None:
-            same = self.by_term.get(term_key(row.term), [])
+            same = self.by_term.get(key, [])
             match = next((c for c in same if c.deck == target_deck), same[0] if same else None)
         if match is not None:
             card = Card.model_validate(
@@ -123,14 +132,10 @@ class _Matcher:
                     if not self.update_shipped:
                         return None, False
                 if card.model_dump(include=_CONTENT) != match.model_dump(include=_CONTENT):
-                    card = card.model_copy(update={"source": CardSource(kind="import")})
+                    card = card.model_copy(update={"source": _IMPORTED})
             is_new = False
         else:
-            new_id = (
-                row.guid
-                if row.guid and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", row.guid)
-                else slug(row.term)
-            )
+            new_id = row.guid if row.guid and _KEBAB.fullmatch(row.guid) else slug(row.term)
             base, number = new_id, 2
             while new_id in self.taken:
                 new_id, number = f"{base}-{number}", number + 1
@@ -142,7 +147,7 @@ class _Matcher:
                 tags=list(row.tags),
                 deck=target_deck,
                 audience=self.audience or "mentee",
-                source=CardSource(kind="import"),
+                source=_IMPORTED,
                 guid="" if row.guid == new_id else row.guid,
             )
             is_new = True
@@ -150,7 +155,8 @@ class _Matcher:
         self.existing[card.id] = card
         if card.guid:
             self.by_guid[card.guid] = card
-        self.by_term.setdefault(term_key(card.term), []).insert(0, card)
+        key = key if card.term == row.term else term_key(card.term)
+        self.by_term.setdefault(key, []).insert(0, card)
         return card, is_new
 
 

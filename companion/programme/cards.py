@@ -146,10 +146,11 @@ class Cards:
         A row that makes no valid card is skipped and named; ``should_stop`` (Ctrl+C,
         a Cancel button) ends the import after the current batch.
         """
+        store = self._programme.store
         report = stream_import(
             parsed.rows,
-            self.all(),
-            self._programme.store.cards.put_cards,
+            self._known_for_import(),
+            lambda batch: store.cards.put_cards(batch, validated=True),  # built by validation
             deck=deck,
             audience=audience,
             progress=(lambda r: progress(r.done, r.total)) if progress is not None else None,
@@ -168,18 +169,36 @@ class Cards:
             report.summary(),
         )
 
+    def _known_for_import(self) -> dict[str, Card]:
+        """Every card an import matches rows against (as :meth:`all`).
+
+        Without the curriculum loaded yet (the command line), the decks alone
+        are read, not every lesson; on any problem in them, the full curriculum.
+        """
+        programme = self._programme
+        if "curriculum" not in vars(programme):
+            from companion.curriculum.deck_cards import deck_cards
+
+            decks = deck_cards(programme.folder / "content")
+            if decks is not None:
+                own = programme.store.cards.cards() if programme.ready else []
+                return {**decks, **{c.id: c for c in own}}
+        return self.all()
+
     def import_file(
         self,
         path: Path,
         progress: Progress | None = None,
         should_stop: Callable[[], bool] | None = None,
     ) -> ImportResult:
-        """Import the file at ``path`` (UTF-8) in batches, reporting progress.
+        """Import the file at ``path`` (UTF-8, at most 32 MB) in batches, reporting progress.
 
         ``should_stop`` (the dialog's Cancel button) ends it after the current batch.
         """
+        from companion.programme.import_source import read_import
+
         return self.import_text(
-            path.read_text(encoding="utf-8"),
+            read_import(path),  # size-capped; ImportFileError names the file (and line)
             path.name,
             progress=progress,
             should_stop=should_stop,

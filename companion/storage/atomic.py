@@ -104,10 +104,38 @@ def open_regular(path: Path) -> BinaryIO:
     return handle
 
 
-def read_bytes(path: Path) -> bytes:
-    """Read the regular file ``path`` without following a symlink (refused, naming it)."""
+class FileTooLargeError(OSError):
+    """A file over the size allowed for what it is; nothing of it was read."""
+
+    def __init__(self, path: Path, size: int, limit: int, what: str) -> None:
+        why = f"it is {_megabytes(size)}, over the {_megabytes(limit)} limit for {what}"
+        super().__init__(errno.EFBIG, why, str(path))
+
+    def __str__(self) -> str:
+        return f"{self.filename}: {self.strerror}"
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:.1f} MB" if size % 2**20 else f"{size // 2**20} MB"
+
+
+def read_bytes(path: Path, limit: int | None = None, what: str = "this file") -> bytes:
+    """Read the regular file ``path`` without following a symlink (refused, naming it).
+
+    With ``limit``, a file larger than that many bytes is refused
+    (``FileTooLargeError``, naming it and ``what`` it is) before any of it is read,
+    and no more than ``limit`` bytes are ever read (a file that grows meanwhile).
+    """
     with open_regular(path) as handle:
-        return handle.read()
+        if limit is None:
+            return handle.read()
+        size = os.fstat(handle.fileno()).st_size
+        if size > limit:
+            raise FileTooLargeError(path, size, limit, what)
+        payload = handle.read(limit + 1)
+        if len(payload) > limit:
+            raise FileTooLargeError(path, len(payload), limit, what)
+        return payload
 
 
 def fsync_dir(path: Path) -> None:

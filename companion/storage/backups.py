@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import stat
 import zipfile
 from dataclasses import dataclass
@@ -101,7 +102,19 @@ def list_backups(folder: Path) -> list[Path]:
     where = backups_dir(folder)
     if where is None:
         return []
-    return sorted(p for p in where.glob(f"{PREFIX}*.zip") if p.is_file() and not p.is_symlink())
+    found = [p for p in where.glob(f"{PREFIX}*.zip") if p.is_file() and not p.is_symlink()]
+    return sorted(found, key=_order)
+
+
+_NAME = re.compile(rf"^{PREFIX}(\d{{8}}-\d{{6}})(?:-(\d+))?\.zip$")
+
+
+def _order(path: Path) -> tuple[str, int, str]:
+    """Sort key: time stamp, then serial (``-2`` after the plain name, ``-10`` after ``-9``)."""
+    match = _NAME.match(path.name)
+    if match is None:
+        return (path.name, 0, path.name)
+    return (match.group(1), int(match.group(2) or 1), path.name)
 
 
 @dataclass(frozen=True)
@@ -245,11 +258,13 @@ def take_backup(
     manifest = build(files, counts, set_aside_files(folder), now)
     where = ensure_private_dir(folder / BACKUP_DIR)
     stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
-    target = where / f"{PREFIX}{stamp}.zip"
-    serial = 2
+    # Never reuse a name rotation freed: a new backup sorts after every older one.
+    serials = [_order(p)[1] for p in where.glob(f"{PREFIX}{stamp}*.zip") if _NAME.match(p.name)]
+    serial = max(serials, default=0) + 1
+    target = where / (f"{PREFIX}{stamp}.zip" if serial == 1 else f"{PREFIX}{stamp}-{serial}.zip")
     while target.exists() or target.is_symlink():
-        target = where / f"{PREFIX}{stamp}-{serial}.zip"
         serial += 1
+        target = where / f"{PREFIX}{stamp}-{serial}.zip"
     write_zip(target, files, manifest)
     rotate(folder, now=now)
     return target

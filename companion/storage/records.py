@@ -3,16 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, MutableMapping
+from functools import cache
 from itertools import count
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 from tinydb.table import Document, Table
+
+from companion.storage.jsonstorage import AppendTable
 
 M = TypeVar("M", bound=BaseModel)
 
 _changes = count(1)
 """One counter for every table of the process: a table's mark is never reused."""
+
+
+@cache
+def _list_adapter(model: type[BaseModel]) -> TypeAdapter[list[Any]]:
+    return TypeAdapter(list[model])  # type: ignore[valid-type]
+
+
+def _dump_all(model: type[BaseModel], items: list[M]) -> list[dict[str, Any]]:
+    """Return ``items`` as JSON-ready dicts, in one call for many (an import)."""
+    if len(items) < 50:
+        return [i.model_dump(mode="json") for i in items]
+    dumped: list[dict[str, Any]] = _list_adapter(model).dump_python(items, mode="json")
+    return dumped
 
 
 class Records(Generic[M]):
@@ -91,13 +107,18 @@ class Records(Generic[M]):
         items[key] = item
         return item
 
-    def put_many(self, items: list[M]) -> None:
-        """Store several records: the changed ones in one write, the new ones in another."""
+    def put_many(self, items: list[M], *, validated: bool = False) -> None:
+        """Store several records: the changed ones in one write, the new ones in another.
+
+        Each record is validated again (a ``model_copy`` skips validation) unless
+        the caller says every one was just built by validation (``validated``).
+        """
         self.changed = next(_changes)
         current = self._load()
-        fresh = list(
-            {self._key(i): self._model.model_validate(i.model_dump()) for i in items}.values()
+        check = (
+            (lambda i: i) if validated else (lambda i: self._model.model_validate(i.model_dump()))
         )
+        fresh = list({self._key(i): check(i) for i in items}.values())
         new = [i for i in fresh if self._key(i) not in self._doc_ids]
         known = [i for i in fresh if self._key(i) in self._doc_ids]
         if known:
@@ -118,7 +139,11 @@ class Records(Generic[M]):
         if not new:
             return
         try:
-            doc_ids = self._table.insert_multiple(i.model_dump(mode="json") for i in new)
+            dumped = _dump_all(self._model, new)
+            if isinstance(self._table, AppendTable):
+                doc_ids = self._table.append_many(dumped)
+            else:
+                doc_ids = self._table.insert_multiple(dumped)
         except BaseException:
             self._items = None
             raise

@@ -25,7 +25,7 @@ from companion.domain.settings import Settings
 from companion.domain.skills import SkillRound
 from companion.domain.wins import Win, unrecorded
 from companion.storage.changes import ChangeCounter
-from companion.storage.jsonstorage import AtomicJSONStorage, CountingTable
+from companion.storage.jsonstorage import AtomicJSONStorage, CompanionDB, CountingTable
 from companion.storage.records import Records
 
 
@@ -40,7 +40,7 @@ def open_db(
     ``guard(path)`` runs before every write and may refuse it by raising; each
     write to a table is counted in ``changes``.
     """
-    db = TinyDB(path, storage=AtomicJSONStorage, preloaded=preloaded, guard=guard)
+    db = CompanionDB(path, storage=AtomicJSONStorage, preloaded=preloaded, guard=guard)
     if changes is not None:
         db.table_class = partial(CountingTable, changes=changes)  # type: ignore[assignment]
     return db
@@ -314,9 +314,13 @@ class CardRepository:
         """Store a card, replacing one with the same id."""
         return self._cards.put(card)
 
-    def put_cards(self, cards: list[Card]) -> None:
-        """Store several cards (an import); new ones in one write."""
-        self._cards.put_many(cards)
+    def put_cards(self, cards: list[Card], *, validated: bool = False) -> None:
+        """Store several cards (an import); new ones in one write.
+
+        ``validated``: every card was built by validation (not ``model_copy``), so
+        it is not validated a second time.
+        """
+        self._cards.put_many(cards, validated=validated)
 
     def delete_card(self, card_id: str) -> bool:
         """Delete a stored card; return whether it existed."""

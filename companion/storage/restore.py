@@ -42,6 +42,17 @@ from companion.storage.backups import (
     read_state,
     write_zip,
 )
+from companion.storage.interrupted import (
+    MARKER,
+    OLD_PREFIX,
+    STAGING_PREFIX,
+    SWAPPED,
+    InterruptedRestoreError,
+    SwapPlan,
+    begin_swap,
+    commit_swap,
+    recover_interrupted_restore,
+)
 from companion.storage.lock import DataLock
 from companion.storage.manifest import MANIFEST, Counts, build, read_manifest
 from companion.storage.schema import InvalidFileError
@@ -57,8 +68,6 @@ MAX_TOTAL = 1024 * 1024 * 1024
 MAX_RATIO = 200
 """A member over 1 MiB that compresses better than this is taken for a zip bomb."""
 MAX_MEMBERS = 100_000
-SWAPPED = ("journal.json", "cards.json", "reviews", "content")
-"""What a restore replaces, in the data folder."""
 
 _ALLOWED = re.compile(r"^(journal\.json|cards\.json|reviews/\d{4}\.json|content/[^\x00]+)$")
 
@@ -181,7 +190,7 @@ def stage(folder: Path, backup: Path) -> Staged:
     Raises InvalidFileError (naming the backup and why) when anything is wrong;
     the staging folder is then removed and the data folder is untouched.
     """
-    staging = folder / f".restore-{os.urandom(4).hex()}"
+    staging = folder / f"{STAGING_PREFIX}{os.urandom(4).hex()}"
     staging.mkdir(mode=DIR_MODE)
     try:
         parsed: dict[str, bytes] = {}
@@ -251,27 +260,51 @@ def _safety_copy(folder: Path) -> Path | None:
     return target
 
 
-def _swap(folder: Path, staged: Path) -> None:
-    """Move the current data aside and the staged data in; undo every step on failure."""
-    old = folder / f".restore-old-{os.urandom(4).hex()}"
-    old.mkdir(mode=DIR_MODE)
+def _swap(folder: Path, staged: Path, backup: Path) -> None:
+    """Move the current data aside and the staged data in; undo every step on failure.
+
+    A marker written first (see interrupted.py) lets the next open roll the swap
+    back when the process is killed half-way; removing it is the commit point.
+    """
+    old = folder / f"{OLD_PREFIX}{os.urandom(4).hex()}"
+    plan = SwapPlan(
+        backup=backup.name,
+        old=old.name,
+        staged=staged.name,
+        current=[n for n in SWAPPED if refuse_symlink(folder / n) is not None],
+        incoming=[n for n in SWAPPED if refuse_symlink(staged / n) is not None],
+    )
+    begin_swap(folder, plan)
     done: list[tuple[Path, Path]] = []
     try:
+        old.mkdir(mode=DIR_MODE)
         for name in SWAPPED:
-            if refuse_symlink(folder / name) is not None:
+            if name in plan.current:
                 os.rename(folder / name, old / name)
                 done.append((folder / name, old / name))
-            if refuse_symlink(staged / name) is not None:
+            if name in plan.incoming:
                 os.rename(staged / name, folder / name)
                 done.append((staged / name, folder / name))
         fsync_dir(folder)
+        commit_swap(folder)
     except BaseException:
         for source, moved in reversed(done):
             with contextlib.suppress(OSError):
                 os.rename(moved, source)
+        with contextlib.suppress(OSError):
+            fsync_dir(folder)
+            (folder / MARKER).unlink()
         shutil.rmtree(old, ignore_errors=True)
         raise
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _recover(folder: Path) -> str | None:
+    """Roll back an interrupted earlier restore (RestoreError when that cannot be done)."""
+    try:
+        return recover_interrupted_restore(folder)
+    except InterruptedRestoreError as exc:
+        raise RestoreError(str(exc)) from None
 
 
 @dataclass(frozen=True)
@@ -282,6 +315,8 @@ class Restored:
     counts: Counts
     replaced: Counts
     safety: Path | None
+    repaired: str | None = None
+    """What was done first about an earlier restore that had been interrupted."""
 
 
 def restore_backup(folder: Path, backup: Path, *, lock_held: bool = False) -> Restored:
@@ -298,19 +333,20 @@ def restore_backup(folder: Path, backup: Path, *, lock_held: bool = False) -> Re
     lock = None if lock_held else DataLock(folder).acquire()
     staged: Staged | None = None
     try:
+        repaired = _recover(folder)
         data_files(folder)  # refuses a symlink in the data folder before anything moves
         replaced = current_counts(folder)
         staged = stage(folder, backup)
         safety = _safety_copy(folder)
         try:
-            _swap(folder, staged.folder)
+            _swap(folder, staged.folder, backup)
         except OSError as exc:
             raise RestoreError(
                 f"the restore from {backup.name} failed ({exc.strerror or exc}"
                 f"{f': {exc.filename}' if exc.filename else ''}); "
                 "your data is exactly as it was, nothing was changed"
             ) from None
-        return Restored(backup, staged.counts, replaced, safety)
+        return Restored(backup, staged.counts, replaced, safety, repaired)
     finally:
         if staged is not None:
             shutil.rmtree(staged.folder, ignore_errors=True)

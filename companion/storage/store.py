@@ -17,6 +17,7 @@ from companion.storage.atomic import atomic_write, clean_stray_temps, ensure_pri
 from companion.storage.backups import best_backup, take_backup
 from companion.storage.changes import ChangeCounter
 from companion.storage.folder import prepare_data_folder
+from companion.storage.interrupted import MARKER, recover_interrupted_restore
 from companion.storage.lock import DataLock
 from companion.storage.quarantine import (
     Quarantine,
@@ -154,6 +155,8 @@ class Store:
     """Things the user should know that did not stop the open (a backup skipped)."""
     changes: ChangeCounter = field(default_factory=ChangeCounter)
     """How often each table was written (see :mod:`companion.storage.changes`)."""
+    repaired: list[str] = field(default_factory=list)
+    """What this open put right first (a restore that had been interrupted, rolled back)."""
     _lock: DataLock | None = None
     _dbs: list[TinyDB] = field(default_factory=list)
     _blocked: set[Path] = field(default_factory=set)
@@ -195,9 +198,13 @@ class Store:
     def _open_locked(
         cls, folder: Path, lock: DataLock, backup: bool, changes: ChangeCounter
     ) -> Store:
+        repaired = recover_interrupted_restore(folder)  # before anything reads the files
         reviews_dir = ensure_private_dir(folder / "reviews")
         for where in (folder, reviews_dir):
             clean_stray_temps(where)
+        backups = folder / "backups"
+        if backups.is_dir() and not backups.is_symlink():  # a backup killed mid-write
+            clean_stray_temps(backups)
         loaded: dict[Path, _Loaded] = {}
         opening = _Opening(folder)
         # Review logs (the biggest files) are read when first needed, not here.
@@ -210,11 +217,17 @@ class Store:
                 atomic_write(item.path, orjson.dumps(item.data))
         store = cls._assemble(folder, loaded, readonly=False, opening=opening, changes=changes)
         store._lock, store.backup, store.warnings = lock, made, warnings
+        store.repaired = [repaired] if repaired else []
         store._blocked = {folder / f.file for f in store.needs_restore}
         return store
 
     @classmethod
     def _open_readonly(cls, folder: Path) -> Store:
+        if (folder / MARKER).exists():
+            raise DataUnreadableError(
+                f"{folder}: a restore is under way or was interrupted; open the folder "
+                "(the app, or any writing command) to put it right first"
+            )
         if not (folder / "journal.json").exists():
             raise DataUnreadableError(f"{folder} holds no Companion data (no journal.json)")
         paths = [folder / "journal.json", folder / "cards.json"]
