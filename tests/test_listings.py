@@ -86,7 +86,14 @@ def test_the_journal_listing_searches_filters_and_counts_open_actions(
 ) -> None:
     listing = programme.listings.journal()
     sessions = programme.sessions.all()
-    assert listing.columns == JOURNAL_COLUMNS
+    names = programme.journal.first_names()  # the ratings are headed by the pair's names
+    assert listing.columns == (
+        *JOURNAL_COLUMNS[:3],
+        f"{names['mentor']} ★",
+        f"{names['mentee']} ★",
+        *JOURNAL_COLUMNS[5:],
+    )
+    assert names["mentor"] != "Mentor"
     assert len(listing.rows) == len(sessions)
     dates = [s.date for s in sorted(sessions, key=lambda s: s.date, reverse=True)]
     by_id = {s.id: s for s in sessions}
