@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -11,6 +12,7 @@ from companion.domain.card_import import ShippedChange, stream_import
 from companion.domain.cards import Card, CardSource
 from companion.domain.review_queue import todays_queue
 from companion.domain.scheduling import average_recall, make_scheduler, new_state
+from companion.programme.glossary import Glossary
 from companion.programme.sessions import card_id_for
 
 if TYPE_CHECKING:
@@ -60,6 +62,11 @@ class Cards:
         self._programme = programme
 
     # -- the collection -----------------------------------------------------------------
+
+    @cached_property
+    def glossary(self) -> Glossary:
+        """The glossary's rows: filtered, sorted and cached until the cards change."""
+        return Glossary(self._programme)
 
     def all(self) -> dict[str, Card]:
         """Return every card by id: the shipped decks with the pair's own cards on top.

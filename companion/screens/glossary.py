@@ -14,18 +14,19 @@ from companion.dialogs.card import card_text
 from companion.dialogs.card_edit import CardEditDialog
 from companion.dialogs.card_import import ImportDialog
 from companion.dialogs.message import ConfirmDialog
-from companion.domain.glossary_query import find_cards, status_of
 from companion.domain.scheduling import RATING_NAMES
-from companion.formatting import role_label
+from companion.programme.glossary import Filters, GlossaryRow
 from companion.screens.base import RecordTable
 from companion.widgets.fit import fit_columns
 from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import Request, safely
-from companion.widgets.row_table import RowTable
+from companion.widgets.paged_table import PagedTable
 from companion.widgets.safe_text import cell
 
 if TYPE_CHECKING:
     from companion.domain.cards import Card
+    from companion.programme.core import Programme
+    from companion.programme.glossary import GlossaryView
 
 STATUSES = [
     ("Any state", "any"),
@@ -35,6 +36,14 @@ STATUSES = [
     ("Learned", "learned"),
 ]
 AUDIENCES = [("For anyone", "any"), ("For the senior", "mentee"), ("For the junior", "mentor")]
+
+
+def _row_key(row: GlossaryRow) -> str:
+    return row.id
+
+
+def _row_cells(row: GlossaryRow) -> tuple[Text, Text, str, str]:
+    return cell(row.term), cell(row.deck), row.audience, row.status
 
 
 class GlossaryScreen(RecordTable):
@@ -59,9 +68,23 @@ class GlossaryScreen(RecordTable):
         Binding("i", "import_cards", "Import", show=False),
     ]
 
+    def __init__(self, programme: Programme) -> None:
+        """Show the cards of ``programme``."""
+        super().__init__(programme)
+        self._view: GlossaryView | None = None
+        self._shown: tuple[object, Filters] | None = None
+        self._detail: tuple[str | None, object] | None = None
+
+    def view(self) -> GlossaryView:
+        """Return the cards' rows for this open (built again only after a change)."""
+        glossary = self.programme.cards.glossary
+        if self._view is None or self._view.version != glossary.version():
+            self._view = glossary.view(self.programme.now())
+        return self._view
+
     def compose(self) -> ComposeResult:
         """Search, filters, table and detail."""
-        decks = sorted({c.deck for c in self.programme.cards.all().values()})
+        decks = self.view().decks
         yield Header()
         with Horizontal(id="filters"):
             yield Input(
@@ -71,7 +94,7 @@ class GlossaryScreen(RecordTable):
             yield Select(AUDIENCES, value="any", allow_blank=False, compact=True, id="audience")
             yield Select(STATUSES, value="any", allow_blank=False, compact=True, id="status")
         with Horizontal(id="body"):
-            table: DataTable[str] = RowTable(cursor_type="row", zebra_stripes=True)
+            table: PagedTable[str | Text] = PagedTable(cursor_type="row", zebra_stripes=True)
             table.add_columns("Term", "Deck", "For", "State")
             yield table
             with VerticalScroll(id="detail"):
@@ -85,47 +108,43 @@ class GlossaryScreen(RecordTable):
         self.query_one(DataTable).focus()
 
     def on_screen_resume(self) -> None:
-        """Refresh after a review or an edit."""
-        self.refill()
+        """Refresh after a review or an edit (only when the cards or states changed)."""
+        self.refill(only_if_changed=True)
 
-    def refill(self) -> None:
-        """Apply search and filters."""
-        now = self.programme.now()
-        self._states = {(s.role, s.card_id): s for s in self.programme.cards.states()}
+    def filters(self) -> Filters:
+        """Return the search text and filters as they are set."""
         deck = self.query_one("#deck", Select).value
         audience = self.query_one("#audience", Select).value
         status = self.query_one("#status", Select).value
-        found = find_cards(
-            self.programme.cards.all().values(),
-            self._states,
-            now,
+        return Filters(
             text=self.query_one("#search", Input).value,
             deck=deck if isinstance(deck, str) else None,
-            audience=audience if audience != "any" else None,
-            status=status if status != "any" else None,
+            audience=audience if isinstance(audience, str) and audience != "any" else None,
+            status=status if isinstance(status, str) and status != "any" else None,
         )
-        table = self.query_one(DataTable)
-        table.clear()
-        for card in found:
-            state = self._states.get((card.audience, card.id))
-            table.add_row(
-                cell(card.term),
-                cell(card.deck),
-                role_label(card.audience),
-                status_of(state, now),
-                key=card.id,
-            )
+
+    def refill(self, only_if_changed: bool = False) -> None:
+        """Show the cards matching the search and filters (the first page at once)."""
+        view = self.view()
+        filters = self.filters()
+        if only_if_changed and self._shown == (view.version, filters):
+            return
+        self._shown = (view.version, filters)
+        found = view.find(filters)
+        table = self.query_one(PagedTable)
+        keep = self.selected_key()
+        table.show(found, _row_key, _row_cells, keep=keep)
         fit_columns(table, 0, {1: 14})
         self.sub_title = f"{len(found)} cards"
         self.show_detail()
 
     def on_input_changed(self) -> None:
         """Search as you type."""
-        self.refill()
+        self.refill(only_if_changed=True)
 
     def on_select_changed(self) -> None:
         """Filter."""
-        self.refill()
+        self.refill(only_if_changed=True)
 
     def on_data_table_row_highlighted(self) -> None:
         """Follow the cursor with the detail pane."""
@@ -134,11 +153,15 @@ class GlossaryScreen(RecordTable):
     def selected(self) -> Card | None:
         """Return the card under the cursor."""
         key = self.selected_key()
-        return self.programme.cards.all().get(key) if key else None
+        return self.view().cards.get(key) if key else None
 
     def show_detail(self) -> None:
-        """Show the card, where it came from, and its review history."""
+        """Show the card, where it came from, and its review history (once per card shown)."""
         card = self.selected()
+        shown = (card.id if card else None, self.view().version)
+        if self._detail == shown:
+            return
+        self._detail = shown
         if card is None:
             self.query_one("#card", Static).update("No card matches.")
             self.query_one("#history", Static).update("")

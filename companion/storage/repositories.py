@@ -270,13 +270,18 @@ def _state_key(state: CardState) -> str:
 
 
 class CardRepository:
-    """Cards the pair owns (captured, imported, edited) and each person's review state."""
+    """Cards the pair owns (captured, imported, edited) and each person's review state.
+
+    ``changes`` counts the writes (cards and states, failed ones too), so a
+    view built from them knows when to build itself again.
+    """
 
     def __init__(self, db: TinyDB, validated: Validated | None = None) -> None:
         """Serve the cards database ``db``; ``validated`` holds records checked on open."""
         v = validated or {}
         self._cards = Records(db.table("cards"), Card, _by_id, v.get("cards"))
         self._states = Records(db.table("states"), CardState, _state_key, v.get("states"))
+        self.changes = 0
 
     def cards(self) -> list[Card]:
         """Return the stored cards (the shipped decks come from the curriculum)."""
@@ -284,15 +289,24 @@ class CardRepository:
 
     def put_card(self, card: Card) -> Card:
         """Store a card, replacing one with the same id."""
-        return self._cards.put(card)
+        try:
+            return self._cards.put(card)
+        finally:
+            self.changes += 1
 
     def put_cards(self, cards: list[Card]) -> None:
         """Store several cards (an import); new ones in one write."""
-        self._cards.put_many(cards)
+        try:
+            self._cards.put_many(cards)
+        finally:
+            self.changes += 1
 
     def delete_card(self, card_id: str) -> bool:
         """Delete a stored card; return whether it existed."""
-        return self._cards.delete(card_id)
+        try:
+            return self._cards.delete(card_id)
+        finally:
+            self.changes += 1
 
     def states(self, role: Role | None = None) -> list[CardState]:
         """Return review states, of everyone or of one person."""
@@ -305,7 +319,10 @@ class CardRepository:
 
     def put_state(self, state: CardState) -> CardState:
         """Store one person's state for one card."""
-        return self._states.put(state)
+        try:
+            return self._states.put(state)
+        finally:
+            self.changes += 1
 
 
 def _log_key(log: ReviewLog) -> str:
