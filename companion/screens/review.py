@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,16 @@ LEARNING_AGAIN = timedelta(minutes=20)
 """A card due again within this time comes back later in the same review."""
 
 
+@dataclass(frozen=True)
+class _Answer:
+    """An answer given, kept until it is saved: enough to go back to its card."""
+
+    position: int
+    rating: int
+    outcomes: dict[int, tuple[CardState, ReviewLog, timedelta]]
+    again_today: bool
+
+
 class ReviewScreen(Screen[None]):
     """One person's review for today."""
 
@@ -42,7 +53,7 @@ class ReviewScreen(Screen[None]):
     ReviewScreen #progress { height: 1; color: $text-muted; padding: 0 1; }
     """
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Stop"),
+        Binding("escape", "stop", "Stop"),
         Binding("space", "reveal", "Show answer"),
         Binding("1", "answer(1)", "Again", show=False),
         Binding("2", "answer(2)", "Hard", show=False),
@@ -63,6 +74,8 @@ class ReviewScreen(Screen[None]):
         self.reviewed = 0
         self.again = 0
         self._outcomes: dict[int, tuple[CardState, ReviewLog, timedelta]] = {}
+        self._pending: tuple[CardState, ReviewLog, _Answer] | None = None
+        """An answer shown as given but not saved yet (saved right after the next draw)."""
 
     def compose(self) -> ComposeResult:
         """The card and the four answers."""
@@ -102,11 +115,17 @@ class ReviewScreen(Screen[None]):
 
     def action_reveal(self) -> None:
         """Show the definition and example, and what each answer would do."""
+        self.save_pending()
         if self.revealed or self.position >= len(self.queue):
             return
-        card = self.programme.cards.all()[self.queue[self.position]]
-        state = self.programme.cards.state(card.id, self.role)
+        card_id = self.queue[self.position]
+        state = self.programme.cards.state(card_id, self.role)
         self._outcomes = outcomes(self.scheduler, state, self.programme.now())
+        self._show_answer()
+
+    def _show_answer(self) -> None:
+        """Draw the current card's answer side and the answers' outcomes."""
+        card = self.programme.cards.all()[self.queue[self.position]]
         text = Text()
         text.append(card.term + "\n\n", style="bold")
         text.append(card.definition + "\n")
@@ -125,25 +144,60 @@ class ReviewScreen(Screen[None]):
         )
 
     def action_answer(self, rating: int) -> None:
-        """Save the answer, then move on (nothing is lost if the app stops here)."""
+        """Show the next card, then save the answer (nothing is lost if the app stops here).
+
+        The save runs once the next card is drawn, and before anything else
+        the review does; when it fails, the answered card comes back with its
+        answers, as it was, and the error is reported.
+        """
+        self.save_pending()
         if not self.revealed or rating not in self._outcomes or self.position >= len(self.queue):
             return
         state, log, wait = self._outcomes[rating]
         took = int((time.monotonic() - self.shown_at) * 1000)
         log = log.model_copy(update={"duration_ms": took})
-        if (
-            safely(self, lambda: self.programme.cards.record_review(state, log), "Your answer")
-            is None
-        ):
-            return
+        answered = _Answer(self.position, rating, self._outcomes, wait <= LEARNING_AGAIN)
         self.reviewed += 1
         self.again += rating == 1
         self.revealed = False
         self._outcomes = {}
-        if wait <= LEARNING_AGAIN:
+        if answered.again_today:
             self.queue.append(self.queue[self.position])  # a learning step: see it again today
         self.position += 1
+        self._pending = (state, log, answered)
         self.show_card()
+        self.call_after_refresh(self.save_pending)
+
+    def save_pending(self, *, redraw: bool = True) -> bool:
+        """Save the answer given last, if it is not saved yet; return False when that failed.
+
+        On failure the answered card comes back (with ``redraw``) and the error is reported.
+        """
+        if self._pending is None:
+            return True
+        state, log, answered = self._pending
+        self._pending = None
+        if (
+            safely(self, lambda: self.programme.cards.record_review(state, log), "Your answer")
+            is not None
+        ):
+            return True
+        if not redraw:
+            return False
+        self.reviewed -= 1
+        self.again -= answered.rating == 1
+        if answered.again_today:
+            self.queue.pop()
+        self.position = answered.position
+        self.show_card()
+        self._outcomes = answered.outcomes
+        self._show_answer()
+        return False
+
+    def action_stop(self) -> None:
+        """Stop the review (once the last answer is saved)."""
+        if self.save_pending():
+            self.app.pop_screen()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """A click on an answer."""
@@ -151,12 +205,16 @@ class ReviewScreen(Screen[None]):
             self.action_answer(int(event.button.id.split("-")[1]))
 
     def on_unmount(self) -> None:
-        """Leaving the review: look for new wins (cards learned)."""
+        """Leaving the review: save the last answer, look for new wins (cards learned)."""
+        self.save_pending(redraw=False)
         if self.reviewed:
             self.app.post_message(Request("wins"))
 
     def show_summary(self) -> None:
         """Say how it went and when the next card is due."""
+        self.save_pending()
+        if self.position < len(self.queue):
+            return  # the last answer could not be saved: its card is back
         self.revealed = False
         self._outcomes = {}
         states = self.programme.cards.states(self.role)
