@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -329,20 +330,43 @@ def _log_key(log: ReviewLog) -> str:
     return f"{log.role}:{log.card_id}:{log.reviewed_at.isoformat()}"
 
 
+_Entry = tuple[Role, int, datetime, int | None]
+"""One review in the history index: role, rating, when, duration (the card is the key)."""
+
+_ROLES: dict[Role, Role] = {"mentee": "mentee", "mentor": "mentor"}
+"""One copy of each role's name, shared by every entry of the history index."""
+
+
+def _entry(log: ReviewLog) -> _Entry:
+    return (_ROLES.get(log.role, log.role), log.rating, log.reviewed_at, log.duration_ms)
+
+
 class ReviewRepository:
     """The review logs, one file per year under ``reviews/`` so each write stays small.
 
-    A year's file loads only when something asks for it; when it loads, an index
-    from card id to that card's logs is built beside it (and kept up to date by
-    ``add``), so one card's history costs its own reviews, not every review.
+    A year's file loads only when something asks for it. A card's history
+    comes from an index by card, built once per year from that year's file
+    and kept up to date by ``add``: small tuples, not the records, so the ten
+    years a history reads are not all held in memory (a year is opened for
+    writing, or for every log, only when that is asked for).
     """
 
-    def __init__(self, folder: Path, opener: Callable[[int], tuple[TinyDB, Validated]]) -> None:
-        """Serve ``folder``; ``opener(year)`` returns that year's database and its records."""
+    def __init__(
+        self,
+        folder: Path,
+        opener: Callable[[int], tuple[TinyDB, Validated]],
+        reader: Callable[[int], list[ReviewLog]] | None = None,
+    ) -> None:
+        """Serve ``folder``; ``opener(year)`` returns that year's database and its records.
+
+        ``reader(year)`` returns that year's logs without keeping the file open
+        (for the history index); without it the year is opened.
+        """
         self._folder = folder
         self._opener = opener
+        self._reader = reader
         self._years: dict[int, Records[ReviewLog]] = {}
-        self._by_card: dict[int, dict[str, list[ReviewLog]]] = {}
+        self._history: dict[int, dict[str, list[_Entry]]] = {}
 
     def _year(self, year: int) -> Records[ReviewLog]:
         if year not in self._years:
@@ -352,14 +376,18 @@ class ReviewRepository:
             )
         return self._years[year]
 
-    def _card_index(self, year: int) -> dict[str, list[ReviewLog]]:
-        """Return ``year``'s logs by card id, each list in the file's order."""
-        index = self._by_card.get(year)
+    def _card_index(self, year: int) -> dict[str, list[_Entry]]:
+        """Return ``year``'s reviews by card id, each list in the file's order."""
+        index = self._history.get(year)
         if index is None:
+            if year in self._years or self._reader is None:
+                logs = self._year(year).all()
+            else:
+                logs = self._reader(year)
             index = {}
-            for log in self._year(year).all():
-                index.setdefault(log.card_id, []).append(log)
-            self._by_card[year] = index
+            for log in logs:
+                index.setdefault(log.card_id, []).append(_entry(log))
+            self._history[year] = index
         return index
 
     def years(self) -> list[int]:
@@ -373,18 +401,18 @@ class ReviewRepository:
         try:
             stored = self._year(year).put(log)
         except BaseException:
-            self._by_card.pop(year, None)  # rebuilt from the file on the next read
+            self._history.pop(year, None)  # rebuilt from the file on the next read
             raise
-        index = self._by_card.get(year)
+        index = self._history.get(year)
         if index is not None:
             same = index.setdefault(stored.card_id, [])
-            key = _log_key(stored)
+            entry = _entry(stored)
             for i, old in enumerate(same):
-                if _log_key(old) == key:
-                    same[i] = stored
+                if (old[0], old[2]) == (entry[0], entry[2]):
+                    same[i] = entry
                     break
             else:
-                same.append(stored)
+                same.append(entry)
         return stored
 
     def logs(self, card_id: str | None = None, role: Role | None = None) -> list[ReviewLog]:
@@ -394,10 +422,16 @@ class ReviewRepository:
         """
         if card_id is not None:
             found = [
-                log
+                ReviewLog.model_construct(
+                    card_id=card_id,
+                    role=who,
+                    rating=rating,
+                    reviewed_at=at,
+                    duration_ms=took,
+                )
                 for year in self.years()
-                for log in self._card_index(year).get(card_id, ())
-                if role is None or log.role == role
+                for who, rating, at, took in self._card_index(year).get(card_id, ())
+                if role is None or who == role
             ]
         else:
             found = [log for year in self.years() for log in self._year(year).all()]
