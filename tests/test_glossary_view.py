@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input, Static
 
+import companion.programme.cards as cards_module
 from companion.domain.cards import Card
 from companion.domain.glossary_query import find_cards
+from companion.domain.scheduling import make_scheduler, new_state, review
 from companion.programme.core import Programme
 from companion.programme.glossary import Filters
 from companion.screens.glossary import GlossaryScreen
@@ -143,3 +147,48 @@ async def test_a_review_answer_that_cannot_be_saved_brings_its_card_back(
         assert screen.position == 1 and screen.reviewed == 1
     with Store.open(data, readonly=True) as store:
         assert [log.card_id for log in store.reviews.logs(role="mentee")] == [first]
+
+
+async def test_a_long_history_is_read_in_a_thread_and_then_shown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = _folder(tmp_path, 5)
+    scheduler = make_scheduler(fuzz=False)
+    with Store.open(data) as store:
+        state = new_state("own-0", "mentor", NOW - timedelta(days=800))
+        for days in (800, 400, 10):  # three years
+            state, log = review(scheduler, state, 3, NOW - timedelta(days=days))
+            store.record_review(state, log)
+    monkeypatch.setattr(cards_module, "QUICK_HISTORY", 0)  # every history counts as long
+    app = app_on(data)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, GlossaryScreen)
+        screen.query_one("#search", Input).value = "alpha term 0000"
+        for _ in range(200):
+            await pilot.pause(0.02)
+            shown = str(screen.query_one("#history", Static).render())
+            if "Reviews" in shown:
+                break
+        assert shown.count("Good") == 3 and "Reading" not in shown
+        assert not app.programme.store.reviews.unindexed()
+
+
+def test_an_index_read_while_a_log_is_added_is_not_kept(tmp_path: Path) -> None:
+    data = _folder(tmp_path, 2)
+    scheduler = make_scheduler(fuzz=False)
+    with Store.open(data) as store:
+        state, log = review(scheduler, new_state("own-1", "mentee", NOW), 3, NOW)
+        store.record_review(state, log)
+    with Store.open(data) as store:
+        reviews = store.reviews
+        built = reviews.build_index(NOW.year)  # as another thread would
+        assert built is not None
+        later = NOW + timedelta(days=1)
+        state, log = review(scheduler, state, 4, later)
+        store.record_review(state, log)  # a log added meanwhile
+        reviews.install_index(NOW.year, built)
+        assert [x.rating for x in reviews.logs(card_id="own-1")] == [3, 4]

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int], None]
 
+QUICK_HISTORY = 1_000_000
+"""Review files (bytes) small enough to read for a card's history while the user waits."""
+
 
 @dataclass
 class ImportResult:
@@ -225,6 +228,25 @@ class Cards:
     def history(self, card_id: str) -> list[ReviewLog]:
         """Return a card's reviews, oldest first."""
         return self._programme.store.reviews.logs(card_id=card_id)
+
+    def history_is_quick(self) -> bool:
+        """True when a card's history can be read at once (little of it is left to read)."""
+        return self._programme.store.reviews.unindexed_size() <= QUICK_HISTORY
+
+    def read_history(self) -> Callable[[], None]:
+        """Read what every card's history needs, changing nothing: safe in another thread.
+
+        Returns what keeps it, to be called where the app runs (its main thread);
+        a year whose file is damaged is left to :meth:`history`, which sets it aside.
+        """
+        reviews = self._programme.store.reviews
+        built = [(y, b) for y in reviews.unindexed() if (b := reviews.build_index(y)) is not None]
+
+        def keep() -> None:
+            for year, index in built:
+                reviews.install_index(year, index)
+
+        return keep
 
     def recall(self, role: Role, now: datetime | None = None) -> float | None:
         """Return ``role``'s average recall (FSRS retrievability), None with nothing reviewed."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -74,6 +75,8 @@ class GlossaryScreen(RecordTable):
         self._view: GlossaryView | None = None
         self._shown: tuple[object, Filters] | None = None
         self._detail: tuple[str | None, object] | None = None
+        self._history_read = False
+        self._reading = False
 
     def view(self) -> GlossaryView:
         """Return the cards' rows for this open (built again only after a change)."""
@@ -175,6 +178,11 @@ class GlossaryScreen(RecordTable):
             "user": "Added by you.",
         }[card.source.kind]
         history = Text(f"\n{source}\n\n", style="dim")
+        if not (self._history_read or self.programme.cards.history_is_quick()):
+            history.append("Reading the reviews…", style="dim")
+            self.query_one("#history", Static).update(history)
+            self._read_history()
+            return
         logs = self.programme.cards.history(card.id)
         if logs:
             history.append("Reviews\n", style="bold")
@@ -186,6 +194,31 @@ class GlossaryScreen(RecordTable):
         else:
             history.append("Not reviewed yet.", style="dim")
         self.query_one("#history", Static).update(history)
+
+    def _read_history(self) -> None:
+        """Read the review years every card's history needs, in a thread, then show it."""
+        if self._reading:
+            return
+        self._reading = True
+        cards = self.programme.cards
+
+        def read() -> None:
+            keep: Callable[[], None] = lambda: None  # noqa: E731 (nothing read: read at once later)
+            try:
+                keep = cards.read_history()
+            finally:
+                self.app.call_from_thread(self._history_ready, keep)
+
+        self.run_worker(read, thread=True, group="history", exit_on_error=False)
+
+    def _history_ready(self, keep: Callable[[], None]) -> None:
+        """Keep what the thread read and draw the history of the card under the cursor."""
+        keep()
+        self._reading = False
+        self._history_read = True  # what is left (a damaged year) is read here, at once
+        if self.is_attached:
+            self._detail = None
+            self.show_detail()
 
     def action_back(self) -> None:
         """Leave the search box for the table; from the table, go back."""

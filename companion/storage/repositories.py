@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
 
 from companion.domain.base import Role
-from companion.domain.cards import Card, CardState, ReviewLog
+from companion.domain.cards import Card, CardState
 from companion.domain.checkins import CheckIn
 from companion.domain.expectations import ExpectationEntry
 from companion.domain.goals import Goal
@@ -25,6 +24,9 @@ from companion.domain.skills import SkillRound
 from companion.domain.wins import Win, unrecorded
 from companion.storage.jsonstorage import AtomicJSONStorage
 from companion.storage.records import Records
+from companion.storage.reviews import ReviewRepository
+
+__all__ = ["CardRepository", "JournalRepository", "ReviewRepository", "open_db"]
 
 
 def open_db(
@@ -324,117 +326,3 @@ class CardRepository:
             return self._states.put(state)
         finally:
             self.changes += 1
-
-
-def _log_key(log: ReviewLog) -> str:
-    return f"{log.role}:{log.card_id}:{log.reviewed_at.isoformat()}"
-
-
-_Entry = tuple[Role, int, datetime, int | None]
-"""One review in the history index: role, rating, when, duration (the card is the key)."""
-
-_ROLES: dict[Role, Role] = {"mentee": "mentee", "mentor": "mentor"}
-"""One copy of each role's name, shared by every entry of the history index."""
-
-
-def _entry(log: ReviewLog) -> _Entry:
-    return (_ROLES.get(log.role, log.role), log.rating, log.reviewed_at, log.duration_ms)
-
-
-class ReviewRepository:
-    """The review logs, one file per year under ``reviews/`` so each write stays small.
-
-    A year's file loads only when something asks for it. A card's history
-    comes from an index by card, built once per year from that year's file
-    and kept up to date by ``add``: small tuples, not the records, so the ten
-    years a history reads are not all held in memory (a year is opened for
-    writing, or for every log, only when that is asked for).
-    """
-
-    def __init__(
-        self,
-        folder: Path,
-        opener: Callable[[int], tuple[TinyDB, Validated]],
-        reader: Callable[[int], list[ReviewLog]] | None = None,
-    ) -> None:
-        """Serve ``folder``; ``opener(year)`` returns that year's database and its records.
-
-        ``reader(year)`` returns that year's logs without keeping the file open
-        (for the history index); without it the year is opened.
-        """
-        self._folder = folder
-        self._opener = opener
-        self._reader = reader
-        self._years: dict[int, Records[ReviewLog]] = {}
-        self._history: dict[int, dict[str, list[_Entry]]] = {}
-
-    def _year(self, year: int) -> Records[ReviewLog]:
-        if year not in self._years:
-            db, validated = self._opener(year)
-            self._years[year] = Records(
-                db.table("reviews"), ReviewLog, _log_key, validated.get("reviews")
-            )
-        return self._years[year]
-
-    def _card_index(self, year: int) -> dict[str, list[_Entry]]:
-        """Return ``year``'s reviews by card id, each list in the file's order."""
-        index = self._history.get(year)
-        if index is None:
-            if year in self._years or self._reader is None:
-                logs = self._year(year).all()
-            else:
-                logs = self._reader(year)
-            index = {}
-            for log in logs:
-                index.setdefault(log.card_id, []).append(_entry(log))
-            self._history[year] = index
-        return index
-
-    def years(self) -> list[int]:
-        """Return the years that have review logs, oldest first."""
-        on_disk = {int(p.stem) for p in self._folder.glob("*.json") if p.stem.isdigit()}
-        return sorted(on_disk | set(self._years))
-
-    def add(self, log: ReviewLog) -> ReviewLog:
-        """Append one review log to its year's file (replacing one with the same key)."""
-        year = log.reviewed_at.year
-        try:
-            stored = self._year(year).put(log)
-        except BaseException:
-            self._history.pop(year, None)  # rebuilt from the file on the next read
-            raise
-        index = self._history.get(year)
-        if index is not None:
-            same = index.setdefault(stored.card_id, [])
-            entry = _entry(stored)
-            for i, old in enumerate(same):
-                if (old[0], old[2]) == (entry[0], entry[2]):
-                    same[i] = entry
-                    break
-            else:
-                same.append(entry)
-        return stored
-
-    def logs(self, card_id: str | None = None, role: Role | None = None) -> list[ReviewLog]:
-        """Return review logs, oldest first, optionally for one card and/or one person.
-
-        With ``card_id`` only that card's logs are read, through the index by card.
-        """
-        if card_id is not None:
-            found = [
-                ReviewLog.model_construct(
-                    card_id=card_id,
-                    role=who,
-                    rating=rating,
-                    reviewed_at=at,
-                    duration_ms=took,
-                )
-                for year in self.years()
-                for who, rating, at, took in self._card_index(year).get(card_id, ())
-                if role is None or who == role
-            ]
-        else:
-            found = [log for year in self.years() for log in self._year(year).all()]
-            if role is not None:
-                found = [log for log in found if log.role == role]
-        return sorted(found, key=lambda log: log.reviewed_at)

@@ -277,10 +277,25 @@ class Store:
             logs = item.validated.get("reviews", {}).values()
             return [log for log in logs if isinstance(log, ReviewLog)]
 
+        def peek_reviews(year: int) -> list[ReviewLog] | None:
+            """Return one year's logs, changing nothing (None when the file is damaged)."""
+            path = folder / "reviews" / f"{year}.json"
+            item = loaded.get(path)
+            if item is None:
+                try:
+                    item = _load(path)
+                except (InvalidFileError, OSError):
+                    return None
+            logs = item.validated.get("reviews", {}).values()
+            return [log for log in logs if isinstance(log, ReviewLog)]
+
         journal = JournalRepository(*db_for(folder / "journal.json"))
         cards = CardRepository(*db_for(folder / "cards.json"))
         reviews = ReviewRepository(
-            folder / "reviews", lambda y: db_for(folder / "reviews" / f"{y}.json"), read_reviews
+            folder / "reviews",
+            lambda y: db_for(folder / "reviews" / f"{y}.json"),
+            read_reviews,
+            peek_reviews,
         )
         store = cls(
             folder,
