@@ -25,6 +25,8 @@ from companion.widgets.paged_table import PagedTable
 from companion.widgets.safe_text import cell
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from companion.domain.cards import Card
     from companion.programme.core import Programme
     from companion.programme.glossary import GlossaryView
@@ -36,6 +38,9 @@ STATUSES = [
     ("Learning", "learning"),
     ("Learned", "learned"),
 ]
+DETAIL_AFTER_TYPING = 0.15
+"""Seconds after the last search keystroke before the detail pane follows the cursor."""
+
 AUDIENCES = [("For anyone", "any"), ("For the senior", "mentee"), ("For the junior", "mentor")]
 
 
@@ -76,6 +81,7 @@ class GlossaryScreen(RecordTable):
         self._shown: tuple[object, Filters] | None = None
         self._detail: tuple[str | None, object] | None = None
         self._history_read = False
+        self._detail_timer: Timer | None = None
         self._reading = False
 
     def view(self) -> GlossaryView:
@@ -126,8 +132,11 @@ class GlossaryScreen(RecordTable):
             status=status if isinstance(status, str) and status != "any" else None,
         )
 
-    def refill(self, only_if_changed: bool = False) -> None:
-        """Show the cards matching the search and filters (the first page at once)."""
+    def refill(self, only_if_changed: bool = False, keep: bool = True) -> None:
+        """Show the cards matching the search and filters (the first page at once).
+
+        With ``keep`` the cursor stays on its card when that card is still shown.
+        """
         view = self.view()
         filters = self.filters()
         if only_if_changed and self._shown == (view.version, filters):
@@ -135,15 +144,21 @@ class GlossaryScreen(RecordTable):
         self._shown = (view.version, filters)
         found = view.find(filters)
         table = self.query_one(PagedTable)
-        keep = self.selected_key()
-        table.show(found, _row_key, _row_cells, keep=keep)
+        table.show(found, _row_key, _row_cells, keep=self.selected_key() if keep else None)
         fit_columns(table, 0, {1: 14})
         self.sub_title = f"{len(found)} cards"
         self.show_detail()
 
     def on_input_changed(self) -> None:
-        """Search as you type."""
-        self.refill(only_if_changed=True)
+        """Search as you type (the detail follows once the typing pauses)."""
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        self._detail_timer = self.set_timer(DETAIL_AFTER_TYPING, self._typing_paused)
+        self.refill(only_if_changed=True, keep=False)
+
+    def _typing_paused(self) -> None:
+        self._detail_timer = None
+        self.show_detail()
 
     def on_select_changed(self) -> None:
         """Filter."""
@@ -160,6 +175,8 @@ class GlossaryScreen(RecordTable):
 
     def show_detail(self) -> None:
         """Show the card, where it came from, and its review history (once per card shown)."""
+        if self._detail_timer is not None:
+            return  # typing in the search: drawn once it pauses
         card = self.selected()
         shown = (card.id if card else None, self.view().version)
         if self._detail == shown:
