@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+from array import array
 from collections.abc import Callable, Mapping
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,21 +22,47 @@ def _log_key(log: ReviewLog) -> str:
     return f"{log.role}:{log.card_id}:{log.reviewed_at.isoformat()}"
 
 
-_Entry = tuple[Role, int, datetime, int | None]
-"""One review in the history index: role, rating, when, duration (the card is the key)."""
+Index = dict[str, "array[int]"]
+"""One year's history index: card id to its reviews, two 64-bit numbers each.
 
-_ROLES: dict[Role, Role] = {"mentee": "mentee", "mentor": "mentor"}
-"""One copy of each role's name, shared by every entry of the history index."""
+The first number is the moment (microseconds since 1970, UTC), the second packs
+the duration, the rating and the role: 16 bytes a review instead of a record.
+"""
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICRO = timedelta(microseconds=1)
+_ROLE_BIT: dict[str, int] = {"mentee": 0, "mentor": 1}
+_ROLE_OF: tuple[Role, Role] = ("mentee", "mentor")
 
 
-def _entry(log: ReviewLog) -> _Entry:
-    return (_ROLES.get(log.role, log.role), log.rating, log.reviewed_at, log.duration_ms)
+_LONGEST = 2**58
+"""Durations are kept up to this many ms (nine million years) so they fit 64 bits."""
 
 
-def _index_of(logs: list[ReviewLog]) -> dict[str, list[_Entry]]:
-    index: dict[str, list[_Entry]] = {}
+def _pack(log: ReviewLog) -> tuple[int, int]:
+    took = -1 if log.duration_ms is None else min(log.duration_ms, _LONGEST)
+    detail = ((took + 1) << 4) | (log.rating << 1) | _ROLE_BIT[log.role]
+    return (log.reviewed_at - _EPOCH) // _MICRO, detail
+
+
+def _unpack(card_id: str, moment: int, packed: int) -> ReviewLog:
+    took = (packed >> 4) - 1
+    return ReviewLog.model_construct(
+        card_id=card_id,
+        role=_ROLE_OF[packed & 1],
+        rating=(packed >> 1) & 7,
+        reviewed_at=_EPOCH + moment * _MICRO,
+        duration_ms=None if took < 0 else took,
+    )
+
+
+def _index_of(logs: list[ReviewLog]) -> Index:
+    index: Index = {}
     for log in logs:
-        index.setdefault(log.card_id, []).append(_entry(log))
+        found = index.get(log.card_id)
+        if found is None:
+            found = index[log.card_id] = array("q")
+        found.extend(_pack(log))
     return index
 
 
@@ -68,7 +95,7 @@ class ReviewRepository:
         self._reader = reader
         self._peeker = peeker
         self._years: dict[int, Records[ReviewLog]] = {}
-        self._history: dict[int, dict[str, list[_Entry]]] = {}
+        self._history: dict[int, Index] = {}
         self._added: dict[int, int] = {}
         """Logs added per year: an index read meanwhile in another thread is dropped."""
 
@@ -80,7 +107,7 @@ class ReviewRepository:
             )
         return self._years[year]
 
-    def _card_index(self, year: int) -> dict[str, list[_Entry]]:
+    def _card_index(self, year: int) -> Index:
         """Return ``year``'s reviews by card id, each list in the file's order."""
         index = self._history.get(year)
         if index is None:
@@ -104,7 +131,7 @@ class ReviewRepository:
                 size += (self._folder / f"{year}.json").lstat().st_size
         return size
 
-    def build_index(self, year: int) -> tuple[int, dict[str, list[_Entry]]] | None:
+    def build_index(self, year: int) -> tuple[int, Index] | None:
         """Read ``year``'s history index without changing anything (another thread may call it).
 
         Returns what :meth:`install_index` takes, or None when the year must be
@@ -116,7 +143,7 @@ class ReviewRepository:
         logs = self._peeker(year)
         return None if logs is None else (added, _index_of(logs))
 
-    def install_index(self, year: int, built: tuple[int, dict[str, list[_Entry]]]) -> None:
+    def install_index(self, year: int, built: tuple[int, Index]) -> None:
         """Keep an index from :meth:`build_index`, unless a log was added to its year since."""
         added, index = built
         if year not in self._history and self._added.get(year, 0) == added:
@@ -138,14 +165,14 @@ class ReviewRepository:
             raise
         index = self._history.get(year)
         if index is not None:
-            same = index.setdefault(stored.card_id, [])
-            entry = _entry(stored)
-            for i, old in enumerate(same):
-                if (old[0], old[2]) == (entry[0], entry[2]):
-                    same[i] = entry
+            same = index.setdefault(stored.card_id, array("q"))
+            moment, packed = _pack(stored)
+            for i in range(0, len(same), 2):
+                if same[i] == moment and same[i + 1] & 1 == packed & 1:  # same moment and role
+                    same[i + 1] = packed
                     break
             else:
-                same.append(entry)
+                same.extend((moment, packed))
         return stored
 
     def logs(self, card_id: str | None = None, role: Role | None = None) -> list[ReviewLog]:
@@ -154,18 +181,13 @@ class ReviewRepository:
         With ``card_id`` only that card's logs are read, through the index by card.
         """
         if card_id is not None:
-            found = [
-                ReviewLog.model_construct(
-                    card_id=card_id,
-                    role=who,
-                    rating=rating,
-                    reviewed_at=at,
-                    duration_ms=took,
-                )
-                for year in self.years()
-                for who, rating, at, took in self._card_index(year).get(card_id, ())
-                if role is None or who == role
-            ]
+            found = []
+            for year in self.years():
+                packed = self._card_index(year).get(card_id, ())
+                for i in range(0, len(packed), 2):
+                    log = _unpack(card_id, packed[i], packed[i + 1])
+                    if role is None or log.role == role:
+                        found.append(log)
         else:
             found = [log for year in self.years() for log in self._year(year).all()]
             if role is not None:
