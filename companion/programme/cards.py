@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -11,6 +12,7 @@ from companion.domain.card_import import ShippedChange, stream_import
 from companion.domain.cards import Card, CardSource
 from companion.domain.review_queue import todays_queue
 from companion.domain.scheduling import average_recall, make_scheduler, new_state
+from companion.programme.glossary import Glossary
 from companion.programme.sessions import card_id_for
 
 if TYPE_CHECKING:
@@ -24,6 +26,9 @@ if TYPE_CHECKING:
     from companion.programme.base import Core
 
 Progress = Callable[[int, int], None]
+
+QUICK_HISTORY = 1_000_000
+"""Review files (bytes) small enough to read for a card's history while the user waits."""
 
 
 @dataclass
@@ -60,6 +65,11 @@ class Cards:
         self._programme = programme
 
     # -- the collection -----------------------------------------------------------------
+
+    @cached_property
+    def glossary(self) -> Glossary:
+        """The glossary's rows: filtered, sorted and cached until the cards change."""
+        return Glossary(self._programme)
 
     def all(self) -> dict[str, Card]:
         """Return every card by id: the shipped decks with the pair's own cards on top.
@@ -237,6 +247,25 @@ class Cards:
     def history(self, card_id: str) -> list[ReviewLog]:
         """Return a card's reviews, oldest first."""
         return self._programme.store.reviews.logs(card_id=card_id)
+
+    def history_is_quick(self) -> bool:
+        """True when a card's history can be read at once (little of it is left to read)."""
+        return self._programme.store.reviews.unindexed_size() <= QUICK_HISTORY
+
+    def read_history(self) -> Callable[[], None]:
+        """Read what every card's history needs, changing nothing: safe in another thread.
+
+        Returns what keeps it, to be called where the app runs (its main thread);
+        a year whose file is damaged is left to :meth:`history`, which sets it aside.
+        """
+        reviews = self._programme.store.reviews
+        built = [(y, b) for y in reviews.unindexed() if (b := reviews.build_index(y)) is not None]
+
+        def keep() -> None:
+            for year, index in built:
+                reviews.install_index(year, index)
+
+        return keep
 
     def recall(self, role: Role, now: datetime | None = None) -> float | None:
         """Return ``role``'s average recall (FSRS retrievability), None with nothing reviewed."""

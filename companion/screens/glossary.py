@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -17,18 +18,22 @@ from companion.dialogs.card_edit import CardEditDialog
 from companion.dialogs.card_import import ImportDialog
 from companion.dialogs.message import ConfirmDialog
 from companion.dialogs.same_term import OPEN_EXISTING
-from companion.domain.glossary_query import find_cards, status_of
 from companion.domain.scheduling import RATING_NAMES
-from companion.formatting import plural, role_label
+from companion.formatting import plural
+from companion.programme.glossary import Filters, GlossaryRow
 from companion.screens.base import RecordTable
 from companion.widgets.fit import fit_columns
 from companion.widgets.footer import KeysFooter
+from companion.widgets.item_table import ItemTable
 from companion.widgets.messages import Request, safely
-from companion.widgets.row_table import RowTable
 from companion.widgets.safe_text import cell
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from companion.domain.cards import Card
+    from companion.programme.core import Programme
+    from companion.programme.glossary import GlossaryView
 
 STATUSES = [
     ("Any state", "any"),
@@ -37,7 +42,18 @@ STATUSES = [
     ("Learning", "learning"),
     ("Learned", "learned"),
 ]
+DETAIL_AFTER_TYPING = 0.15
+"""Seconds after the last search keystroke before the detail pane follows the cursor."""
+
 AUDIENCES = [("For anyone", "any"), ("For the senior", "mentee"), ("For the junior", "mentor")]
+
+
+def _row_key(row: GlossaryRow) -> str:
+    return row.id
+
+
+def _row_cells(row: GlossaryRow) -> tuple[Text, Text, str, str]:
+    return cell(row.term), cell(row.deck), row.audience, row.status
 
 
 class GlossaryScreen(RecordTable):
@@ -62,9 +78,26 @@ class GlossaryScreen(RecordTable):
         Binding("i", "import_cards", "Import", show=False),
     ]
 
+    def __init__(self, programme: Programme) -> None:
+        """Show the cards of ``programme``."""
+        super().__init__(programme)
+        self._view: GlossaryView | None = None
+        self._shown: tuple[object, Filters] | None = None
+        self._detail: tuple[str | None, object] | None = None
+        self._history_read = False
+        self._detail_timer: Timer | None = None
+        self._reading = False
+
+    def view(self) -> GlossaryView:
+        """Return the cards' rows for this open (built again only after a change)."""
+        glossary = self.programme.cards.glossary
+        if self._view is None or self._view.version != glossary.version():
+            self._view = glossary.view(self.programme.now())
+        return self._view
+
     def compose(self) -> ComposeResult:
         """Search, filters, table and detail."""
-        decks = sorted({c.deck for c in self.programme.cards.all().values()})
+        decks = self.view().decks
         yield Header()
         with Horizontal(id="filters"):
             yield Input(
@@ -74,7 +107,7 @@ class GlossaryScreen(RecordTable):
             yield Select(AUDIENCES, value="any", allow_blank=False, compact=True, id="audience")
             yield Select(STATUSES, value="any", allow_blank=False, compact=True, id="status")
         with Horizontal(id="body"):
-            table: DataTable[str] = RowTable(cursor_type="row", zebra_stripes=True)
+            table: ItemTable[str | Text] = ItemTable(cursor_type="row", zebra_stripes=True)
             table.add_columns("Term", "Deck", "For", "State")
             yield table
             with VerticalScroll(id="detail"):
@@ -88,47 +121,52 @@ class GlossaryScreen(RecordTable):
         self.query_one(DataTable).focus()
 
     def on_screen_resume(self) -> None:
-        """Refresh after a review or an edit."""
-        self.refill()
+        """Refresh after a review or an edit (only when the cards or states changed)."""
+        self.refill(only_if_changed=True)
 
-    def refill(self) -> None:
-        """Apply search and filters."""
-        now = self.programme.now()
-        self._states = {(s.role, s.card_id): s for s in self.programme.cards.states()}
+    def filters(self) -> Filters:
+        """Return the search text and filters as they are set."""
         deck = self.query_one("#deck", Select).value
         audience = self.query_one("#audience", Select).value
         status = self.query_one("#status", Select).value
-        found = find_cards(
-            self.programme.cards.all().values(),
-            self._states,
-            now,
+        return Filters(
             text=self.query_one("#search", Input).value,
             deck=deck if isinstance(deck, str) else None,
-            audience=audience if audience != "any" else None,
-            status=status if status != "any" else None,
+            audience=audience if isinstance(audience, str) and audience != "any" else None,
+            status=status if isinstance(status, str) and status != "any" else None,
         )
-        table = self.query_one(DataTable)
-        table.clear()
-        for card in found:
-            state = self._states.get((card.audience, card.id))
-            table.add_row(
-                cell(card.term),
-                cell(card.deck),
-                cell(role_label(card.audience).split()[0]),  # "senior": the filter's word
-                status_of(state, now),
-                key=card.id,
-            )
+
+    def refill(self, only_if_changed: bool = False, keep: bool = True) -> None:
+        """Show the cards matching the search and filters (the first page at once).
+
+        With ``keep`` the cursor stays on its card when that card is still shown.
+        """
+        view = self.view()
+        filters = self.filters()
+        if only_if_changed and self._shown == (view.version, filters):
+            return
+        self._shown = (view.version, filters)
+        found = view.find(filters)
+        table = self.query_one(ItemTable)
+        table.show(found, _row_key, _row_cells, keep=self.selected_key() if keep else None)
         fit_columns(table, 0, {1: 14})
         self.sub_title = plural(len(found), "card")
         self.show_detail()
 
     def on_input_changed(self) -> None:
-        """Search as you type."""
-        self.refill()
+        """Search as you type (the detail follows once the typing pauses)."""
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        self._detail_timer = self.set_timer(DETAIL_AFTER_TYPING, self._typing_paused)
+        self.refill(only_if_changed=True, keep=False)
+
+    def _typing_paused(self) -> None:
+        self._detail_timer = None
+        self.show_detail()
 
     def on_select_changed(self) -> None:
         """Filter."""
-        self.refill()
+        self.refill(only_if_changed=True)
 
     def on_data_table_row_highlighted(self) -> None:
         """Follow the cursor with the detail pane."""
@@ -137,11 +175,17 @@ class GlossaryScreen(RecordTable):
     def selected(self) -> Card | None:
         """Return the card under the cursor."""
         key = self.selected_key()
-        return self.programme.cards.all().get(key) if key else None
+        return self.view().cards.get(key) if key else None
 
     def show_detail(self) -> None:
-        """Show the card, where it came from, and its review history."""
+        """Show the card, where it came from, and its review history (once per card shown)."""
+        if self._detail_timer is not None:
+            return  # typing in the search: drawn once it pauses
         card = self.selected()
+        shown = (card.id if card else None, self.view().version)
+        if self._detail == shown:
+            return
+        self._detail = shown
         if card is None:
             self.query_one("#card", Static).update("No card matches.")
             self.query_one("#history", Static).update("")
@@ -155,6 +199,11 @@ class GlossaryScreen(RecordTable):
             "user": "Added by you.",
         }[card.source.kind]
         history = Text(f"\n{source}\n\n", style="dim")
+        if not (self._history_read or self.programme.cards.history_is_quick()):
+            history.append("Reading the reviews…", style="dim")
+            self.query_one("#history", Static).update(history)
+            self._read_history()
+            return
         logs = self.programme.cards.history(card.id)
         if logs:
             history.append("Reviews\n", style="bold")
@@ -166,6 +215,31 @@ class GlossaryScreen(RecordTable):
         else:
             history.append("Not reviewed yet.", style="dim")
         self.query_one("#history", Static).update(history)
+
+    def _read_history(self) -> None:
+        """Read the review years every card's history needs, in a thread, then show it."""
+        if self._reading:
+            return
+        self._reading = True
+        cards = self.programme.cards
+
+        def read() -> None:
+            keep: Callable[[], None] = lambda: None  # noqa: E731 (nothing read: read at once later)
+            try:
+                keep = cards.read_history()
+            finally:
+                self.app.call_from_thread(self._history_ready, keep)
+
+        self.run_worker(read, thread=True, group="history", exit_on_error=False)
+
+    def _history_ready(self, keep: Callable[[], None]) -> None:
+        """Keep what the thread read and draw the history of the card under the cursor."""
+        keep()
+        self._reading = False
+        self._history_read = True  # what is left (a damaged year) is read here, at once
+        if self.is_attached:
+            self._detail = None
+            self.show_detail()
 
     def action_back(self) -> None:
         """Leave the search box for the table; from the table, go back."""

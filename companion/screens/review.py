@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,16 @@ if TYPE_CHECKING:
 
 LEARNING_AGAIN = timedelta(minutes=20)
 """A card due again within this time comes back later in the same review."""
+
+
+@dataclass(frozen=True)
+class _Answer:
+    """An answer given, kept until it is saved: enough to go back to its card."""
+
+    position: int
+    rating: int
+    outcomes: dict[int, tuple[CardState, ReviewLog, timedelta]]
+    again_today: bool
 
 
 class ReviewScreen(Screen[None]):
@@ -67,6 +78,8 @@ class ReviewScreen(Screen[None]):
         """How many answers of each rating were given in this sitting."""
         self.finished = False
         self._outcomes: dict[int, tuple[CardState, ReviewLog, timedelta]] = {}
+        self._pending: tuple[CardState, ReviewLog, _Answer] | None = None
+        """An answer shown as given but not saved yet (saved right after the next draw)."""
 
     def compose(self) -> ComposeResult:
         """The card and the four answers."""
@@ -136,11 +149,16 @@ class ReviewScreen(Screen[None]):
 
     def action_reveal(self) -> None:
         """Show the definition and example, and what each answer would do."""
+        self.save_pending()
         if self.revealed or self.position >= len(self.queue):
             return
-        card = self.programme.cards.all()[self.queue[self.position]]
-        state = self.programme.cards.state(card.id, self.role)
+        state = self.programme.cards.state(self.queue[self.position], self.role)
         self._outcomes = outcomes(self.scheduler, state, self.programme.now())
+        self._show_answer()
+
+    def _show_answer(self) -> None:
+        """Draw the current card's answer side and the answers' outcomes."""
+        card = self.programme.cards.all()[self.queue[self.position]]
         text = Text()
         text.append(card.term + "\n\n", style="bold")
         text.append(card.definition + "\n")
@@ -158,24 +176,55 @@ class ReviewScreen(Screen[None]):
         self.query_one("#progress", Static).update(self.progress("answer with 1 to 4"))
 
     def action_answer(self, rating: int) -> None:
-        """Save the answer, then move on (nothing is lost if the app stops here)."""
+        """Show the next card, then save the answer (saved before anything else happens).
+
+        The save runs once the next card is drawn, and before anything else the
+        review does (another answer, Escape, leaving); when it fails, the
+        answered card comes back with its answers, as it was, and the error is
+        reported.
+        """
+        self.save_pending()
         if not self.revealed or rating not in self._outcomes or self.position >= len(self.queue):
             return
         state, log, wait = self._outcomes[rating]
         took = int((time.monotonic() - self.shown_at) * 1000)
         log = log.model_copy(update={"duration_ms": took})
-        if (
-            safely(self, lambda: self.programme.cards.record_review(state, log), "Your answer")
-            is None
-        ):
-            return
+        answered = _Answer(self.position, rating, self._outcomes, wait <= LEARNING_AGAIN)
         self.counts[rating] += 1
         self.revealed = False
         self._outcomes = {}
-        if wait <= LEARNING_AGAIN:
+        if answered.again_today:
             self.queue.append(self.queue[self.position])  # a learning step: see it again today
         self.position += 1
+        self._pending = (state, log, answered)
         self.show_card()
+        self.call_after_refresh(self.save_pending)
+
+    def save_pending(self, *, redraw: bool = True) -> bool:
+        """Save the answer given last, if it is not saved yet; return False when that failed.
+
+        On failure the answered card comes back (with ``redraw``) and the error is reported.
+        """
+        if self._pending is None:
+            return True
+        state, log, answered = self._pending
+        self._pending = None
+        if (
+            safely(self, lambda: self.programme.cards.record_review(state, log), "Your answer")
+            is not None
+        ):
+            return True
+        if not redraw:
+            return False
+        self.counts[answered.rating] -= 1
+        if answered.again_today:
+            self.queue.pop()
+        self.position = answered.position
+        self.finished = False
+        self.show_card()
+        self._outcomes = answered.outcomes
+        self._show_answer()
+        return False
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """A click on an answer."""
@@ -183,12 +232,15 @@ class ReviewScreen(Screen[None]):
             self.action_answer(int(event.button.id.split("-")[1]))
 
     def on_unmount(self) -> None:
-        """Leaving the review: look for new wins (cards learned)."""
+        """Leaving the review: save the last answer, look for new wins (cards learned)."""
+        self.save_pending(redraw=False)
         if self.reviewed:
             self.app.post_message(Request("wins"))
 
     def action_stop(self) -> None:
         """Stop: show the summary of what was reviewed; Escape on the summary leaves."""
+        if not self.save_pending():
+            return  # the last answer could not be saved: its card is back
         if self.finished or self.reviewed == 0:
             self.app.pop_screen()
         else:
@@ -219,6 +271,8 @@ class ReviewScreen(Screen[None]):
 
     def show_summary(self) -> None:
         """Say how it went and when the next card is due."""
+        if not self.save_pending():
+            return  # the last answer could not be saved: its card is back
         self.revealed = False
         self.finished = True
         self._outcomes = {}

@@ -10,7 +10,7 @@ from typing import Any
 from tinydb import TinyDB
 
 from companion.domain.base import Role
-from companion.domain.cards import Card, CardState, ReviewLog
+from companion.domain.cards import Card, CardState
 from companion.domain.checkins import CheckIn
 from companion.domain.closing import KeepDoing
 from companion.domain.expectations import ExpectationEntry
@@ -27,6 +27,9 @@ from companion.domain.wins import Win, unrecorded
 from companion.storage.changes import ChangeCounter
 from companion.storage.jsonstorage import AtomicJSONStorage, CompanionDB, CountingTable
 from companion.storage.records import Records
+from companion.storage.reviews import ReviewRepository
+
+__all__ = ["CardRepository", "JournalRepository", "ReviewRepository", "open_db"]
 
 
 def open_db(
@@ -298,13 +301,18 @@ def _state_key(state: CardState) -> str:
 
 
 class CardRepository:
-    """Cards the pair owns (captured, imported, edited) and each person's review state."""
+    """Cards the pair owns (captured, imported, edited) and each person's review state.
+
+    ``changes`` counts the writes (cards and states, failed ones too), so a
+    view built from them knows when to build itself again.
+    """
 
     def __init__(self, db: TinyDB, validated: Validated | None = None) -> None:
         """Serve the cards database ``db``; ``validated`` holds records checked on open."""
         v = validated or {}
         self._cards = Records(db.table("cards"), Card, _by_id, v.get("cards"))
         self._states = Records(db.table("states"), CardState, _state_key, v.get("states"))
+        self.changes = 0
 
     def cards(self) -> list[Card]:
         """Return the stored cards (the shipped decks come from the curriculum)."""
@@ -312,7 +320,10 @@ class CardRepository:
 
     def put_card(self, card: Card) -> Card:
         """Store a card, replacing one with the same id."""
-        return self._cards.put(card)
+        try:
+            return self._cards.put(card)
+        finally:
+            self.changes += 1
 
     def put_cards(self, cards: list[Card], *, validated: bool = False) -> None:
         """Store several cards (an import); new ones in one write.
@@ -320,11 +331,17 @@ class CardRepository:
         ``validated``: every card was built by validation (not ``model_copy``), so
         it is not validated a second time.
         """
-        self._cards.put_many(cards, validated=validated)
+        try:
+            self._cards.put_many(cards, validated=validated)
+        finally:
+            self.changes += 1
 
     def delete_card(self, card_id: str) -> bool:
         """Delete a stored card; return whether it existed."""
-        return self._cards.delete(card_id)
+        try:
+            return self._cards.delete(card_id)
+        finally:
+            self.changes += 1
 
     def states(self, role: Role | None = None) -> list[CardState]:
         """Return review states, of everyone or of one person."""
@@ -337,85 +354,7 @@ class CardRepository:
 
     def put_state(self, state: CardState) -> CardState:
         """Store one person's state for one card."""
-        return self._states.put(state)
-
-
-def _log_key(log: ReviewLog) -> str:
-    return f"{log.role}:{log.card_id}:{log.reviewed_at.isoformat()}"
-
-
-class ReviewRepository:
-    """The review logs, one file per year under ``reviews/`` so each write stays small.
-
-    A year's file loads only when something asks for it; when it loads, an index
-    from card id to that card's logs is built beside it (and kept up to date by
-    ``add``), so one card's history costs its own reviews, not every review.
-    """
-
-    def __init__(self, folder: Path, opener: Callable[[int], tuple[TinyDB, Validated]]) -> None:
-        """Serve ``folder``; ``opener(year)`` returns that year's database and its records."""
-        self._folder = folder
-        self._opener = opener
-        self._years: dict[int, Records[ReviewLog]] = {}
-        self._by_card: dict[int, dict[str, list[ReviewLog]]] = {}
-
-    def _year(self, year: int) -> Records[ReviewLog]:
-        if year not in self._years:
-            db, validated = self._opener(year)
-            self._years[year] = Records(
-                db.table("reviews"), ReviewLog, _log_key, validated.get("reviews")
-            )
-        return self._years[year]
-
-    def _card_index(self, year: int) -> dict[str, list[ReviewLog]]:
-        """Return ``year``'s logs by card id, each list in the file's order."""
-        index = self._by_card.get(year)
-        if index is None:
-            index = {}
-            for log in self._year(year).all():
-                index.setdefault(log.card_id, []).append(log)
-            self._by_card[year] = index
-        return index
-
-    def years(self) -> list[int]:
-        """Return the years that have review logs, oldest first."""
-        on_disk = {int(p.stem) for p in self._folder.glob("*.json") if p.stem.isdigit()}
-        return sorted(on_disk | set(self._years))
-
-    def add(self, log: ReviewLog) -> ReviewLog:
-        """Append one review log to its year's file (replacing one with the same key)."""
-        year = log.reviewed_at.year
         try:
-            stored = self._year(year).put(log)
-        except BaseException:
-            self._by_card.pop(year, None)  # rebuilt from the file on the next read
-            raise
-        index = self._by_card.get(year)
-        if index is not None:
-            same = index.setdefault(stored.card_id, [])
-            key = _log_key(stored)
-            for i, old in enumerate(same):
-                if _log_key(old) == key:
-                    same[i] = stored
-                    break
-            else:
-                same.append(stored)
-        return stored
-
-    def logs(self, card_id: str | None = None, role: Role | None = None) -> list[ReviewLog]:
-        """Return review logs, oldest first, optionally for one card and/or one person.
-
-        With ``card_id`` only that card's logs are read, through the index by card.
-        """
-        if card_id is not None:
-            found = [
-                log
-                for year in self.years()
-                for log in self._card_index(year).get(card_id, ())
-                if role is None or log.role == role
-            ]
-        else:
-            found = [log for year in self.years() for log in self._year(year).all()]
-            if role is not None:
-                found = [log for log in found if log.role == role]
-        return sorted(found, key=lambda log: log.reviewed_at)
+            return self._states.put(state)
+        finally:
+            self.changes += 1

@@ -277,27 +277,51 @@ class Store:
             if store is not None and path in store._blocked:
                 raise RestoreFirstError(path)
 
-        def db_for(path: Path) -> tuple[TinyDB, Validated]:
+        def load(path: Path) -> _Loaded:
             item = loaded.get(path)
-            if item is None:
-                if readonly:
-                    try:
-                        item = _load(path)
-                    except InvalidFileError as exc:
-                        raise DataUnreadableError(f"{path} could not be read: {exc.why}") from None
-                else:
-                    item = opening.load(path)
-                    if item.changed:
-                        atomic_write(path, orjson.dumps(item.data))
-                loaded[path] = item
+            if item is not None:
+                return item
+            if readonly:
+                try:
+                    return _load(path)
+                except InvalidFileError as exc:
+                    raise DataUnreadableError(f"{path} could not be read: {exc.why}") from None
+            item = opening.load(path)
+            if item.changed:
+                atomic_write(path, orjson.dumps(item.data))
+            return item
+
+        def db_for(path: Path) -> tuple[TinyDB, Validated]:
+            item = loaded[path] = load(path)
             db = open_db(path, item.data, guard, changes)
             dbs.append(db)
             return db, item.validated
 
+        def read_reviews(year: int) -> list[ReviewLog]:
+            """Return one year's logs without keeping its file's content (a history read)."""
+            item = load(folder / "reviews" / f"{year}.json")
+            logs = item.validated.get("reviews", {}).values()
+            return [log for log in logs if isinstance(log, ReviewLog)]
+
+        def peek_reviews(year: int) -> list[ReviewLog] | None:
+            """Return one year's logs, changing nothing (None when the file is damaged)."""
+            path = folder / "reviews" / f"{year}.json"
+            item = loaded.get(path)
+            if item is None:
+                try:
+                    item = _load(path)
+                except (InvalidFileError, OSError):
+                    return None
+            logs = item.validated.get("reviews", {}).values()
+            return [log for log in logs if isinstance(log, ReviewLog)]
+
         journal = JournalRepository(*db_for(folder / "journal.json"))
         cards = CardRepository(*db_for(folder / "cards.json"))
         reviews = ReviewRepository(
-            folder / "reviews", lambda y: db_for(folder / "reviews" / f"{y}.json")
+            folder / "reviews",
+            lambda y: db_for(folder / "reviews" / f"{y}.json"),
+            read_reviews,
+            peek_reviews,
         )
         store = cls(
             folder,
