@@ -140,3 +140,33 @@ async def test_reader_shows_bracketed_headings_in_contents_and_text(data: Path) 
         assert "[Unreleased]" in text
         assert "Something [b]new[/b] ␛[2J" in text
         assert "\x1b" not in text and "\x07" not in text
+
+
+@pytest.mark.asyncio
+async def test_option_labels_from_user_text_are_shown_as_typed(data: Path) -> None:
+    """A name such as ``[/]…`` would end the app as markup; in choices it stays literal."""
+    from textual.widgets import Button, Select
+
+    from companion.dialogs.goal import GoalDialog
+    from companion.dialogs.message import ChoiceDialog
+
+    demo_folder(data)
+    with Store.open(data) as store:
+        pair = store.journal.pair()
+        assert pair is not None
+        odd = pair.mentee.model_copy(update={"name": "Richard [/]Hale [b]x"})
+        store.journal.save_pair(pair.model_copy(update={"mentee": odd}))
+    app = app_on(data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        owners = app.programme.journal.owner_choices()
+        dialog = GoalDialog(None, owners=owners)
+        app.push_screen(dialog)
+        await pilot.pause()
+        labels = [str(label) for label, _ in dialog.query_one("#owner", Select)._options]
+        assert "Richard [/]Hale [b]x" in labels
+        app.pop_screen()
+        choice = ChoiceDialog("Who?", [("[b]Ann[/b]", "ann")])
+        app.push_screen(choice)
+        await pilot.pause()
+        assert str(choice.query_one("#choice-ann", Button).label) == "[b]Ann[/b]"

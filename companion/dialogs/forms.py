@@ -22,6 +22,7 @@ from companion.domain.session_rules import read_due_date
 from companion.domain.sessions import ActionItem
 from companion.widgets.date_field import DateField
 from companion.widgets.form import FormField
+from companion.widgets.safe_text import choices
 
 OWNERS = [("The junior mentor", "mentor"), ("The senior mentee", "mentee"), ("Both", "shared")]
 AUDIENCES = [("The senior mentee", "mentee"), ("The junior mentor", "mentor")]
@@ -143,7 +144,7 @@ class ActionDialog(FormDialog):
         yield FormField("What will be done", "text", item.text if item else "", max_length=300)
         yield Label("Who will do it")
         yield Select(
-            self._owners,
+            choices(self._owners),
             value=item.owner if item else "mentee",
             allow_blank=False,
             compact=True,

@@ -15,6 +15,7 @@ from companion.domain.errors import errors_by_field
 from companion.domain.goals import Goal
 from companion.widgets.date_field import DateField
 from companion.widgets.form import FormField
+from companion.widgets.safe_text import choices
 
 OWNERS = [("The senior mentee", "mentee"), ("The junior mentor", "mentor"), ("Both", "shared")]
 STATUSES = [
@@ -28,9 +29,18 @@ STATUSES = [
 class GoalDialog(FormDialog):
     """Whose goal, what, why, how you will know, by when, and where it stands."""
 
-    def __init__(self, goal: Goal | None, today: date | None = None) -> None:
-        """Edit ``goal`` or add a new one; ``+30d`` counts from ``today``."""
+    def __init__(
+        self,
+        goal: Goal | None,
+        today: date | None = None,
+        owners: list[tuple[str, str]] | None = None,
+    ) -> None:
+        """Edit ``goal`` or add a new one; ``+30d`` counts from ``today``.
+
+        ``owners`` are the (label, role) choices, by the pair's names where known.
+        """
         super().__init__()
+        self._owners = owners or OWNERS
         self.goal = goal
         self._today = today or date.today()
         self.TITLE_TEXT = "Edit goal" if goal else "New goal"
@@ -40,7 +50,11 @@ class GoalDialog(FormDialog):
         g = self.goal
         yield Label("Whose goal")
         yield Select(
-            OWNERS, value=g.owner if g else "mentee", allow_blank=False, compact=True, id="owner"
+            choices(self._owners),
+            value=g.owner if g else "mentee",
+            allow_blank=False,
+            compact=True,
+            id="owner",
         )
         yield FormField("Goal", "title", g.title if g else "", max_length=200)
         yield FormField("Why it matters", "why", g.why if g else "", max_length=500)

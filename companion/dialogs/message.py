@@ -128,7 +128,7 @@ class ChoiceDialog(ModalScreen[str | None]):
             if self._question:
                 yield Static(literal(self._question), id="question")
             for label, value in self._choices:
-                yield Button(label, id=f"choice-{value}")
+                yield Button(literal(label, keep_lines=False), id=f"choice-{value}")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Answer with the chosen value."""

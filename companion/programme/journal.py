@@ -41,6 +41,13 @@ class Journal:
         """Save the pair (people, rhythm, agreement)."""
         return self._journal.save_pair(pair)
 
+    def owner_choices(self) -> list[tuple[str, str]] | None:
+        """Who can own a goal or an action, by the pair's names (None before onboarding)."""
+        pair = self.pair()
+        if pair is None:
+            return None
+        return [(pair.mentee.name, "mentee"), (pair.mentor.name, "mentor"), ("Both", "shared")]
+
     def first_names(self) -> dict[str, str]:
         """Return each role's first name (``Mentor``/``Mentee`` before onboarding)."""
         return first_names(self.pair())

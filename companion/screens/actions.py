@@ -85,10 +85,7 @@ class ActionsScreen(RecordTable):
 
     def _owners(self) -> list[tuple[str, str]] | None:
         """The owner choices by the pair's names (None: the dialog's role names)."""
-        pair = self.programme.journal.pair()
-        if pair is None:
-            return None
-        return [(pair.mentee.name, "mentee"), (pair.mentor.name, "mentor"), ("Both", "shared")]
+        return self.programme.journal.owner_choices()
 
     def action_add_action(self) -> None:
         """Add an action item outside a session (due by the next session by default)."""

@@ -26,7 +26,7 @@ from companion.widgets.fit import fit_columns
 from companion.widgets.footer import KeysFooter
 from companion.widgets.item_table import ItemTable
 from companion.widgets.messages import Request, safely
-from companion.widgets.safe_text import cell
+from companion.widgets.safe_text import cell, choices
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -103,7 +103,9 @@ class GlossaryScreen(RecordTable):
             yield Input(
                 placeholder="Search terms, definitions, examples, tags", compact=True, id="search"
             )
-            yield Select([(d, d) for d in decks], prompt="All decks", compact=True, id="deck")
+            yield Select(
+                choices((d, d) for d in decks), prompt="All decks", compact=True, id="deck"
+            )
             yield Select(AUDIENCES, value="any", allow_blank=False, compact=True, id="audience")
             yield Select(STATUSES, value="any", allow_blank=False, compact=True, id="status")
         with Horizontal(id="body"):

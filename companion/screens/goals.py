@@ -82,7 +82,9 @@ class GoalsScreen(RecordTable):
                 self.refill()
                 self.post_message(Request("wins"))
 
-        self.app.push_screen(GoalDialog(goal, self.programme.today()), done)
+        self.app.push_screen(
+            GoalDialog(goal, self.programme.today(), self.programme.journal.owner_choices()), done
+        )
 
     def action_add_goal(self) -> None:
         """Add a goal."""

@@ -14,7 +14,7 @@ from companion.screens.session_detail import SessionDetailScreen
 from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import safely
 from companion.widgets.paged_table import PagedTable
-from companion.widgets.safe_text import cell
+from companion.widgets.safe_text import cell, choices
 
 
 class JournalScreen(RecordTable):
@@ -44,9 +44,14 @@ class JournalScreen(RecordTable):
         with Horizontal(id="filters"):
             yield Input(placeholder="Search notes and reflections", compact=True, id="search")
             yield Select(
-                [(m.title, m.id) for m in modules], prompt="All modules", compact=True, id="module"
+                choices((m.title, m.id) for m in modules),
+                prompt="All modules",
+                compact=True,
+                id="module",
             )
-            yield Select([(m, m) for m in months], prompt="All months", compact=True, id="month")
+            yield Select(
+                choices((m, m) for m in months), prompt="All months", compact=True, id="month"
+            )
         table = PagedTable(main=1, user_text=[1], id="sessions")
         table.add_columns(*[cell(label) for label in self.programme.listings.journal_columns()])
         yield table

@@ -17,6 +17,7 @@ from companion.screens.base import RecordTable
 from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import safely
 from companion.widgets.paged_table import PagedTable
+from companion.widgets.safe_text import choices
 
 KINDS = [
     ("Sessions and informal", "all"),
@@ -108,7 +109,9 @@ class LogScreen(RecordTable):
             )
             if shown is None or list(summary.skills) != list(shown.totals.skills):
                 with self.prevent(Select.Changed):
-                    self.query_one("#skill", Select).set_options([(s, s) for s in summary.skills])
+                    self.query_one("#skill", Select).set_options(
+                        choices((s, s) for s in summary.skills)
+                    )
         self.query_one(PagedTable).show(view.listing.rows, view.listing.widths)
 
     def on_select_changed(self) -> None:

@@ -10,10 +10,15 @@ as it is. Control characters are replaced by visible symbols first.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TypeVar
+
 from rich.text import Text as RichText
 from textual.content import Content
 
 from companion.formatting import visible
+
+V = TypeVar("V")
 
 
 def literal(text: object, *, keep_lines: bool = True, style: str = "") -> Content:
@@ -45,3 +50,12 @@ def cell(text: object) -> RichText:
     measuring rich renderables, so its cells take this rather than :func:`literal`.
     """
     return RichText(visible(str(text), keep_lines=False), end="", overflow="ellipsis", no_wrap=True)
+
+
+def choices(options: Iterable[tuple[object, V]]) -> list[tuple[Content, V]]:
+    """Return (label, value) options whose labels are shown exactly as typed, on one line.
+
+    For ``Select`` options and choice buttons: Textual reads a ``str`` label as
+    markup, so a deck called ``[b]x`` would be bold and ``[/]`` would fail.
+    """
+    return [(literal(label, keep_lines=False), value) for label, value in options]
