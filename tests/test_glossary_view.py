@@ -17,7 +17,7 @@ from companion.programme.glossary import Filters
 from companion.screens.glossary import GlossaryScreen
 from companion.screens.review import ReviewScreen
 from companion.storage.store import Store
-from companion.widgets.paged_table import PAGE, PagedTable
+from companion.widgets.item_table import PAGE, ItemTable
 from tests.apphelpers import NOW, app_on
 from tests.conftest import make_pair
 
@@ -95,7 +95,7 @@ async def test_the_glossary_fills_a_page_first_and_end_reaches_the_last_card(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, GlossaryScreen)
-        table = screen.query_one(PagedTable)
+        table = screen.query_one(ItemTable)
         total = table.total
         assert total > 3 * PAGE and table.row_count == PAGE
         assert screen.sub_title == f"{total} cards"
