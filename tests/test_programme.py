@@ -37,7 +37,7 @@ def test_a_session_from_plan_to_wrap_up(data: Path) -> None:
         )
         assert (card.id, again.id) == ("zettel-box", "zettel-box-2")
         reflections = Reflections(mentor=Reflection(rating=5), mentee=Reflection(rating=4))
-        programme.sessions.finish(session, reflections, date(2026, 12, 7))
+        programme.sessions.finish(session, reflections, date(2026, 12, 7), minutes=55)
         assert programme.sessions.open_session() is None
     with Store.open(data, readonly=True) as store:
         assert store.journal.session(session.id).status == "finished"

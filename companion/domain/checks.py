@@ -16,6 +16,7 @@ from datetime import date
 from typing import Literal
 
 from companion.domain.date_input import describe_date
+from companion.domain.errors import ReadableError
 from companion.domain.goals import Goal
 from companion.domain.sessions import ActionItem, AgendaItem, Session
 
@@ -60,6 +61,35 @@ def minutes_problem(minutes: int) -> str | None:
     if HELD_MIN_MINUTES <= minutes <= HELD_MAX_MINUTES:
         return None
     return f"Minutes must be between {HELD_MIN_MINUTES} and {HELD_MAX_MINUTES}."
+
+
+def held_date_problem(day: date, today: date) -> str | None:
+    """Return why ``day`` cannot be a held session's date (after ``today``), or None."""
+    if session_kind(day, today) == "held":
+        return None
+    return "A held session cannot be after today; a session still to come is planned, not held."
+
+
+def due_problem(due: date | None, session_day: date | None) -> str | None:
+    """Return why an action due ``due`` cannot come from a session on ``session_day``, or None."""
+    if due is None or session_day is None or due >= session_day:
+        return None
+    return f"An action cannot be due before the session that made it ({session_day.isoformat()})."
+
+
+class Refused(ReadableError):
+    """A record the use-case layer will not save; its message is the form's sentence."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        """Refuse for ``problems`` (at least one)."""
+        super().__init__(" ".join(problem.message for problem in problems))
+        self.problems = list(problems)
+
+
+def refuse(problems: Sequence[Problem]) -> None:
+    """Raise :class:`Refused` when there are ``problems``; do nothing when there are none."""
+    if problems:
+        raise Refused(problems)
 
 
 @dataclass(frozen=True)
@@ -114,14 +144,9 @@ def check_session(session: Session, today: date) -> list[Problem]:
     minutes. While a session runs, its agenda parts add up to its length.
     """
     problems: list[Problem] = []
-    if session_kind(session.date, today) == "planned":
-        problems.append(
-            Problem(
-                "date",
-                f"{describe_date(session.date)} is after today: a session still to come is "
-                "planned, not held. Choose today or an earlier day.",
-            )
-        )
+    late = held_date_problem(session.date, today)
+    if late:
+        problems.append(Problem("date", late))
     if session.status == "finished":
         wrong = minutes_problem(session.minutes)
         if wrong:
@@ -157,15 +182,8 @@ def mark_complete(goal: Goal) -> Goal:
 
 def check_action(action: ActionItem, session: Session | None) -> list[Problem]:
     """Return what stops ``action`` being saved: it cannot be due before its session."""
-    if action.due is None or session is None or action.due >= session.date:
-        return []
-    return [
-        Problem(
-            "due",
-            f"It is due {describe_date(action.due)}, before the session that made it "
-            f"({describe_date(session.date)}). Choose that day or a later one.",
-        )
-    ]
+    early = due_problem(action.due, session.date if session else None)
+    return [Problem("due", early)] if early else []
 
 
 def start_question(started_on: date, today: date) -> str | None:

@@ -10,7 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
-from companion.domain.checks import HELD_MAX_MINUTES, HELD_MIN_MINUTES, minutes_problem
+from companion.domain.checks import (
+    HELD_MAX_MINUTES,
+    HELD_MIN_MINUTES,
+    due_problem,
+    held_date_problem,
+    minutes_problem,
+)
 from companion.domain.date_input import DateInputError, UnderstoodDate, parse_date_input
 from companion.domain.session_clock import SHORT_SESSION_MINUTES, spent_minutes
 
@@ -92,10 +98,9 @@ def in_progress_line(started_at: datetime | None, zone: tzinfo | None) -> str:
 def read_held_date(text: str, today: date) -> UnderstoodDate:
     """Read a held session's date; raise DateInputError (a sentence) if after ``today``."""
     understood = parse_date_input(text, today)
-    if understood.value > today:
-        raise DateInputError(
-            "A held session cannot be after today; a session still to come is planned, not held."
-        )
+    late = held_date_problem(understood.value, today)
+    if late:
+        raise DateInputError(late)
     return understood
 
 
@@ -105,10 +110,9 @@ def read_due_date(text: str, session_day: date, today: date | None = None) -> Un
     ``+7d`` counts from ``today`` (by default the session's day).
     """
     understood = parse_date_input(text, today or session_day)
-    if understood.value < session_day:
-        raise DateInputError(
-            f"An action cannot be due before the session that made it ({session_day.isoformat()})."
-        )
+    early = due_problem(understood.value, session_day)
+    if early:
+        raise DateInputError(early)
     return understood
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from companion.domain.checkins import CheckIn
+from companion.domain.checks import check_action, refuse
 from companion.domain.pair import first_names
 from companion.domain.progress import LessonMark, lesson_statuses
 
@@ -93,7 +94,13 @@ class Journal:
         return next((a for a in self.actions() if a.id == action_id), None)
 
     def save_action(self, item: ActionItem) -> ActionItem:
-        """Add or update an action item."""
+        """Add or update an action item.
+
+        Raises :class:`~companion.domain.checks.Refused` (the form's sentence) when
+        it is due before the session that made it.
+        """
+        session = self._journal.session(item.session_id) if item.session_id else None
+        refuse(check_action(item, session))
         return self._journal.update_action(item)
 
     def delete_action(self, action_id: str) -> bool:

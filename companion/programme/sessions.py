@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from companion.domain.agenda import default_agenda
 from companion.domain.cards import Card, CardSource
+from companion.domain.checks import check_session, refuse
 from companion.domain.progress import lesson_statuses
 from companion.domain.sessions import Session
 from companion.domain.suggest import suggest_next
@@ -104,6 +105,7 @@ class Sessions:
             started_at=now,
             agenda=agenda,
         )
+        refuse(check_session(session, self._programme.today()))
         return self._programme.store.journal.add_session(session)
 
     def save(self, session: Session) -> Session:
@@ -111,7 +113,11 @@ class Sessions:
 
         Its old plain-text private notes are kept as stored: only the vault
         changes them (a screen's copy may predate a migration that removed them).
+        Raises :class:`~companion.domain.checks.Refused` (the form's sentence) for a
+        session after today, a finished one outside 5 to 240 minutes, or a running
+        one whose agenda does not add up.
         """
+        refuse(check_session(session, self._programme.today()))
         return self._programme.store.journal.update_session(self._keep_private(session))
 
     def _keep_private(self, session: Session) -> Session:
@@ -131,11 +137,14 @@ class Sessions:
         """Wrap the session up: save it finished, log it for the mentor, set the next date.
 
         ``minutes`` is the length the pair confirmed (else the time the clock counted).
+        Raises :class:`~companion.domain.checks.Refused`, saving nothing, when the
+        finished session breaks a rule (5 to 240 minutes, not after today).
         """
         journal = self._programme.store.journal
         done = finish(self._keep_private(session), reflections)
         if minutes is not None:
             done = done.model_copy(update={"minutes": minutes})
+        refuse(check_session(done, self._programme.today()))
         entry = log_entry_for(done, self._programme.curriculum.lessons, journal.log_entries())
         pair = journal.pair()
         journal.update_session(done)
