@@ -26,7 +26,7 @@ from companion.widgets.footer import KeysFooter
 from companion.widgets.form import FormField
 from companion.widgets.messages import safely
 from companion.widgets.pair_form import PeopleFields, RhythmFields, show_errors, validate_pair
-from companion.widgets.ticks import TickList
+from companion.widgets.ticks import WrapTickList
 
 if TYPE_CHECKING:
     from companion.programme.core import Programme
@@ -105,7 +105,7 @@ class OnboardingScreen(Screen[bool]):
                         classes="hint",
                     )
                     rules = self._suggested_rules()
-                    yield TickList(*[(rule, rule, True) for rule in rules], id="rules")
+                    yield WrapTickList(*[(rule, rule, True) for rule in rules], id="rules")
                     yield FormField(
                         "Add a rule of your own (Enter adds it)", "own-rule", max_length=300
                     )
