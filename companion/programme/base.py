@@ -86,6 +86,7 @@ class Core:
         # (benchmarks/startup.py, dashboard frame).
         from companion.storage.store import Store
 
+        self.changes.reopened()  # a store opened anew may hold other records than the last
         self._store = Store.open(
             self.folder, readonly=readonly, backup=backup, lock=self._lock, changes=self.changes
         )

@@ -29,6 +29,10 @@ def search_key(card: Card) -> str:
     return " ".join([card.term, card.definition, card.example, *card.tags]).casefold()
 
 
+CARD_TABLES = ("cards", "states")
+"""The tables the glossary view is built from (the pair's cards and review states)."""
+
+
 @dataclass(frozen=True, slots=True)
 class GlossaryRow:
     """One card as the glossary's table shows it."""
@@ -118,9 +122,8 @@ class Glossary:
         """Return what the view depends on: the store's cards, their writes, the curriculum."""
         programme = self._programme
         if not programme.ready:
-            return (None, 0, id(programme.curriculum))
-        repo = programme.store.cards
-        return (id(repo), repo.changes, id(programme.curriculum))
+            return (None, id(programme.curriculum))
+        return (programme.changes.version(CARD_TABLES), id(programme.curriculum))
 
     def view(self, now: datetime) -> GlossaryView:
         """Return every card's row with its status at ``now`` (built again only when needed).

@@ -41,6 +41,10 @@ _SEARCHES_KEPT = 32
 """Filtered listings kept per state of the records (search as you type asks often)."""
 
 
+JOURNAL_TABLES = ("pair", "sessions", "actions", "log")
+"""The tables the listings are built from: the cache empties when one is written."""
+
+
 @dataclass(frozen=True, eq=False)
 class Listing:
     """Rows of a table as shown, and each column's widest cell (labels included)."""
@@ -88,7 +92,7 @@ class Listings:
         """Return the cache for the records as they are now (emptied when they changed)."""
         programme = self._programme
         today = programme.today()
-        state = (programme.store.journal.changes(), today, id(programme.curriculum))
+        state = (programme.changes.version(JOURNAL_TABLES), today, id(programme.curriculum))
         if state != self._state:
             self._state = state
             self._cache = {}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, MutableMapping
 from functools import cache
-from itertools import count
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, TypeAdapter
@@ -13,9 +12,6 @@ from tinydb.table import Document, Table
 from companion.storage.jsonstorage import AppendTable
 
 M = TypeVar("M", bound=BaseModel)
-
-_changes = count(1)
-"""One counter for every table of the process: a table's mark is never reused."""
 
 
 @cache
@@ -36,8 +32,7 @@ class Records(Generic[M]):
 
     Models are validated once and cached until the table changes; an index from
     each record's key to its TinyDB document id makes updates and deletes direct.
-    :attr:`changed` takes a new value at every write (and when a failed write
-    drops the cache), so callers can cache what they built from the records.
+    Writes are counted per table by :class:`~companion.storage.changes.ChangeCounter`.
     """
 
     def __init__(
@@ -57,8 +52,6 @@ class Records(Generic[M]):
         self._key = key
         self._items: dict[str, M] | None = None
         self._doc_ids: dict[str, int] = {}
-        self.changed = next(_changes)
-        """A mark that differs after every change (unique in the process)."""
         if validated is not None:
             items = {key(m): m for m in validated.values()}
             self._doc_ids = {key(m): int(doc_id) for doc_id, m in validated.items()}
@@ -85,7 +78,6 @@ class Records(Generic[M]):
 
     def put(self, item: M) -> M:
         """Insert ``item`` or replace the record with the same key; return it."""
-        self.changed = next(_changes)
         item = self._model.model_validate(item.model_dump())
         items = self._load()
         key = self._key(item)
@@ -113,7 +105,6 @@ class Records(Generic[M]):
         Each record is validated again (a ``model_copy`` skips validation) unless
         the caller says every one was just built by validation (``validated``).
         """
-        self.changed = next(_changes)
         current = self._load()
         check = (
             (lambda i: i) if validated else (lambda i: self._model.model_validate(i.model_dump()))
@@ -153,7 +144,6 @@ class Records(Generic[M]):
 
     def delete(self, key: str) -> bool:
         """Delete the record with ``key``; return whether there was one."""
-        self.changed = next(_changes)
         self._load()
         doc_id = self._doc_ids.get(key)
         if doc_id is None:
@@ -170,7 +160,6 @@ class Records(Generic[M]):
 
     def put_single(self, item: M) -> M:
         """Store ``item`` as the one record of a single-record table (pair, settings)."""
-        self.changed = next(_changes)
         item = self._model.model_validate(item.model_dump())
         try:
             self._table.upsert(Document(item.model_dump(mode="json"), doc_id=1))

@@ -102,15 +102,6 @@ class JournalRepository:
         )
         self._closing = Records(db.table("closing"), KeepDoing, lambda k: k.role, v.get("closing"))
 
-    def changes(self) -> tuple[int, int, int, int]:
-        """Return marks that differ once the pair, sessions, action items or log change."""
-        return (
-            self._pair.changed,
-            self._sessions.changed,
-            self._actions.changed,
-            self._log.changed,
-        )
-
     def pair(self) -> Pair | None:
         """Return the pair, or None before onboarding."""
         return self._pair.single()
@@ -303,8 +294,8 @@ def _state_key(state: CardState) -> str:
 class CardRepository:
     """Cards the pair owns (captured, imported, edited) and each person's review state.
 
-    ``changes`` counts the writes (cards and states, failed ones too), so a
-    view built from them knows when to build itself again.
+    Writes are counted per table by the store's
+    :class:`~companion.storage.changes.ChangeCounter` (``cards``, ``states``).
     """
 
     def __init__(self, db: TinyDB, validated: Validated | None = None) -> None:
@@ -312,7 +303,6 @@ class CardRepository:
         v = validated or {}
         self._cards = Records(db.table("cards"), Card, _by_id, v.get("cards"))
         self._states = Records(db.table("states"), CardState, _state_key, v.get("states"))
-        self.changes = 0
 
     def cards(self) -> list[Card]:
         """Return the stored cards (the shipped decks come from the curriculum)."""
@@ -320,10 +310,7 @@ class CardRepository:
 
     def put_card(self, card: Card) -> Card:
         """Store a card, replacing one with the same id."""
-        try:
-            return self._cards.put(card)
-        finally:
-            self.changes += 1
+        return self._cards.put(card)
 
     def put_cards(self, cards: list[Card], *, validated: bool = False) -> None:
         """Store several cards (an import); new ones in one write.
@@ -331,17 +318,11 @@ class CardRepository:
         ``validated``: every card was built by validation (not ``model_copy``), so
         it is not validated a second time.
         """
-        try:
-            self._cards.put_many(cards, validated=validated)
-        finally:
-            self.changes += 1
+        self._cards.put_many(cards, validated=validated)
 
     def delete_card(self, card_id: str) -> bool:
         """Delete a stored card; return whether it existed."""
-        try:
-            return self._cards.delete(card_id)
-        finally:
-            self.changes += 1
+        return self._cards.delete(card_id)
 
     def states(self, role: Role | None = None) -> list[CardState]:
         """Return review states, of everyone or of one person."""
@@ -354,7 +335,4 @@ class CardRepository:
 
     def put_state(self, state: CardState) -> CardState:
         """Store one person's state for one card."""
-        try:
-            return self._states.put(state)
-        finally:
-            self.changes += 1
+        return self._states.put(state)
