@@ -88,3 +88,22 @@ def test_an_action_due_before_its_session_is_refused_with_the_forms_sentence(
         kept = programme.journal.save_action(early.model_copy(update={"due": TODAY}))
         loose = programme.journal.save_action(ActionItem(owner="mentor", text="Read", due=TODAY))
         assert {a.id for a in programme.journal.actions()} == {kept.id, loose.id}
+
+
+def test_a_record_kept_from_before_a_rule_can_still_be_ticked_off_but_not_made_worse(
+    data: Path,
+) -> None:
+    with Store.open(data) as store:  # written before the rules, straight into storage
+        old = store.journal.add_session(Session(date=TODAY, minutes=2, status="finished"))
+        early = store.journal.add_action(
+            ActionItem(owner="mentee", text="Old", session_id=old.id, due=TODAY - timedelta(3))
+        )
+    with opened(data) as programme:
+        ticked = programme.journal.save_action(early.model_copy(update={"done": True}))
+        assert programme.journal.action(early.id) == ticked
+        with pytest.raises(Refused):
+            programme.journal.save_action(early.model_copy(update={"due": TODAY - timedelta(2)}))
+        noted = programme.sessions.save(old.model_copy(update={"shared_notes": "Kept"}))
+        assert (noted.minutes, noted.shared_notes) == (2, "Kept")
+        with pytest.raises(Refused, match="between 5 and 240"):
+            programme.sessions.save(old.model_copy(update={"minutes": 3}))

@@ -86,8 +86,32 @@ class Refused(ReadableError):
         self.problems = list(problems)
 
 
-def refuse(problems: Sequence[Problem]) -> None:
-    """Raise :class:`Refused` when there are ``problems``; do nothing when there are none."""
+_DEPENDS_ON = {
+    "date": ("date",),
+    "minutes": ("minutes", "status"),
+    "agenda": ("agenda", "minutes", "status"),
+    "due": ("due", "session_id"),
+}
+"""The fields each problem comes from: a save that leaves them as stored brings nothing new."""
+
+
+def refuse(problems: Sequence[Problem], record: object = None, stored: object = None) -> None:
+    """Raise :class:`Refused` for ``problems`` that this save of ``record`` brings in.
+
+    With the ``stored`` version of the record, a problem whose fields are as
+    stored is let through: a record kept from before a rule (an old 2-minute
+    session, an action due before its session) can still be ticked off or
+    annotated, but never changed into something the forms would refuse.
+    """
+    if stored is not None:
+        problems = [
+            p
+            for p in problems
+            if any(
+                getattr(record, name, None) != getattr(stored, name, None)
+                for name in _DEPENDS_ON.get(p.field, ())
+            )
+        ]
     if problems:
         raise Refused(problems)
 

@@ -100,7 +100,7 @@ class Journal:
         it is due before the session that made it.
         """
         session = self._journal.session(item.session_id) if item.session_id else None
-        refuse(check_action(item, session))
+        refuse(check_action(item, session), item, self.action(item.id))
         return self._journal.update_action(item)
 
     def delete_action(self, action_id: str) -> bool:

@@ -117,8 +117,10 @@ class Sessions:
         session after today, a finished one outside 5 to 240 minutes, or a running
         one whose agenda does not add up.
         """
-        refuse(check_session(session, self._programme.today()))
-        return self._programme.store.journal.update_session(self._keep_private(session))
+        journal = self._programme.store.journal
+        stored = journal.session(session.id)
+        refuse(check_session(session, self._programme.today()), session, stored)
+        return journal.update_session(self._keep_private(session))
 
     def _keep_private(self, session: Session) -> Session:
         stored = self._programme.store.journal.session(session.id)
@@ -144,7 +146,7 @@ class Sessions:
         done = finish(self._keep_private(session), reflections)
         if minutes is not None:
             done = done.model_copy(update={"minutes": minutes})
-        refuse(check_session(done, self._programme.today()))
+        refuse(check_session(done, self._programme.today()), done, journal.session(done.id))
         entry = log_entry_for(done, self._programme.curriculum.lessons, journal.log_entries())
         pair = journal.pair()
         journal.update_session(done)
