@@ -166,7 +166,10 @@ class CompanionApp(App[None]):
         if self.screen_stack:
             self.run_worker(warm_up(self.screen), group="warm-up", exit_on_error=False)
         from companion.gc_tuning import tune_after_start
+        from companion.programme.preload import preload
 
+        # The journal's, log's and glossary's rows are built now and frozen with start-up.
+        preload(self.programme)
         tune_after_start()
 
     def _save_theme(self, _theme: object) -> None:
