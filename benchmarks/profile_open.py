@@ -1,6 +1,7 @@
 """Profile opening each screen by key at ten heavy years (cProfile, key press to settled).
 
     python benchmarks/profile_open.py [--keys j l g c] [--rounds 2] [--top 25] [--scale 1]
+        [--quick]
 
 For each key and round it prints the wall time from the press to settled
 (Pilot's idle) and, with ``--top``, the costliest functions of that open by
@@ -26,6 +27,8 @@ from heavy import NOW, heavy_folder
 
 from companion.cli import make_app
 
+SORT = "cumulative"
+
 
 async def drive(folder: Path, keys: list[str], rounds: int, top: int) -> None:
     app = make_app(folder, now=NOW)
@@ -46,7 +49,7 @@ async def drive(folder: Path, keys: list[str], rounds: int, top: int) -> None:
                 print(f"round {r} {key!r} -> {type(app.screen).__name__}: {ms:.0f} ms")
                 if top:
                     out = io.StringIO()
-                    pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(top)
+                    pstats.Stats(profile, stream=out).sort_stats(SORT).print_stats(top)
                     print(out.getvalue())
                 await pilot.press("escape")
                 await pilot.pause()
@@ -61,7 +64,10 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--quick", action="store_true", help="a tenth of the data, one round")
     args = parser.parse_args()
+    if args.quick:
+        args.scale, args.rounds, args.top = 0.1, 1, 5
     folder = Path(tempfile.mkdtemp(prefix="companion-profile-")) / "data"
     heavy_folder(folder, args.scale)
     asyncio.run(drive(folder, args.keys, args.rounds, args.top))

@@ -158,6 +158,9 @@ class CompanionApp(App[None]):
         Syntax("warm = 1", "python").highlight("warm = 1")
 
         import companion.screens.curriculum
+        import companion.screens.glossary  # its card dialogs: ~0.1 s on the first `g`
+        import companion.screens.journal
+        import companion.screens.log
         import companion.screens.reader  # noqa: F401
         from companion.widgets.lesson_view import warm_up
 
