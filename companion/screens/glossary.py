@@ -91,6 +91,7 @@ class GlossaryScreen(RecordTable):
         self._detail_timer: Timer | None = None
         self._reading = False
         self._history_timer: Timer | None = None
+        self._decks: list[str] = []
 
     def view(self) -> GlossaryView:
         """Return the cards' rows for this open (built again only after a change)."""
@@ -101,7 +102,7 @@ class GlossaryScreen(RecordTable):
 
     def compose(self) -> ComposeResult:
         """Search, filters, table and detail."""
-        decks = self.view().decks
+        decks = self._decks = self.view().decks
         yield Header()
         with Horizontal(id="filters"):
             yield Input(
@@ -120,6 +121,10 @@ class GlossaryScreen(RecordTable):
                 yield Static(id="card")
                 yield Static(id="history")
         yield KeysFooter()
+
+    def still_fits(self) -> bool:
+        """True while the decks to filter by are those composed."""
+        return self.view().decks == self._decks
 
     def on_mount(self) -> None:
         """Fill the table."""
