@@ -158,6 +158,9 @@ class CompanionApp(App[None]):
         Syntax("warm = 1", "python").highlight("warm = 1")
 
         import companion.screens.curriculum
+        import companion.screens.glossary  # its card dialogs: ~0.1 s on the first `g`
+        import companion.screens.journal
+        import companion.screens.log
         import companion.screens.reader  # noqa: F401
         from companion.widgets.lesson_view import warm_up
 
@@ -166,7 +169,10 @@ class CompanionApp(App[None]):
         if self.screen_stack:
             self.run_worker(warm_up(self.screen), group="warm-up", exit_on_error=False)
         from companion.gc_tuning import tune_after_start
+        from companion.programme.preload import preload
 
+        # The journal's, log's and glossary's rows are built now and frozen with start-up.
+        preload(self.programme)
         tune_after_start()
 
     def _save_theme(self, _theme: object) -> None:

@@ -4,7 +4,8 @@ Python's default thresholds (700, 10, 10) run a full collection every few
 hundred thousand allocations; with ten years of records in memory each full
 pass walks every model and widget and pauses the app for 0.3-1.4 s, mostly in
 the middle of a key press. Once start-up is done (the store open, the first
-screen drawn, the warm-up imports loaded) ``tune_after_start`` moves everything
+screen drawn, the warm-up imports loaded, the journal's, log's and glossary's
+rows built by ``companion.programme.preload``) ``tune_after_start`` moves everything
 alive into the permanent generation (``gc.freeze``), so no collection walks it
 again, and sets ``THRESHOLDS``. Measured with ``benchmarks/keys.py --sizes heavy``
 (BENCHMARKS.md, once the journal and log filled once per open): raising the

@@ -117,3 +117,8 @@ def test_keys_benchmark_in_tmux_runs_quickly() -> None:
     assert "tmux 100x30" in out
     for name in ("journal", "log", "glossary", "curriculum", "back to the dashboard"):
         assert f"  {name} " in out
+
+
+def test_profile_open_runs_quickly() -> None:
+    out = _quick("profile_open.py", "--quick", "--keys", "j", "g")
+    assert "-> JournalScreen" in out and "-> GlossaryScreen" in out

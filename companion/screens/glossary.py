@@ -45,6 +45,9 @@ STATUSES = [
 DETAIL_AFTER_TYPING = 0.15
 """Seconds after the last search keystroke before the detail pane follows the cursor."""
 
+HISTORY_AFTER_REST = 0.4
+"""Seconds the cursor rests before the first history read starts (ten years: a second's work)."""
+
 AUDIENCES = [("For anyone", "any"), ("For the senior", "mentee"), ("For the junior", "mentor")]
 
 
@@ -87,6 +90,8 @@ class GlossaryScreen(RecordTable):
         self._history_read = False
         self._detail_timer: Timer | None = None
         self._reading = False
+        self._history_timer: Timer | None = None
+        self._decks: list[str] = []
 
     def view(self) -> GlossaryView:
         """Return the cards' rows for this open (built again only after a change)."""
@@ -97,7 +102,7 @@ class GlossaryScreen(RecordTable):
 
     def compose(self) -> ComposeResult:
         """Search, filters, table and detail."""
-        decks = self.view().decks
+        decks = self._decks = self.view().decks
         yield Header()
         with Horizontal(id="filters"):
             yield Input(
@@ -116,6 +121,10 @@ class GlossaryScreen(RecordTable):
                 yield Static(id="card")
                 yield Static(id="history")
         yield KeysFooter()
+
+    def still_fits(self) -> bool:
+        """True while the decks to filter by are those composed."""
+        return self.view().decks == self._decks
 
     def on_mount(self) -> None:
         """Fill the table."""
@@ -204,7 +213,10 @@ class GlossaryScreen(RecordTable):
         if not (self._history_read or self.programme.cards.history_is_quick()):
             history.append("Reading the reviews…", style="dim")
             self.query_one("#history", Static).update(history)
-            self._read_history()
+            # Not while keys arrive: the read would slow the open and every press after it.
+            if self._history_timer is not None:
+                self._history_timer.stop()
+            self._history_timer = self.set_timer(HISTORY_AFTER_REST, self._read_history)
             return
         logs = self.programme.cards.history(card.id)
         if logs:
@@ -220,7 +232,8 @@ class GlossaryScreen(RecordTable):
 
     def _read_history(self) -> None:
         """Read the review years every card's history needs, in a thread, then show it."""
-        if self._reading:
+        self._history_timer = None
+        if self._reading or not self.is_attached:
             return
         self._reading = True
         cards = self.programme.cards

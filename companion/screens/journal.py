@@ -35,10 +35,12 @@ class JournalScreen(RecordTable):
     ]
 
     _shown: Listing | None = None
+    _choices: tuple[list[str], tuple[str, ...]] | None = None
 
     def compose(self) -> ComposeResult:
         """Search, filters, table."""
         months = self.programme.listings.journal_months()
+        self._choices = (months, self.programme.listings.journal_columns())
         modules = self.programme.curriculum.ordered_modules()
         yield Header()
         with Horizontal(id="filters"):
@@ -56,6 +58,11 @@ class JournalScreen(RecordTable):
         table.add_columns(*[cell(label) for label in self.programme.listings.journal_columns()])
         yield table
         yield KeysFooter()
+
+    def still_fits(self) -> bool:
+        """True while the months to filter by and the column labels are those composed."""
+        listings = self.programme.listings
+        return self._choices == (listings.journal_months(), listings.journal_columns())
 
     def on_mount(self) -> None:
         """Fill the table."""

@@ -82,6 +82,10 @@ class LogScreen(RecordTable):
         self.refill()
         self.query_one(DataTable).focus()
 
+    def on_screen_resume(self) -> None:
+        """Refresh when shown again (nothing to do when nothing changed)."""
+        self.refill()
+
     def refill(self) -> None:
         """Show the totals and the entries the filters let through (only what changed)."""
         kind = self.query_one("#kind", Select).value

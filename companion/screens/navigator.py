@@ -21,8 +21,12 @@ from companion.screens.registry import SCREENS
 from companion.widgets.messages import Request, safely
 from companion.widgets.safe_text import plain_line
 
+KEPT = frozenset({"sessions", "log", "cards"})
+"""Screens built once and shown again on their key (``Navigator._kept``)."""
+
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.screen import Screen
 
     from companion.domain.sessions import Session
     from companion.programme.core import Programme
@@ -72,7 +76,32 @@ class Navigator:
         if entry is not None:
             _, module, name = entry
             # Imported on first use: screens import pydantic, not wanted before the first frame.
-            self.app.push_screen(getattr(import_module(module), name)(self.programme))
+            make = getattr(import_module(module), name)
+            if target in KEPT:
+                self.app.push_screen(self._kept(target, lambda: make(self.programme)))
+            else:
+                self.app.push_screen(make(self.programme))
+
+    def _kept(self, target: str, make: Callable[[], Screen[Any]]) -> Screen[Any] | str:
+        """Return the installed screen for ``target`` (its name), or a new one to push.
+
+        The journal, log and glossary are built once and shown again on their
+        key, refreshed on resume (nothing rebuilt, styled or measured again);
+        one whose filter choices no longer fit the data (``still_fits``) is
+        built afresh, and one already open lower in the stack is not reused.
+        """
+        app, key = self.app, f"kept-{target}"
+        if app.is_screen_installed(key):
+            screen = app.get_screen(key)
+            if screen in app.screen_stack:
+                return make()
+            fits: Callable[[], bool] | None = getattr(screen, "still_fits", None)
+            if fits is None or fits():
+                return key
+            app.uninstall_screen(key)
+            screen.remove()
+        app.install_screen(make(), key)
+        return key
 
     def open_lesson(self, lesson_id: str) -> None:
         """Open a lesson in the reader."""
