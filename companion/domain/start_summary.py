@@ -1,5 +1,10 @@
 """A small summary of the dashboard, kept beside the data so the next start shows it at once.
 
+This pydantic model writes the summary (and checks it is not too big to keep);
+the app reads it with :func:`companion.domain.start_check.parse_summary`, which
+checks the same types and limits with the standard library only, so pydantic is
+not imported before the first frame.
+
 The app draws the whole dashboard from it while the full journal opens; it is
 only used when the data files are exactly as they were when it was written
 (their sizes and modification times) and it was written today. The dashboard
@@ -14,8 +19,10 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SUMMARY_VERSION = 2
-"""Bumped whenever the summary's meaning changes: an older one is ignored."""
+from companion.domain.start_check import SUMMARY_VERSION
+from companion.domain.start_rows import Style
+
+__all__ = ["SUMMARY_VERSION", "FileStamp", "Piece", "Row", "StartSummary", "Style"]
 
 
 class FileStamp(BaseModel):
@@ -31,15 +38,15 @@ class FileStamp(BaseModel):
 
 Short = Annotated[str, Field(max_length=2000)]
 
-Style = Literal["", "bold", "dim", "red", "green", "yellow"]
-"""The styles a piece of a row may have (nothing from the file is parsed as a style)."""
-
 Classes = Annotated[str, Field(max_length=80, pattern=r"^[a-z][a-z -]*$")]
 """CSS classes of a row's widget, such as ``"line hint"``."""
 
 
 class Piece(BaseModel):
-    """A run of text in one style (user text stays text: it is never parsed as markup)."""
+    """The file's form of a :class:`~companion.domain.start_rows.Piece`: text in one style.
+
+    User text stays text: it is never parsed as markup.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -48,7 +55,7 @@ class Piece(BaseModel):
 
 
 class Row(BaseModel):
-    """One row of a dashboard panel, as plain data.
+    """The file's form of a :class:`~companion.domain.start_rows.Row`: one row of a panel.
 
     ``kind`` says how it is drawn: ``line`` (one line, ellipsis when too long),
     ``text`` (wraps), ``bar`` (a module: title, progress bar of ``values`` =

@@ -1,20 +1,22 @@
 """The start-up summary: written when the dashboard is drawn, read before the journal opens.
 
-Reading it imports neither the storage nor the journal's models, so the pair's
-first panel is on screen before the full data folder is open. A summary that is
-missing, unreadable, invalid, from another day or from another state of the data
-files is ignored (the dashboard then waits for the journal, as before).
+Reading it imports neither the storage, the journal's models nor pydantic (the
+standard-library reader :func:`~companion.domain.start_check.parse_summary`
+checks every field's type and size), so the pair's first panel is on screen
+before the full data folder is open. A summary that is missing, unreadable,
+invalid, from another day or from another state of the data files is ignored
+(the dashboard then waits for the journal, as before).
 """
 
 from __future__ import annotations
 
 import contextlib
+from dataclasses import asdict
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from companion.domain.start_summary import Row
+from companion.domain.start_check import parse_summary
+from companion.domain.start_rows import Row
 
 SUMMARY_FILE = Path(".cache") / "dashboard.json"
 """Where the summary lives, inside the data folder."""
@@ -48,19 +50,7 @@ def read_summary(folder: Path, today: date) -> tuple[str, dict[str, list[Row]]] 
         raw = path.read_bytes()
     except OSError:
         return None
-    from pydantic import ValidationError
-
-    from companion.domain.start_summary import SUMMARY_VERSION, StartSummary
-
-    try:
-        summary = StartSummary.model_validate_json(raw)
-    except ValidationError:
-        return None
-    if summary.version != SUMMARY_VERSION or summary.written_on != today:
-        return None
-    if [(f.name, f.size, f.mtime_ns) for f in summary.files] != stamps(folder):
-        return None
-    return summary.title, summary.panels
+    return parse_summary(raw, today, stamps(folder))
 
 
 def write_summary(folder: Path, today: date, title: str, panels: dict[str, list[Row]]) -> None:
@@ -76,7 +66,8 @@ def write_summary(folder: Path, today: date, title: str, panels: dict[str, list[
 
     files = [FileStamp(name=n, size=s, mtime_ns=m) for n, s, m in stamps(folder)]
     try:
-        summary = StartSummary(written_on=today, files=files, title=title[:500], panels=panels)
+        rows = {selector: [asdict(row) for row in shown] for selector, shown in panels.items()}
+        summary = StartSummary(written_on=today, files=files, title=title[:500], panels=rows)
     except ValidationError:  # too big to summarise (hundreds of modules): start without it
         with contextlib.suppress(OSError):
             (folder / SUMMARY_FILE).unlink()

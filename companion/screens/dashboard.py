@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, Static
 
-from companion.domain.start_summary import Row
+from companion.domain.start_rows import Row
 from companion.programme.start_summary import read_summary
 from companion.screens.dashboard_fit import Limits, limits_for, modules_stacked
 from companion.screens.dashboard_panels import (
@@ -20,7 +20,6 @@ from companion.screens.dashboard_panels import (
     panel_versions,
     widgets,
 )
-from companion.screens.dashboard_rows import BoardRows
 from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import Request
 from companion.widgets.panel import Panel
@@ -29,6 +28,7 @@ from companion.widgets.safe_text import plain_line
 if TYPE_CHECKING:
     from companion.domain.overview import Overview
     from companion.programme.core import Programme
+    from companion.screens.dashboard_rows import BoardRows
 
 PANELS = {
     "#rhythm": "rhythm",
@@ -223,7 +223,7 @@ class DashboardScreen(Screen[None]):
             return
         self.filled = True
         self.sub_title = plain_line(self._title(overview))
-        builder = BoardRows(self.programme, self.limits)
+        builder = self._builder()
         for selector in stale:
             self._show(selector, getattr(builder, PANELS[selector])(overview))
             self._drawn[selector] = versions[selector]
@@ -260,6 +260,12 @@ class DashboardScreen(Screen[None]):
     def _title(overview: Overview) -> str:
         return f"{overview.pair.mentor.name} & {overview.pair.mentee.name}"
 
+    def _builder(self) -> BoardRows:
+        """Return the rows' builder (imported once the journal is open: not before the frame)."""
+        from companion.screens.dashboard_rows import BoardRows
+
+        return BoardRows(self.programme, self.limits)
+
     def _keep_summary(self, overview: Overview) -> None:
         """Write the summary of every panel for the next start, when it changed."""
         panels = dict(self._rows)
@@ -286,7 +292,7 @@ class DashboardScreen(Screen[None]):
 
     def _add_recall(self, overview: Overview) -> None:
         """Add each person's glossary recall (FSRS retrievability), once the board is drawn."""
-        rows = BoardRows(self.programme, self.limits).recall(overview)
+        rows = self._builder().recall(overview)
         if self._rows.get(RECALL) != rows:
             self._rows[RECALL] = rows
             panel = self.query_one("#cards", Panel)

@@ -1,6 +1,6 @@
 """The dashboard's panels as data: which records each shows, and how its rows are drawn.
 
-Every panel is built as a list of :class:`~companion.domain.start_summary.Row`
+Every panel is built as a list of :class:`~companion.domain.start_rows.Row`
 (plain data), drawn by :func:`widgets`. The same rows are kept in the start-up
 summary, so the next start draws the whole dashboard before the journal opens,
 and the live rows replace them only where they differ.
@@ -15,7 +15,7 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Label, ProgressBar, Sparkline, Static
 
-from companion.domain.start_summary import Piece, Row, Style
+from companion.domain.start_rows import Piece, Row, Style
 from companion.formatting import visible
 from companion.programme.start_summary import write_summary
 

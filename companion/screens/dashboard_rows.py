@@ -1,6 +1,6 @@
 """The dashboard's rows: what each panel shows, built from the programme as plain data.
 
-Each method returns a panel's rows (:class:`~companion.domain.start_summary.Row`),
+Each method returns a panel's rows (:class:`~companion.domain.start_rows.Row`),
 which :mod:`companion.screens.dashboard_panels` draws and the start-up summary
 keeps for the next start.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from companion.domain.session_rules import in_progress_line
-from companion.domain.start_summary import Piece, Row
+from companion.domain.start_rows import Piece, Row
 from companion.formatting import plural, relative_days, short_date, visible
 from companion.screens.dashboard_fit import Limits
 from companion.screens.dashboard_panels import EMPTY, line_of, row_of
