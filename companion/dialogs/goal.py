@@ -15,7 +15,8 @@ from companion.domain.errors import errors_by_field
 from companion.domain.goals import Goal
 from companion.widgets.date_field import DateField
 from companion.widgets.form import FormField
-from companion.widgets.safe_text import choices
+from companion.widgets.safe_text import choices, literal
+from companion.widgets.ticks import TickList
 
 OWNERS = [("The senior mentee", "mentee"), ("The junior mentor", "mentor"), ("Both", "shared")]
 STATUSES = [
@@ -27,20 +28,27 @@ STATUSES = [
 
 
 class GoalDialog(FormDialog):
-    """Whose goal, what, why, how you will know, by when, and where it stands."""
+    """Whose goal, what, why, how you will know, by when, where it stands, which lessons."""
+
+    DEFAULT_CSS = """
+    GoalDialog #lessons { height: auto; max-height: 8; }
+    """
 
     def __init__(
         self,
         goal: Goal | None,
         today: date | None = None,
         owners: list[tuple[str, str]] | None = None,
+        lessons: list[tuple[str, str]] | None = None,
     ) -> None:
         """Edit ``goal`` or add a new one; ``+30d`` counts from ``today``.
 
-        ``owners`` are the (label, role) choices, by the pair's names where known.
+        ``owners`` are the (label, role) choices, by the pair's names where known;
+        ``lessons`` the (title, id) of the lessons a goal can be linked to.
         """
         super().__init__()
         self._owners = owners or OWNERS
+        self._lessons = lessons or []
         self.goal = goal
         self._today = today or date.today()
         self.TITLE_TEXT = "Edit goal" if goal else "New goal"
@@ -83,6 +91,17 @@ class GoalDialog(FormDialog):
             restrict=r"\d*",
             max_length=3,
         )
+        if self._lessons:
+            linked = set(g.lesson_ids) if g else set()
+            yield Label("Lessons that serve this goal (Space ticks; suggested for sessions)")
+            yield TickList(
+                *[
+                    (literal(title, keep_lines=False), lesson_id, lesson_id in linked)
+                    for title, lesson_id in self._lessons
+                ],
+                id="lessons",
+                compact=True,
+            )
 
     def values(self) -> dict[str, Any]:
         """The goal's fields, ready for validation."""
@@ -96,6 +115,8 @@ class GoalDialog(FormDialog):
             status=self.query_one("#status", Select).value,
             progress=self.field("progress") or 0,
         )
+        if self._lessons:
+            data["lesson_ids"] = list(self.query_one("#lessons", TickList).selected)
         return data
 
     def on_select_changed(self, event: Select.Changed) -> None:

@@ -83,7 +83,16 @@ class GoalsScreen(RecordTable):
                 self.post_message(Request("wins"))
 
         self.app.push_screen(
-            GoalDialog(goal, self.programme.today(), self.programme.journal.owner_choices()), done
+            GoalDialog(
+                goal,
+                self.programme.today(),
+                self.programme.journal.owner_choices(),
+                [
+                    (lesson.title, lesson.id)
+                    for lesson in self.programme.curriculum.lessons.values()
+                ],
+            ),
+            done,
         )
 
     def action_add_goal(self) -> None:
