@@ -15,7 +15,7 @@ async def test_ticking_lessons_in_the_goal_dialog_links_them(data: Path) -> None
     app = app_on(demo_folder(data))
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
-        lessons = [(lesson.title, lesson.id) for lesson in app.programme.curriculum.lessons.values()]
+        lessons = [(item.title, item.id) for item in app.programme.curriculum.lessons.values()]
         results: list[dict[str, Any] | None] = []
         dialog = GoalDialog(None, TODAY, None, lessons)
         app.push_screen(dialog, results.append)
@@ -36,7 +36,7 @@ async def test_an_edited_goal_shows_its_lessons_ticked_and_keeps_them(data: Path
     app = app_on(demo_folder(data))
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
-        lessons = [(lesson.title, lesson.id) for lesson in app.programme.curriculum.lessons.values()]
+        lessons = [(item.title, item.id) for item in app.programme.curriculum.lessons.values()]
         goal = Goal(owner="mentee", title="Post weekly", lesson_ids=[lessons[2][1]])
         results: list[dict[str, Any] | None] = []
         dialog = GoalDialog(goal, TODAY, None, lessons)
