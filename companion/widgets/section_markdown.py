@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import Markdown
 
-from companion.curriculum.sections import Section, normalise, split_sections
+from companion.curriculum.sections import Section, normalise, split_sections, warm_links
 
 if TYPE_CHECKING:
     from textual import events
@@ -137,8 +137,12 @@ async def warm_up(screen: Screen[object]) -> None:
 
     Textual reads a widget class's styles the first time one is mounted, and
     then restyles the whole screen: done at idle time, the first lesson opened
-    does not pay for it on the key press.
+    does not pay for it on the key press. The link finder's patterns are
+    compiled first (:func:`~companion.curriculum.sections.warm_links`).
     """
+    # In a thread: compiling patterns is pure Python, and the event loop gets the
+    # interpreter back every few milliseconds meanwhile.
+    await asyncio.to_thread(warm_links)
     document = normalise(WARM_UP)
     samples = [
         SectionMarkdown(section, document, index)
