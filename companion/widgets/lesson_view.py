@@ -183,8 +183,11 @@ class LessonView(VerticalScroll, can_focus=True):
         await self._next_frame()
         if generation != self._generation:
             return
-        parse = Parse(body)  # reads the whole text once: a step of its own
-        await asyncio.sleep(0)
+        # Preparing reads the whole text in one go (tens of milliseconds): in a thread,
+        # which hands the interpreter back to the event loop every few milliseconds.
+        parse = await asyncio.to_thread(Parse, body)
+        if generation != self._generation:
+            return
         while not parse.step(STEP):
             await asyncio.sleep(0)
             if generation != self._generation:
