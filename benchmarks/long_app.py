@@ -120,6 +120,11 @@ class LongApp(App[None]):
     async def on_mount(self) -> None:
         # As Companion does at idle time after start-up (companion/app.py).
         await warm_up(self.screen)
+        # And, as Companion does after start-up, freeze what is alive and collect the
+        # young generation less often (companion/gc_tuning.py).
+        from companion.gc_tuning import tune_after_start
+
+        tune_after_start()
         self.query_one("#home", Static).update("ready")
 
     def action_open(self) -> None:

@@ -15,7 +15,9 @@ A long document shows its opening at once from a quick parse of its first part
 keeping every section already built that it left unchanged. The full parse runs
 on the event loop in steps of a few milliseconds (block level only; a section's
 inline level is parsed when it is built), and a section is mounted a few blocks
-per frame, so a key press never waits long behind either.
+per frame, so a key press never waits long behind either. A key press's
+effect goes out in a frame of its own: no block is mounted in the frame after
+a key (Textual lays out the whole screen in a frame that mounts anything).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from __future__ import annotations
 import asyncio
 import re
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
@@ -61,7 +64,7 @@ def estimate_height(section: Section, width: int) -> int:
     return 1 + sum(max(1, -(-len(line) // width)) for line in section.source.split("\n"))
 
 
-def preview(body: str, size: int = 6_000) -> str:
+def preview(body: str, size: int = 3_000) -> str:
     """Return the first part of ``body`` (whole sections, about ``size`` characters).
 
     The document's link definitions are appended so references in the preview
@@ -114,6 +117,7 @@ class LessonView(VerticalScroll, can_focus=True):
         self._document = ""
         self._generation = 0
         self._wanted = asyncio.Event()
+        self._keyed = False
         self._top = Spacer()
         self._bottom = Spacer()
 
@@ -125,6 +129,16 @@ class LessonView(VerticalScroll, can_focus=True):
     def on_mount(self) -> None:
         """Build what comes into view whenever the view scrolls or changes size."""
         self.watch(self, "scroll_y", lambda: self._wanted.set(), init=False)
+
+    def on_key(self, event: events.Key) -> None:
+        """Note a key press (not handled here): its effect is drawn before more is built."""
+        self._keyed = True
+
+    async def after_keys(self) -> None:
+        """Wait until the frames showing recent key presses are out (nothing to wait if none)."""
+        while self._keyed:
+            self._keyed = False
+            await self._next_frame()
 
     def on_resize(self) -> None:
         """A new size may bring other sections into view."""
@@ -162,9 +176,18 @@ class LessonView(VerticalScroll, can_focus=True):
         self.run_worker(self._keep_built(generation), group="build", exclusive=True)
 
     async def _parse_then_place(self, body: str, generation: int) -> None:
-        """Parse ``body`` a few milliseconds at a time, letting key presses through between."""
-        await asyncio.sleep(0)
-        parse = Parse(body)
+        """Parse ``body`` a few milliseconds at a time, letting key presses through between.
+
+        It starts after the preview's first frame is drawn, so never delays the first words.
+        """
+        await self._next_frame()
+        if generation != self._generation:
+            return
+        # Preparing reads the whole text in one go (tens of milliseconds): in a thread,
+        # which hands the interpreter back to the event loop every few milliseconds.
+        parse = await asyncio.to_thread(Parse, body)
+        if generation != self._generation:
+            return
         while not parse.step(STEP):
             await asyncio.sleep(0)
             if generation != self._generation:
@@ -212,6 +235,7 @@ class LessonView(VerticalScroll, can_focus=True):
     def _build(self, index: int) -> SectionMarkdown:
         """Mount section ``index`` in its place between the spacers."""
         widget = SectionMarkdown(self.sections[index], self._document, index)
+        widget.wait_turn = self.after_keys
         after = [i for i in self.built if i > index]
         before = self.built[min(after)] if after else self._bottom
         self.built[index] = widget
@@ -265,6 +289,7 @@ class LessonView(VerticalScroll, can_focus=True):
             await self._wanted.wait()
             self._wanted.clear()
             await self._next_frame()
+            await self.after_keys()
             if generation != self._generation:
                 return
             self._measure()

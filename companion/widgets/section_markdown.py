@@ -14,9 +14,11 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import Markdown
 
-from companion.curriculum.sections import Section, normalise, split_sections
+from companion.curriculum.sections import Section, normalise, split_sections, warm_links
 
 if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+
     from textual import events
     from textual.screen import Screen
     from textual.widgets._markdown import MarkdownBlock
@@ -67,6 +69,8 @@ class SectionMarkdown(Markdown):
         self._markdown = document
         self._pending: list[list[MarkdownBlock]] = []
         self.finished = False
+        self.wait_turn: Callable[[], Awaitable[None]] | None = None
+        """Awaited before each run of blocks is mounted (the view lets key presses go first)."""
 
     def compose(self) -> ComposeResult:
         """The section's first blocks (the others follow, a few per frame)."""
@@ -87,6 +91,8 @@ class SectionMarkdown(Markdown):
             drawn = asyncio.Event()
             self.call_after_refresh(drawn.set)
             await drawn.wait()
+            if self.wait_turn is not None:
+                await self.wait_turn()
             if not self.is_attached:
                 return
             await self.mount_all(run)
@@ -137,8 +143,12 @@ async def warm_up(screen: Screen[object]) -> None:
 
     Textual reads a widget class's styles the first time one is mounted, and
     then restyles the whole screen: done at idle time, the first lesson opened
-    does not pay for it on the key press.
+    does not pay for it on the key press. The link finder's patterns are
+    compiled first (:func:`~companion.curriculum.sections.warm_links`).
     """
+    # In a thread: compiling patterns is pure Python, and the event loop gets the
+    # interpreter back every few milliseconds meanwhile.
+    await asyncio.to_thread(warm_links)
     document = normalise(WARM_UP)
     samples = [
         SectionMarkdown(section, document, index)
