@@ -124,7 +124,8 @@ def recover_interrupted_restore(folder: Path) -> str | None:
         except (orjson.JSONDecodeError, ValidationError) as exc:
             raise InterruptedRestoreError(
                 f"{marker}: a restore was interrupted and its record cannot be read ({exc}); "
-                "nothing was changed"
+                "nothing was changed. Move that file out of the folder to open it again, "
+                "then bring back a backup if anything is missing (companion restore --latest)"
             ) from None
         try:
             _roll_back(folder, plan)
