@@ -1,12 +1,30 @@
-"""A DataTable of records whose Home and End go to the first and last row."""
+"""A DataTable of records: Home and End go to the first and last row, and drawing is cheap.
+
+Textual's DataTable lays out every cell with Rich (``Padding`` inside
+``Styled``) whenever anything about the cell's look changes: the cursor moving,
+a page of rows added, the focus changing or the screen coming back. Here the
+laid-out text of a one-line cell is kept by row, column and width, and only
+the styles are applied again, exactly as ``Styled`` applies them; and drawn
+cells are kept across focus and screen changes while their styles are the same.
+"""
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import ClassVar
 
+from rich.padding import Padding
+from rich.segment import Segment
+from rich.style import Style
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import DataTable
-from textual.widgets._data_table import CellType
+from textual.widgets._data_table import CellType, ColumnKey, RowKey
+
+SegmentLines = list[list[Segment]]
 
 
 class RowTable(DataTable[CellType]):
@@ -14,9 +32,136 @@ class RowTable(DataTable[CellType]):
 
     Textual's own Home and End scroll sideways, which hides the first column of a
     row-cursor table; Ctrl+Home and Ctrl+End still do what they did.
+
+    Textual's DataTable also forgets every drawn cell whenever its styles are
+    applied again: on each focus change and each time its screen comes back.
+    Its caches are keyed by the focus state already, so here they are kept
+    while the styles the cells are drawn with are what they were for that
+    state (a theme change still clears them).
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("home", "scroll_top", "First row", show=False),
         Binding("end", "scroll_bottom", "Last row", show=False),
     ]
+
+    _drawn_with: dict[object, tuple[object, ...]]
+    _restyled: bool = True
+    _laid_out: LRUCache[tuple[RowKey, ColumnKey, int], tuple[object, list[Segment]]] | None = None
+
+    def _render_cell(
+        self,
+        row_index: int,
+        column_index: int,
+        base_style: Style,
+        width: int,
+        cursor: bool = False,
+        hover: bool = False,
+    ) -> SegmentLines:
+        """Draw one cell as Textual does, laying out a one-line cell's text only once."""
+        if row_index < self.fixed_rows or column_index < self.fixed_columns:
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        row_key = self._row_locations.get_key(row_index)
+        if self.rows[row_key].height != 1:
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        column_key = self._column_locations.get_key(column_index)
+        cache_key = (
+            row_key,
+            column_key,
+            base_style,
+            cursor,
+            hover,
+            self._show_hover_cursor,
+            self._update_count,
+            self._pseudo_class_state,
+        )
+        cached = self._cell_render_cache.get(cache_key)
+        if cached is not None:
+            return cached
+        component_style, post_style = self._get_styles_to_render_cell(
+            False,
+            False,
+            False,
+            hover,
+            cursor,
+            self.show_cursor,
+            self._show_hover_cursor,
+            self.cursor_foreground_priority == "css",
+            self.cursor_background_priority == "css",
+        )
+        pre_style = base_style + Style.from_meta({"row": row_index, "column": column_index})
+        styled = Segment.apply_style(
+            self._laid_out_cell(row_index, row_key, column_index, column_key, width),
+            pre_style + component_style,
+            post_style,
+        )
+        lines = list(
+            islice(
+                Segment.split_and_crop_lines(styled, width, include_new_lines=False, pad=True),
+                None,
+                1,
+            )
+        )
+        if not lines:
+            lines = [[Segment(" " * width)]]
+        self._cell_render_cache[cache_key] = lines
+        return lines
+
+    def _laid_out_cell(
+        self,
+        row_index: int,
+        row_key: RowKey,
+        column_key_index: int,
+        column_key: ColumnKey,
+        width: int,
+    ) -> list[Segment]:
+        """The unstyled segments of a one-line cell at ``width`` (kept while its value is equal)."""
+        if self._laid_out is None:
+            self._laid_out = LRUCache(4000)
+        value = self._data[row_key][column_key]
+        key = (row_key, column_key, width)
+        kept = self._laid_out.get(key)
+        if kept is not None and type(kept[0]) is type(value) and kept[0] == value:
+            return kept[1]
+        cell = self._get_row_renderables(row_index).cells[column_key_index]
+        options = self.app.console_options.update_dimensions(width, 1).update(no_wrap=True)
+        segments = list(self.app.console.render(Padding(cell, (0, self.cell_padding)), options))
+        self._laid_out[key] = (value, segments)
+        return segments
+
+    def notify_style_update(self) -> None:
+        """Repaint; whether the drawn cells are still right is decided when drawing."""
+        Widget.notify_style_update(self)  # the widget's own style caches
+        self._get_styles_to_render_cell.cache_clear()  # computed for the focus state
+        self._restyled = True
+        self.refresh()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Forget drawn cells first if the styles they were drawn with changed."""
+        if self._restyled:
+            self._restyled = False
+            drawn_with = self.__dict__.setdefault("_drawn_with", {})
+            state = self.get_pseudo_class_state()
+            styles = self._cell_styles()
+            if drawn_with.get(state, styles) != styles:
+                drawn_with.clear()
+                self._forget_drawn_cells()
+            drawn_with[state] = styles
+        return super().render_lines(crop)
+
+    def _forget_drawn_cells(self) -> None:
+        """What Textual's DataTable forgets on every style update."""
+        self._row_render_cache.clear()
+        self._cell_render_cache.clear()
+        self._row_renderable_cache.clear()
+        self._line_cache.clear()
+        self._styles_cache.clear()
+        self._get_styles_to_render_cell.cache_clear()
+        if self._laid_out is not None:
+            self._laid_out.clear()
+
+    def _cell_styles(self) -> tuple[object, ...]:
+        """Every style a cell is drawn with, for the current focus state."""
+        get = self.get_component_rich_style
+        components = tuple(get(name) for name in sorted(self.COMPONENT_CLASSES))
+        return (self.rich_style, self.background_colors, components)
