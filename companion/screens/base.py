@@ -9,13 +9,14 @@ from textual.screen import Screen
 from textual.widgets import DataTable
 
 from companion.dialogs.message import ConfirmDialog
+from companion.screens.restyle import StylesKept
 from companion.widgets.messages import safely
 
 if TYPE_CHECKING:
     from companion.programme.core import Programme
 
 
-class RecordTable(Screen[None]):
+class RecordTable(StylesKept, Screen[None]):
     """A full screen built around one DataTable of records (goals, log, journal…)."""
 
     def __init__(self, programme: Programme) -> None:

@@ -13,6 +13,7 @@ from textual.widgets import Header, Label, Sparkline, Static
 
 from companion.domain.checkins import QUESTIONS
 from companion.formatting import short_date
+from companion.screens.restyle import StylesKept
 from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import Request
 from companion.widgets.safe_text import literal
@@ -33,7 +34,7 @@ def scores_cell(points: tuple[Point, ...]) -> Horizontal:
     )
 
 
-class CheckInsScreen(Screen[None]):
+class CheckInsScreen(StylesKept, Screen[None]):
     """A row per statement with each person's scores over time; then what was suggested."""
 
     TITLE = "Check-ins over time"

@@ -13,6 +13,7 @@ from textual.widgets import Checkbox, Header, Select, Tree
 
 from companion.domain.progress import LessonStatus
 from companion.formatting import role_label, visible
+from companion.screens.restyle import StylesKept
 from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import Request
 
@@ -33,7 +34,7 @@ LEADERS = [
 ]
 
 
-class CurriculumScreen(Screen[None]):
+class CurriculumScreen(StylesKept, Screen[None]):
     """Modules and lessons; Enter opens a lesson in the reader."""
 
     TITLE = "Curriculum"

@@ -20,6 +20,7 @@ from companion.screens.dashboard_panels import (
     panel_versions,
     widgets,
 )
+from companion.screens.restyle import StylesKept
 from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import Request
 from companion.widgets.panel import Panel
@@ -47,7 +48,7 @@ RECALL = "#recall"
 """The rows of the glossary recall, drawn at the end of the cards panel once the board is."""
 
 
-class DashboardScreen(Screen[None]):
+class DashboardScreen(StylesKept, Screen[None]):
     """Home: next session, progress, goals, actions, cards due and recent sessions."""
 
     TITLE = "Dashboard"

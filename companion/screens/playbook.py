@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList
 from textual.widgets.option_list import Option
 
+from companion.screens.restyle import StylesKept
 from companion.widgets.footer import KeysFooter
 from companion.widgets.lesson_view import LessonView
 from companion.widgets.safe_text import literal
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from companion.programme.core import Programme
 
 
-class PlaybookScreen(Screen[None]):
+class PlaybookScreen(StylesKept, Screen[None]):
     """Challenges a pair may meet; those the journal points to are marked."""
 
     TITLE = "Playbook"

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from companion.formatting import role_label, visible
 from companion.screens.reader_nav import LessonHistory, Link, lesson_links
+from companion.screens.restyle import StylesKept
 from companion.widgets.footer import KeysFooter
 from companion.widgets.lesson_view import LessonView
 from companion.widgets.messages import Request, safely
@@ -55,7 +56,7 @@ def toc_label(section: Section) -> str:
     return "Introduction" if section.opening else "(untitled section)"
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(StylesKept, Screen[None]):
     """Reads one lesson; follows links to other lessons with back/forward history."""
 
     DEFAULT_CSS = """

@@ -17,6 +17,7 @@ from textual.widgets import Button, Header, Static
 from companion.domain.review_queue import format_interval
 from companion.domain.scheduling import RATING_NAMES, outcomes
 from companion.formatting import plural
+from companion.screens.restyle import StylesKept
 from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import Request, safely
 from companion.widgets.safe_text import plain_line
@@ -41,7 +42,7 @@ class _Answer:
     again_today: bool
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(StylesKept, Screen[None]):
     """One person's review for today."""
 
     DEFAULT_CSS = """

@@ -12,6 +12,7 @@ from textual.widgets import Header
 
 from companion.dialogs.message import ChoiceDialog
 from companion.dialogs.skills import RateSkillsDialog
+from companion.screens.restyle import StylesKept
 from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import Request, safely
 from companion.widgets.skills_chart import SkillsChart
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from companion.programme.core import Programme
 
 
-class SkillsScreen(Screen[None]):
+class SkillsScreen(StylesKept, Screen[None]):
     """Per person and skill: the first rating and the latest as two bars, the change in words."""
 
     TITLE = "Skills before and after"

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Header, Label, ProgressBar, Static
 
 from companion.dialogs.pause import PauseDialog
 from companion.formatting import plural, short_date
+from companion.screens.restyle import StylesKept
 from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import safely
 from companion.widgets.row_table import RowTable
@@ -54,7 +55,7 @@ def timeline_rows(plan: Timeline) -> list[Row]:
     return sorted(rows, key=lambda r: (r[0], r[1]))
 
 
-class TimelineScreen(Screen[None]):
+class TimelineScreen(StylesKept, Screen[None]):
     """Weeks elapsed as a bar, then every planned session and marker in date order."""
 
     TITLE = "Programme timeline"

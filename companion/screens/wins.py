@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from companion.formatting import short_date
+from companion.screens.restyle import StylesKept
 from companion.widgets.fit import fit_columns
 from companion.widgets.footer import KeysFooter
 from companion.widgets.row_table import RowTable
@@ -31,7 +32,7 @@ KIND_LABELS = {
 """Each kind of win as the table names it."""
 
 
-class WinsScreen(Screen[None]):
+class WinsScreen(StylesKept, Screen[None]):
     """The wins table: date, what, kind and whose."""
 
     TITLE = "Wins"
