@@ -27,6 +27,7 @@ from companion.widgets.footer import KeysFooter
 from companion.widgets.item_table import ItemTable
 from companion.widgets.messages import Request, safely
 from companion.widgets.safe_text import cell, choices
+from companion.widgets.steady import SteadyInput
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -89,6 +90,7 @@ class GlossaryScreen(RecordTable):
         self._detail: tuple[str | None, object] | None = None
         self._history_read = False
         self._detail_timer: Timer | None = None
+        self._count = ""
         self._reading = False
         self._history_timer: Timer | None = None
         self._decks: list[str] = []
@@ -105,7 +107,7 @@ class GlossaryScreen(RecordTable):
         decks = self._decks = self.view().decks
         yield Header()
         with Horizontal(id="filters"):
-            yield Input(
+            yield SteadyInput(
                 placeholder="Search terms, definitions, examples, tags", compact=True, id="search"
             )
             yield Select(
@@ -161,7 +163,9 @@ class GlossaryScreen(RecordTable):
         table = self.query_one(ItemTable)
         table.show(found, _row_key, _row_cells, keep=self.selected_key() if keep else None)
         fit_columns(table, 0, {1: 14})
-        self.sub_title = plural(len(found), "card")
+        self._count = plural(len(found), "card")
+        if self._detail_timer is None:  # while typing, the count follows with the detail
+            self.sub_title = self._count
         self.show_detail()
 
     def on_input_changed(self) -> None:
@@ -173,6 +177,7 @@ class GlossaryScreen(RecordTable):
 
     def _typing_paused(self) -> None:
         self._detail_timer = None
+        self.sub_title = self._count
         self.show_detail()
 
     def on_select_changed(self) -> None:

@@ -15,6 +15,7 @@ from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import safely
 from companion.widgets.paged_table import PagedTable
 from companion.widgets.safe_text import cell, choices
+from companion.widgets.steady import SteadyInput
 
 
 class JournalScreen(RecordTable):
@@ -44,7 +45,7 @@ class JournalScreen(RecordTable):
         modules = self.programme.curriculum.ordered_modules()
         yield Header()
         with Horizontal(id="filters"):
-            yield Input(placeholder="Search notes and reflections", compact=True, id="search")
+            yield SteadyInput(placeholder="Search notes and reflections", compact=True, id="search")
             yield Select(
                 choices((m.title, m.id) for m in modules),
                 prompt="All modules",

@@ -133,14 +133,3 @@ class PagedTable(RowTable[RichText | str]):
             if row_key == key:
                 return index
         return None
-
-    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
-        """Textual's sizing, minus measuring each new cell: the columns have fixed widths.
-
-        Every row here is one line high with no label, so measuring the new
-        rows would only compute content widths that fixed columns ignore.
-        """
-        if any(column.auto_width for column in self.columns.values()):
-            super()._update_dimensions(new_rows)
-        else:
-            super()._update_dimensions(())

@@ -10,6 +10,7 @@ cells are kept across focus and screen changes while their styles are the same.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import islice
 from typing import ClassVar
 
@@ -24,10 +25,12 @@ from textual.widget import Widget
 from textual.widgets import DataTable
 from textual.widgets._data_table import CellType, ColumnKey, RowKey
 
+from companion.widgets.steady import SteadyScroll
+
 SegmentLines = list[list[Segment]]
 
 
-class RowTable(DataTable[CellType]):
+class RowTable(DataTable[CellType], SteadyScroll):
     """Textual's DataTable, except that Home and End move the cursor to the first and last row.
 
     Textual's own Home and End scroll sideways, which hides the first column of a
@@ -128,6 +131,20 @@ class RowTable(DataTable[CellType]):
         segments = list(self.app.console.render(Padding(cell, (0, self.cell_padding)), options))
         self._laid_out[key] = (value, segments)
         return segments
+
+    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
+        """Textual's sizing, without measuring cells whose column has a fixed width.
+
+        Rows with a label or an automatic height are still measured.
+        """
+        if not any(column.auto_width for column in self.columns.values()):
+            rows = self.rows
+            new_rows = [
+                key
+                for key in new_rows
+                if (row := rows.get(key)) is not None and (row.label is not None or row.auto_height)
+            ]
+        super()._update_dimensions(new_rows)
 
     def notify_style_update(self) -> None:
         """Repaint; whether the drawn cells are still right is decided when drawing."""
