@@ -4,8 +4,9 @@ On the demo pair and on ten heavy years (``heavy.py``), Companion runs headless
 at 100x30 under Textual's Pilot; each round presses ``j`` (journal), ``l``
 (log), ``g`` (glossary) and ``c`` (curriculum), moves the cursor, and goes back
 to the dashboard with Escape, plus a few Tabs. For every action it reports the
-time from the key press to the screen's first data (its table has rows, the
-tree has lessons) and to settled (every message handled, the screen idle),
+time from the key press to the first frame that shows the screen's data (its
+table has rows, the tree has lessons) and to settled (the last frame painted
+before the app is idle; ``paints.PaintClock``),
 median and p95; the RSS after start and at the end; and every garbage
 collection during the presses (``gc.callbacks``): how many of each generation,
 the longest pause, and the pauses over 100 ms.
@@ -30,6 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from heavy import NOW, demo_folder, heavy_folder
+from paints import PaintClock
 
 import companion.gc_tuning
 from companion.cli import make_app
@@ -90,22 +92,25 @@ ROUND = ["j", "down", "down", "escape", "l", "down", "escape", "g", "down", "dow
 ROUND += ["c", "down", "escape", "tab", "tab"]
 
 
-async def timed_press(pilot, key: str, ready) -> tuple[float, float]:
-    """Press ``key``; return ms to ``ready(app)`` first true and ms to settled."""
-    t0 = time.perf_counter()
+async def timed_press(pilot, clock: PaintClock, key: str, ready) -> tuple[float, float]:
+    """Press ``key``; return ms to the first frame showing ``ready(app)`` and to the last frame.
+
+    The last frame is the last one painted before the app is idle again (Pilot's
+    idle wait itself is not counted: ``paints.py``).
+    """
+    t0 = clock.arm(lambda: ready(pilot.app))
     task = asyncio.create_task(pilot.press(key))
-    first = None
-    while first is None:
-        if ready(pilot.app):
-            first = (time.perf_counter() - t0) * 1000
-            break
+    while clock.on_screen(t0) is None:
         if task.done() and time.perf_counter() - t0 > 30:
             raise RuntimeError(f"{key}: the screen never showed its data")
         await asyncio.sleep(0.001)
     await task
     await pilot.wait_for_scheduled_animations()
     await pilot.pause()
-    return first, (time.perf_counter() - t0) * 1000
+    first = clock.on_screen(t0)
+    settled = clock.settled(t0)
+    assert first is not None and settled is not None
+    return first, settled
 
 
 async def drive(folder: Path, presses: int) -> dict[str, object]:
@@ -115,6 +120,7 @@ async def drive(folder: Path, presses: int) -> dict[str, object]:
     times: dict[str, list[tuple[float, float]]] = {}
     try:
         async with app.run_test(size=(100, 30)) as pilot:
+            clock = PaintClock(app)
             while not shows("DashboardScreen")(app) or not app.programme.ready:
                 await pilot.pause(0.05)
             await pilot.pause(0.8)  # the warm-up timer (and the gc tuning) run
@@ -129,7 +135,7 @@ async def drive(folder: Path, presses: int) -> dict[str, object]:
                         name, ready = "back to the dashboard", shows("DashboardScreen")
                     else:
                         name, ready = None, lambda _app: True
-                    first, settled = await timed_press(pilot, key, ready)
+                    first, settled = await timed_press(pilot, clock, key, ready)
                     done += 1
                     while key == "escape" and not shows("DashboardScreen")(app):
                         await pilot.press("escape")  # from a search box: twice
