@@ -123,7 +123,9 @@ async def drive(folder: Path, presses: int) -> dict[str, object]:
             clock = PaintClock(app)
             while not shows("DashboardScreen")(app) or not app.programme.ready:
                 await pilot.pause(0.05)
-            await pilot.pause(0.8)  # the warm-up timer (and the gc tuning) run
+            while not app.warm_up.done:  # the user reads the dashboard while it prepares
+                await pilot.pause(0.05)
+            await pilot.pause(0.2)
             rss_start = rss_mb()
             recorder.recording = True
             done = 0

@@ -19,6 +19,7 @@ from companion.providers import commands_for
 from companion.screens.dashboard import DashboardScreen
 from companion.screens.lifecycle import Lifecycle, Opened
 from companion.screens.navigator import Navigator
+from companion.screens.warmup import WarmUp
 from companion.widgets.messages import Request, Saved, SaveFailed, safely
 
 if TYPE_CHECKING:
@@ -55,6 +56,8 @@ class CompanionApp(App[None]):
         self.programme = programme
         self.navigator = Navigator(self, programme)
         self.lifecycle = Lifecycle(self, programme, self.navigator)
+        self.warm_up = WarmUp(self, self.navigator, programme)
+        """What is prepared while the user reads the dashboard (``warm_up.done`` once ready)."""
         self.save_reporter = SaveReporter(self, programme)
         self.COMMANDS = App.COMMANDS | {commands_for(programme)}
 
@@ -125,7 +128,7 @@ class CompanionApp(App[None]):
         if theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._save_theme)
-        self.set_timer(0.5, self._warm_up)
+        self.warm_up.start(0.5)
         self.set_interval(IDLE_CHECK_SECONDS, self.lifecycle.lock_idle_notes)
         store = self.programme.store
         for warning in store.warnings:
@@ -143,37 +146,6 @@ class CompanionApp(App[None]):
             self.push_screen(
                 MessageDialog("Some of your data could not be read", "\n\n".join(notices))
             )
-
-    def _warm_up(self) -> None:
-        """Import what the next screens need while the user reads the dashboard.
-
-        Opening the first lesson would otherwise pay for importing markdown-it
-        and Textual's Markdown widgets on the key press.
-        """
-        import markdown_it  # noqa: F401
-        import textual.widgets._markdown  # noqa: F401
-        from rich.syntax import Syntax
-
-        # Code blocks in lessons are highlighted by Pygments: load it now, not on a key press.
-        Syntax("warm = 1", "python").highlight("warm = 1")
-
-        import companion.screens.curriculum
-        import companion.screens.glossary  # its card dialogs: ~0.1 s on the first `g`
-        import companion.screens.journal
-        import companion.screens.log
-        import companion.screens.reader  # noqa: F401
-        from companion.widgets.lesson_view import warm_up
-
-        # Textual reads the Markdown widgets' styles when one is first mounted: do it now
-        # (unless the app is already closing and has no screen left).
-        if self.screen_stack:
-            self.run_worker(warm_up(self.screen), group="warm-up", exit_on_error=False)
-        from companion.gc_tuning import tune_after_start
-        from companion.programme.preload import preload
-
-        # The journal's, log's and glossary's rows are built now and frozen with start-up.
-        preload(self.programme)
-        tune_after_start()
 
     def _save_theme(self, _theme: object) -> None:
         safely(self, lambda: self.programme.journal.save_theme(self.theme), "the theme")

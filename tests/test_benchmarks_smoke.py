@@ -81,7 +81,8 @@ def test_keystroke_benchmark_runs_quickly() -> None:
     out = _quick("keystrokes.py", "--quick", "--cards", "600")
     for name in ("review answer to next card", "glossary search character", "dashboard to journal"):
         assert name in out
-    assert "next card drawn" in out and "glossary: 6" in out
+    assert "review answer saved" in out and "glossary: 6" in out
+    assert "floor: bare Input echo" in out
     assert "worst p95" in out
 
 

@@ -54,6 +54,7 @@ class CurriculumScreen(StylesKept, Screen[None]):
         """Show ``programme``."""
         super().__init__()
         self.programme = programme
+        self._built_with: dict[str, LessonStatus] | None = None
 
     def compose(self) -> ComposeResult:
         """Lay out the filters and the tree."""
@@ -76,8 +77,9 @@ class CurriculumScreen(StylesKept, Screen[None]):
         self.query_one(Tree).focus()
 
     def on_screen_resume(self) -> None:
-        """Refresh the marks when coming back from a lesson."""
-        self.rebuild()
+        """Refresh the marks when coming back from a lesson (if a lesson's status changed)."""
+        if self.statuses() != self._built_with:
+            self.rebuild()
 
     def action_focus_filters(self) -> None:
         """Move to the first filter."""
@@ -108,7 +110,7 @@ class CurriculumScreen(StylesKept, Screen[None]):
     def rebuild(self) -> None:
         """Fill the tree from the curriculum and the current filters."""
         curriculum = self.programme.curriculum
-        statuses = self.statuses()
+        statuses = self._built_with = self.statuses()
         tree = self.query_one(Tree)
         selected = tree.cursor_node.data if tree.cursor_node else None
         tree.clear()

@@ -9,7 +9,7 @@ first opened, which keeps the dashboard's first frame fast
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,7 +21,7 @@ from companion.screens.registry import SCREENS
 from companion.widgets.messages import Request, safely
 from companion.widgets.safe_text import plain_line
 
-KEPT = frozenset({"sessions", "log", "cards"})
+KEPT = ("sessions", "log", "cards", "curriculum")
 """Screens built once and shown again on their key (``Navigator._kept``)."""
 
 if TYPE_CHECKING:
@@ -102,6 +102,26 @@ class Navigator:
             screen.remove()
         app.install_screen(make(), key)
         return key
+
+    def prebuild(self, target: str) -> Awaitable[Any] | None:
+        """Build a kept screen before its key is pressed (at idle time).
+
+        Returns what to await for it to be mounted, None when there was
+        nothing to build (built already, or the folder not open).
+
+        The screen is composed, filled and styled off screen, so its first
+        opening costs what every later one does. (Textual has no public call
+        that starts an installed screen without showing it: ``_get_screen`` is
+        what ``push_screen`` itself calls first; Textual is pinned.)
+        """
+        app, key = self.app, f"kept-{target}"
+        if target not in KEPT or app.is_screen_installed(key) or not self.programme.ready:
+            return None
+        _, module, name = SCREENS[target]
+        screen = getattr(import_module(module), name)(self.programme)
+        app.install_screen(screen, key)
+        _, mounted = app._get_screen(key)  # registers it: compose and mount, not shown
+        return mounted
 
     def open_lesson(self, lesson_id: str) -> None:
         """Open a lesson in the reader."""

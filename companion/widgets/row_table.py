@@ -19,6 +19,8 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
+from textual.color import Color
+from textual.coordinate import Coordinate
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
@@ -110,6 +112,112 @@ class RowTable(DataTable[CellType], SteadyScroll):
         self._cell_render_cache[cache_key] = lines
         return lines
 
+    def _render_line_in_row(
+        self,
+        row_key: RowKey,
+        line_no: int,
+        base_style: Style,
+        cursor_location: Coordinate,
+        hover_location: Coordinate,
+    ) -> tuple[SegmentLines, SegmentLines]:
+        """Textual's line of a row, computing only what a table without labels uses.
+
+        Without row labels or fixed columns, the header and fixed styles are
+        never drawn, and the zebra style is kept per kind of row until the styles change.
+        """
+        if self.fixed_columns or (self._labelled_row_exists and self.show_row_labels):
+            return super()._render_line_in_row(
+                row_key, line_no, base_style, cursor_location, hover_location
+            )
+        cursor_type = self.cursor_type
+        cache_key = (
+            row_key,
+            line_no,
+            base_style,
+            cursor_location,
+            hover_location,
+            cursor_type,
+            self.show_cursor,
+            self._show_hover_cursor,
+            self._update_count,
+            self._pseudo_class_state,
+        )
+        cached = self._row_render_cache.get(cache_key)
+        if cached is not None:
+            return cached
+        row_locations = self._row_locations
+        row_index = row_locations.get(row_key) if row_key in row_locations else -1
+        assert row_index is not None
+        row_style = self._row_style(row_index, base_style)
+        should_highlight = self._should_highlight
+        render_cell = self._render_cell
+        scrollable_row: list[list[Segment]] = []
+        table_width = self._row_label_column_width
+        for column_index, column in enumerate(self.ordered_columns):
+            width = column.get_render_width(self)
+            table_width += width
+            location = Coordinate(row_index, column_index)
+            cell_lines = render_cell(
+                row_index,
+                column_index,
+                row_style,
+                width,
+                cursor=should_highlight(cursor_location, location, cursor_type),
+                hover=should_highlight(hover_location, location, cursor_type),
+            )
+            scrollable_row.append(cell_lines[line_no])
+        remaining_space = max(0, self.size.width - table_width)
+        scrollable_row.append(
+            [
+                Segment(
+                    " " * remaining_space,
+                    self._extend_style(row_index, row_style, cursor_location, hover_location),
+                )
+            ]
+        )
+        row_pair: tuple[SegmentLines, SegmentLines] = ([], scrollable_row)
+        self._row_render_cache[cache_key] = row_pair
+        return row_pair
+
+    def _row_style(self, row_index: int, base_style: Style) -> Style:
+        """Textual's ``_get_row_style``, kept per kind of row until the styles change."""
+        kind = -1 if row_index == -1 else (row_index % 2 if self.zebra_stripes else 2)
+        key = (kind, base_style, self._pseudo_class_state)
+        styles = self.__dict__.setdefault("_row_styles", {})
+        style = styles.get(key)
+        if style is None:
+            style = styles[key] = self._get_row_style(row_index, base_style)
+        return style
+
+    def _extend_style(
+        self, row_index: int, row_style: Style, cursor: Coordinate, hover: Coordinate
+    ) -> Style:
+        """The style of the blank right of the last column (as Textual draws it)."""
+        cursor_type = self.cursor_type
+        if cursor_type == "row":
+            extend_style, _ = self._get_styles_to_render_cell(
+                row_index == -1,
+                False,
+                False,
+                self._should_highlight(hover, Coordinate(row_index or 0, 0), cursor_type),
+                row_index == cursor.row,
+                self.show_cursor,
+                self._show_hover_cursor,
+                False,
+                False,
+            )
+            extend_style = row_style + extend_style
+        elif row_style.bgcolor is not None:
+            faded = Color.from_rich_color(row_style.bgcolor).blend(
+                self.background_colors[1], factor=0.25
+            )
+            extend_style = Style.from_color(color=row_style.color, bgcolor=faded.rich_color)
+        else:
+            extend_style = Style.from_color(row_style.color, row_style.bgcolor)
+        return extend_style + Style.from_meta(
+            {"row": row_index, "column": 0, "out_of_bounds": True}
+        )
+
     def _laid_out_cell(
         self,
         row_index: int,
@@ -149,6 +257,7 @@ class RowTable(DataTable[CellType], SteadyScroll):
     def notify_style_update(self) -> None:
         """Repaint; whether the drawn cells are still right is decided when drawing."""
         Widget.notify_style_update(self)  # the widget's own style caches
+        self.__dict__.pop("_row_styles", None)
         self._get_styles_to_render_cell.cache_clear()  # computed for the focus state
         self._restyled = True
         self.refresh()

@@ -1,0 +1,93 @@
+"""What the app prepares while the user reads the dashboard, one step per frame.
+
+After the data folder is open, the app imports what the next screens need,
+mounts a hidden sample of every Markdown block (Textual reads their styles on
+the first one), builds the journal's, log's and glossary's rows, builds the
+kept screens off screen (``Navigator.prebuild``) and finally freezes what
+start-up built (``companion.gc_tuning``). Each step is its own timer callback,
+so a key pressed meanwhile waits for one step at most, not for all of them
+(a kept screen's step lasts until the screen is mounted).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from companion.programme.core import Programme
+    from companion.screens.navigator import Navigator
+
+GAP = 0.25
+"""Seconds between one step and the next: a key pressed during a step is handled in them."""
+
+
+class WarmUp:
+    """The start-up preparation, run a step at a time on the app's timers."""
+
+    def __init__(self, app: App[Any], navigator: Navigator, programme: Programme) -> None:
+        """Prepare ``app``'s next screens for ``programme``."""
+        self.app = app
+        self.navigator = navigator
+        self.programme = programme
+        self.done = False
+
+    def start(self, delay: float) -> None:
+        """Begin after ``delay`` seconds (in a worker: each step gives the keys a turn)."""
+        self.app.run_worker(self._run(delay), group="warm-up", exit_on_error=False)
+
+    async def _run(self, delay: float) -> None:
+        from companion.screens.navigator import KEPT
+
+        steps: list[Callable[[], Awaitable[Any] | bool | None]] = [
+            self._imports,
+            self._markdown,
+            self._listings,
+        ]
+        steps += [partial(self.navigator.prebuild, target) for target in KEPT]
+        steps.append(self._freeze)
+        await asyncio.sleep(delay)
+        for step in steps:
+            if not self.app.screen_stack:  # the app is closing
+                return
+            result = step()
+            if result is not None and not isinstance(result, bool):
+                await result  # a kept screen being mounted
+            await asyncio.sleep(GAP)
+        self.done = True
+
+    def _imports(self) -> None:
+        """Import markdown-it, Pygments and the screens, not on a key press."""
+        import markdown_it  # noqa: F401
+        import textual.widgets._markdown  # noqa: F401
+        from rich.syntax import Syntax
+
+        Syntax("warm = 1", "python").highlight("warm = 1")  # lessons' code blocks
+
+        import companion.screens.curriculum
+        import companion.screens.glossary  # its card dialogs: ~0.1 s on the first `g`
+        import companion.screens.journal
+        import companion.screens.log
+        import companion.screens.reader  # noqa: F401
+
+    def _markdown(self) -> None:
+        """Mount a hidden sample of every Markdown block, in a worker."""
+        from companion.widgets.lesson_view import warm_up
+
+        self.app.run_worker(warm_up(self.app.screen), group="warm-up", exit_on_error=False)
+
+    def _listings(self) -> None:
+        """Build the journal's, log's and glossary's rows."""
+        from companion.programme.preload import preload
+
+        preload(self.programme)
+
+    def _freeze(self) -> None:
+        """Freeze what start-up built (no later collection walks it)."""
+        from companion.gc_tuning import tune_after_start
+
+        tune_after_start()

@@ -1,0 +1,90 @@
+"""While the user reads the dashboard the app builds the kept screens, a step at a time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from companion.screens.curriculum import CurriculumScreen
+from companion.screens.navigator import KEPT
+from tests.apphelpers import app_on, demo_folder
+
+
+async def _warmed(pilot: object, app: object) -> None:
+    for _ in range(200):
+        if app.warm_up.done:  # type: ignore[attr-defined]
+            break
+        await pilot.pause(0.05)  # type: ignore[attr-defined]
+    assert app.warm_up.done  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def test_the_kept_screens_are_built_before_their_keys(tmp_path: Path) -> None:
+    app = app_on(demo_folder(tmp_path / "data"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _warmed(pilot, app)
+        built = {target: app.get_screen(f"kept-{target}") for target in KEPT}
+        assert all(screen.is_running for screen in built.values())
+        for key, target in (("j", "sessions"), ("l", "log"), ("g", "cards"), ("c", "curriculum")):
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.screen is built[target]  # shown, not built on the key
+            await pilot.press("escape")
+            await pilot.pause()
+
+
+async def test_a_key_during_the_warm_up_waits_for_one_step_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    steps: list[str] = []
+    app = app_on(demo_folder(tmp_path / "data"))
+    original = app.navigator.prebuild
+
+    def noted(target: str) -> bool:
+        steps.append(f"{target} under {type(app.screen).__name__}")
+        return original(target)
+
+    monkeypatch.setattr(app.navigator, "prebuild", noted)
+    async with app.run_test(size=(100, 30)) as pilot:
+        while not steps:
+            await pilot.pause(0.01)
+        await pilot.press("j")  # between two steps
+        await _warmed(pilot, app)
+        assert type(app.screen).__name__ == "JournalScreen"
+        assert steps[0] == f"{KEPT[0]} under DashboardScreen"
+        assert steps[-1] == f"{KEPT[-1]} under JournalScreen"  # the key went first
+
+
+async def test_the_curriculum_is_rebuilt_on_return_only_when_a_lesson_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rebuilt: list[int] = []
+    rebuild = CurriculumScreen.rebuild
+
+    def counted(self: CurriculumScreen) -> None:
+        rebuilt.append(1)
+        rebuild(self)
+
+    monkeypatch.setattr(CurriculumScreen, "rebuild", counted)
+    app = app_on(demo_folder(tmp_path / "data"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _warmed(pilot, app)
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CurriculumScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        before = len(rebuilt)
+        await pilot.press("c")
+        await pilot.pause()
+        assert len(rebuilt) == before  # nothing changed: the tree stays
+        await pilot.press("escape")
+        await pilot.pause()
+        lesson = next(iter(app.programme.curriculum.lessons))
+        app.programme.journal.toggle_lesson_done(lesson)
+        await pilot.press("c")
+        await pilot.pause()
+        assert len(rebuilt) == before + 1
+        assert screen._built_with == app.programme.journal.lesson_statuses()
