@@ -1,10 +1,15 @@
-"""Helpers for app tests: fixed clock, demo data, the app factory and the Pilot steps
-that many tests share (typing, starting a session, opening a journal entry)."""
+"""Helpers for app tests: fixed clock, demo data, the app factory, the Pilot steps that
+many tests share (typing, starting a session, opening a journal entry) and the app run
+in a real terminal (tmux) to be signalled."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+import os
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -124,3 +129,79 @@ def in_progress_notes(data: Path) -> list[str]:
     """Return the shared notes of every session still in progress in ``data``, as on disk."""
     with Store.open(data, readonly=True) as store:
         return [s.shared_notes for s in store.journal.sessions() if s.status == "in-progress"]
+
+
+class Terminal:
+    """The app on ``data`` run as ``python -m companion.cli`` in a private tmux server.
+
+    Use it through :func:`in_terminal`, which starts the server and always kills it.
+    """
+
+    def __init__(self, data: Path, name: str) -> None:
+        self.data = data
+        self.name = name
+        self.socket = ["tmux", "-L", name, "-f", "/dev/null"]
+        self.command = f"{sys.executable} -m companion.cli --data-dir {data}"
+
+    def screen(self) -> str:
+        """Return the text the terminal shows now."""
+        return subprocess.run(
+            [*self.socket, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
+        ).stdout
+
+    def wait_for(self, text: str, timeout: float = 30) -> None:
+        """Wait until ``text`` is on screen; fail, showing the screen, after ``timeout`` s."""
+        deadline = time.monotonic() + timeout
+        while text not in self.screen():
+            assert time.monotonic() < deadline, f"{text!r} never appeared:\n{self.screen()}"
+            time.sleep(0.05)
+
+    def send(self, *keys: str) -> None:
+        """Send tmux key names (``n``, ``Enter``) to the app."""
+        subprocess.run([*self.socket, "send-keys", "-t", self.name, *keys], check=True)
+
+    def type(self, text: str) -> None:
+        """Type ``text`` literally, as a person would."""
+        self.send("-l", text)
+
+    def start_session(self) -> None:
+        """From the dashboard, start the suggested session and wait for its notes."""
+        self.wait_for("Next session:")
+        self.send("n")
+        self.wait_for("Start a session")
+        self.send("Enter")
+        self.wait_for("Shared notes")
+
+    def running(self) -> list[str]:
+        """Return the process ids of the app on this data folder."""
+        return subprocess.run(
+            ["pgrep", "-f", f"companion.cli --data-dir {self.data}"],
+            capture_output=True,
+            text=True,
+        ).stdout.split()
+
+    def signal(self, signum: int, within: float) -> None:
+        """Send ``signum`` to the running app; fail unless it is gone ``within`` seconds."""
+        pids = self.running()
+        assert pids, "the app should be running"
+        for pid in pids:
+            os.kill(int(pid), signum)
+        deadline = time.monotonic() + within
+        while self.running():
+            assert time.monotonic() < deadline, "the app did not go away"
+            time.sleep(0.05)
+
+
+@contextmanager
+def in_terminal(data: Path, name: str, size: tuple[int, int] = (100, 30)) -> Iterator[Terminal]:
+    """Run the app on ``data`` in a ``size`` tmux terminal named ``name`` (unique per test)."""
+    terminal = Terminal(data, name)
+    width, height = size
+    window = ["-x", str(width), "-y", str(height)]
+    subprocess.run(
+        [*terminal.socket, "new-session", "-d", "-s", name, *window, terminal.command], check=True
+    )
+    try:
+        yield terminal
+    finally:
+        subprocess.run([*terminal.socket, "kill-server"], capture_output=True)
