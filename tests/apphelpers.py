@@ -1,18 +1,38 @@
-"""Helpers for app tests: fixed clock, demo data, and the app factory."""
+"""Helpers for app tests: fixed clock, demo data, the app factory, the Pilot steps that
+many tests share (typing, starting a session, opening a journal entry) and the app run
+in a real terminal (tmux) to be signalled."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 from companion.cli import make_app
 from companion.commands.demo import write_sample
+from companion.domain.sessions import Session
 from companion.programme.core import Programme
 from companion.storage.store import Store
 from tests.privacyhelpers import CHEAP
 
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
+    from companion.app import CompanionApp
+    from companion.screens.session import SessionScreen
+    from companion.screens.session_detail import SessionDetailScreen
+
 TODAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
+
+# Characters a Pilot must press by their key name.
+KEY_NAMES = {" ": "space", ".": "full_stop", ",": "comma", "'": "apostrophe"}
 
 
 def demo_folder(folder: Path) -> Path:
@@ -31,3 +51,157 @@ def over(data: Path, store: Store) -> Programme:
     programme = Programme(data)
     programme._store = store
     return programme
+
+
+@asynccontextmanager
+async def running(
+    folder: Path, size: tuple[int, int] = (100, 30)
+) -> AsyncIterator[tuple[CompanionApp, Pilot[None]]]:
+    """Run the app on ``folder`` (clock at NOW) in a ``size`` terminal.
+
+    Yields the app and its pilot after a first pause, so the folder is open and the
+    first screen is up. Whatever the test does inside runs inside ``run_test``.
+    """
+    app = cast("CompanionApp", app_on(folder))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        yield app, pilot
+
+
+@asynccontextmanager
+async def running_demo(
+    folder: Path, size: tuple[int, int] = (100, 30)
+) -> AsyncIterator[tuple[CompanionApp, Pilot[None]]]:
+    """Write the demo pair into ``folder``, then run the app on it as :func:`running` does."""
+    demo_folder(folder)
+    async with running(folder, size) as (app, pilot):
+        yield app, pilot
+
+
+async def settle(pilot: Pilot[Any], rounds: int = 3) -> None:
+    """Pause ``rounds`` times: let the app open its store, lay out and handle messages."""
+    for _ in range(rounds):
+        await pilot.pause()
+
+
+async def press_and_wait(pilot: Pilot[Any], *keys: str) -> None:
+    """Press ``keys`` one after the other, then pause once for the app to catch up."""
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
+async def type_into(pilot: Pilot[Any], text: str) -> None:
+    """Type ``text`` into the focused widget, key by key, as a person would."""
+    await pilot.press(*[KEY_NAMES.get(c, c) for c in text])
+
+
+async def start_session(pilot: Pilot[Any]) -> SessionScreen:
+    """From the dashboard, start the suggested session (``n``, Enter) and return its screen."""
+    from companion.screens.session import SessionScreen
+
+    await pilot.pause()
+    await press_and_wait(pilot, "n")
+    await press_and_wait(pilot, "enter")
+    screen = pilot.app.screen
+    assert isinstance(screen, SessionScreen)
+    return screen
+
+
+async def open_latest_session(pilot: Pilot[Any]) -> SessionDetailScreen:
+    """From the dashboard, open the journal (``j``) and its first session (Enter)."""
+    from companion.screens.session_detail import SessionDetailScreen
+
+    await pilot.pause()
+    await press_and_wait(pilot, "j")
+    await press_and_wait(pilot, "enter")
+    screen = pilot.app.screen
+    assert isinstance(screen, SessionDetailScreen)
+    return screen
+
+
+def stored(data: Path, session_id: str) -> Session | None:
+    """Return the session ``session_id`` as it stands on disk in ``data`` (None if absent)."""
+    with Store.open(data, readonly=True) as store:
+        return store.journal.session(session_id)
+
+
+def in_progress_notes(data: Path) -> list[str]:
+    """Return the shared notes of every session still in progress in ``data``, as on disk."""
+    with Store.open(data, readonly=True) as store:
+        return [s.shared_notes for s in store.journal.sessions() if s.status == "in-progress"]
+
+
+class Terminal:
+    """The app on ``data`` run as ``python -m companion.cli`` in a private tmux server.
+
+    Use it through :func:`in_terminal`, which starts the server and always kills it.
+    """
+
+    def __init__(self, data: Path, name: str) -> None:
+        self.data = data
+        self.name = name
+        self.socket = ["tmux", "-L", name, "-f", "/dev/null"]
+        self.command = f"{sys.executable} -m companion.cli --data-dir {data}"
+
+    def screen(self) -> str:
+        """Return the text the terminal shows now."""
+        return subprocess.run(
+            [*self.socket, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
+        ).stdout
+
+    def wait_for(self, text: str, timeout: float = 30) -> None:
+        """Wait until ``text`` is on screen; fail, showing the screen, after ``timeout`` s."""
+        deadline = time.monotonic() + timeout
+        while text not in self.screen():
+            assert time.monotonic() < deadline, f"{text!r} never appeared:\n{self.screen()}"
+            time.sleep(0.05)
+
+    def send(self, *keys: str) -> None:
+        """Send tmux key names (``n``, ``Enter``) to the app."""
+        subprocess.run([*self.socket, "send-keys", "-t", self.name, *keys], check=True)
+
+    def type(self, text: str) -> None:
+        """Type ``text`` literally, as a person would."""
+        self.send("-l", text)
+
+    def start_session(self) -> None:
+        """From the dashboard, start the suggested session and wait for its notes."""
+        self.wait_for("Next session:")
+        self.send("n")
+        self.wait_for("Start a session")
+        self.send("Enter")
+        self.wait_for("Shared notes")
+
+    def running(self) -> list[str]:
+        """Return the process ids of the app on this data folder."""
+        return subprocess.run(
+            ["pgrep", "-f", f"companion.cli --data-dir {self.data}"],
+            capture_output=True,
+            text=True,
+        ).stdout.split()
+
+    def signal(self, signum: int, within: float) -> None:
+        """Send ``signum`` to the running app; fail unless it is gone ``within`` seconds."""
+        pids = self.running()
+        assert pids, "the app should be running"
+        for pid in pids:
+            os.kill(int(pid), signum)
+        deadline = time.monotonic() + within
+        while self.running():
+            assert time.monotonic() < deadline, "the app did not go away"
+            time.sleep(0.05)
+
+
+@contextmanager
+def in_terminal(data: Path, name: str, size: tuple[int, int] = (100, 30)) -> Iterator[Terminal]:
+    """Run the app on ``data`` in a ``size`` tmux terminal named ``name`` (unique per test)."""
+    terminal = Terminal(data, name)
+    width, height = size
+    window = ["-x", str(width), "-y", str(height)]
+    subprocess.run(
+        [*terminal.socket, "new-session", "-d", "-s", name, *window, terminal.command], check=True
+    )
+    try:
+        yield terminal
+    finally:
+        subprocess.run([*terminal.socket, "kill-server"], capture_output=True)

@@ -12,18 +12,12 @@ from companion.screens.dashboard import DashboardScreen
 from companion.screens.onboarding import OnboardingScreen
 from companion.screens.reader import ReaderScreen
 from companion.storage.store import Store
-from tests.apphelpers import app_on, demo_folder
-
-
-async def type_into(pilot, text: str) -> None:
-    await pilot.press(*[c if c != " " else "space" for c in text])
+from tests.apphelpers import press_and_wait, running, running_demo, type_into
 
 
 @pytest.mark.asyncio
 async def test_onboarding_by_keys_then_restart_shows_the_pair(data: Path) -> None:
-    app = app_on(data)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+    async with running(data) as (app, pilot):
         assert isinstance(app.screen, OnboardingScreen)
         # Step 1: people. Next with an empty name shows the error next to the field.
         await pilot.press("ctrl+n")
@@ -51,8 +45,7 @@ async def test_onboarding_by_keys_then_restart_shows_the_pair(data: Path) -> Non
         for _ in range(4):  # past the themes, the senior's hope and themes
             await pilot.press("tab")
         await type_into(pilot, "Post")
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+n")
         assert isinstance(app.screen, DashboardScreen)
 
     with Store.open(data, readonly=True) as store:
@@ -63,9 +56,7 @@ async def test_onboarding_by_keys_then_restart_shows_the_pair(data: Path) -> Non
         assert pair.expectations.mentor == "Grow"
         assert [g.title for g in store.journal.goals()] == ["Post"]
 
-    again = app_on(data)
-    async with again.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+    async with running(data) as (again, _):
         assert isinstance(again.screen, DashboardScreen)
         rhythm = again.screen.query_one("#rhythm")
         assert "Aisha (junior) · Rich (senior)" in str(rhythm.query("Static").first().render())
@@ -73,10 +64,7 @@ async def test_onboarding_by_keys_then_restart_shows_the_pair(data: Path) -> Non
 
 @pytest.mark.asyncio
 async def test_marking_a_lesson_done_moves_progress_and_persists(data: Path) -> None:
-    demo_folder(data)
-    app = app_on(data)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+    async with running_demo(data) as (app, pilot):
         before = {m.id: p.done for m, p in app.programme.reports.overview().modules}
         lesson = next(
             x
@@ -92,8 +80,7 @@ async def test_marking_a_lesson_done_moves_progress_and_persists(data: Path) -> 
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
         await pilot.press("d")
-        await pilot.press("escape", "escape")
-        await pilot.pause()
+        await press_and_wait(pilot, "escape", "escape")
         after = {m.id: p.done for m, p in app.programme.reports.overview().modules}
         assert after[lesson.module] == before[lesson.module] + 1
     with Store.open(data, readonly=True) as store:
@@ -104,10 +91,7 @@ async def test_marking_a_lesson_done_moves_progress_and_persists(data: Path) -> 
 
 @pytest.mark.asyncio
 async def test_palette_finds_a_lesson_by_a_word_of_its_title(data: Path) -> None:
-    demo_folder(data)
-    app = app_on(data)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+    async with running_demo(data) as (app, pilot):
         lesson = app.programme.curriculum.ordered_lessons()[-1]
         word = max(lesson.title.split(), key=len).strip(",.:;").lower()
         await pilot.press("ctrl+p")
@@ -125,10 +109,7 @@ async def test_palette_actions_reach_the_app_as_requests(data: Path) -> None:
     from companion.screens.goals import GoalsScreen
     from companion.screens.help import HelpScreen
 
-    demo_folder(data)
-    app = app_on(data)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+    async with running_demo(data) as (app, pilot):
         for query, wanted in (("open goals", GoalsScreen), ("show keys", HelpScreen)):
             await pilot.press("ctrl+p")
             await type_into(pilot, query)

@@ -19,12 +19,7 @@ from companion.screens.skills import SkillsScreen
 from companion.screens.timeline import TimelineScreen
 from companion.screens.wins import WinsScreen
 from companion.storage.store import Store
-from tests.apphelpers import TODAY, app_on, demo_folder
-
-
-async def settle(pilot, rounds: int = 3) -> None:
-    for _ in range(rounds):
-        await pilot.pause()
+from tests.apphelpers import TODAY, app_on, demo_folder, settle
 
 
 @pytest.mark.asyncio

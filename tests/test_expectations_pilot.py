@@ -14,12 +14,7 @@ from companion.screens.checkins import CheckInsScreen
 from companion.screens.dashboard import DashboardScreen
 from companion.screens.onboarding import OnboardingScreen
 from companion.storage.store import Store
-from tests.apphelpers import TODAY, app_on, demo_folder
-
-
-async def settle(pilot, rounds: int = 3) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(rounds):
-        await pilot.pause()
+from tests.apphelpers import TODAY, app_on, demo_folder, settle
 
 
 @pytest.mark.asyncio

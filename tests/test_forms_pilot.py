@@ -21,8 +21,15 @@ from companion.screens.onboarding import OnboardingScreen
 from companion.screens.settings import SettingsScreen
 from companion.storage.store import Store
 from companion.widgets.form import FormField
-from tests.apphelpers import TODAY, app_on, demo_folder
-from tests.test_nothing_lost import start_session, stored, type_into
+from tests.apphelpers import (
+    TODAY,
+    app_on,
+    press_and_wait,
+    running_demo,
+    start_session,
+    stored,
+    type_into,
+)
 
 
 def hint(field: FormField) -> str:
@@ -37,11 +44,8 @@ def error(field: FormField) -> str:
 
 
 async def test_the_log_entry_date_says_what_it_understood_and_errors_clear(data: Path) -> None:
-    demo_folder(data)
-    app = app_on(data)
     results: list = []
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+    async with running_demo(data) as (app, pilot):
         app.push_screen(LogEntryDialog(None, TODAY), results.append)
         await pilot.pause()
         dialog = app.screen
@@ -53,26 +57,21 @@ async def test_the_log_entry_date_says_what_it_understood_and_errors_clear(data:
         await pilot.pause()
         assert hint(field) == ""
         dialog.query_one("#input-topic", Input).value = "Reels"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+s")
         assert app.screen is dialog
         assert error(field).startswith("31/02/2026 is not a real date")
         dialog.query_one("#input-date", Input).value = "yesterday"
         await pilot.pause()
         assert error(field) == ""  # cleared the moment the date is valid
         assert hint(field) == "Understood: Sun 22 Nov 2026"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+s")
     assert results and results[0]["date"] == "2026-11-22"
 
 
 async def test_goal_target_and_pause_dates_take_relative_input(data: Path) -> None:
-    demo_folder(data)
-    app = app_on(data)
     goals: list = []
     pauses: list = []
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+    async with running_demo(data) as (app, pilot):
         app.push_screen(GoalDialog(None, TODAY), goals.append)
         await pilot.pause()
         dialog = app.screen
@@ -82,8 +81,7 @@ async def test_goal_target_and_pause_dates_take_relative_input(data: Path) -> No
         assert hint(dialog.query_one("#field-target_date", FormField)) == (
             "Understood: Mon 30 Nov 2026"
         )
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+s")
         app.push_screen(PauseDialog(TODAY), pauses.append)
         await pilot.pause()
         dialog = app.screen
@@ -93,8 +91,7 @@ async def test_goal_target_and_pause_dates_take_relative_input(data: Path) -> No
         assert hint(dialog.query_one("#field-starts_on", FormField)) == (
             "Understood: Tue 24 Nov 2026"
         )
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+s")
     assert goals[0]["target_date"] == "2026-11-30"
     assert pauses[0]["starts_on"] == date(2026, 11, 24)
 
@@ -112,63 +109,48 @@ async def test_onboarding_asks_about_a_start_more_than_a_year_back(data: Path) -
             await pilot.pause(0.05)
         wizard.query_one("#input-mentor-name", Input).value = "Aisha"
         wizard.query_one("#input-mentee-name", Input).value = "Richard"
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+n")
         wizard.query_one("#input-started_on", Input).value = "23/11/2024"
         await pilot.pause()
         assert hint(wizard.query_one("#field-started_on", FormField)) == (
             "Understood: Sat 23 Nov 2024"
         )
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+n")
         assert isinstance(app.screen, ConfirmDialog)
         assert "more than a year ago" in str(app.screen._question)
-        await pilot.press("escape")  # change it
-        await pilot.pause()
+        await press_and_wait(pilot, "escape")  # change it
         assert app.screen is wizard
         assert wizard.query_one("#step-count").render().plain == "Step 2 of 4"
         wizard.query_one("#input-started_on", Input).value = "+14d"  # within a year: no question
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+n")
         assert app.screen is wizard
         assert wizard.query_one("#step-count").render().plain == "Step 3 of 4"
-        await pilot.press("escape")  # back to the rhythm, then a start far ahead, kept
-        await pilot.pause()
+        await press_and_wait(pilot, "escape")  # back to the rhythm, then a start far ahead, kept
         wizard.query_one("#input-started_on", Input).value = "2028-01-10"
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+n")
         assert isinstance(app.screen, ConfirmDialog)
         assert "more than a year from now" in str(app.screen._question)
-        await pilot.press("y")
-        await pilot.pause()
+        await press_and_wait(pilot, "y")
         assert wizard.query_one("#step-count").render().plain == "Step 3 of 4"
 
 
 async def test_settings_ask_about_a_start_moved_more_than_a_year_ahead(data: Path) -> None:
-    demo_folder(data)
-    app = app_on(data)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+    async with running_demo(data) as (app, pilot):
         app.push_screen(SettingsScreen(app.programme))
         await pilot.pause()
         settings = app.screen
         before = app.programme.journal.pair().started_on
         settings.query_one("#input-started_on", Input).value = "2028-03-01"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+s")
         assert isinstance(app.screen, ConfirmDialog)
-        await pilot.press("escape")
-        await pilot.pause()
+        await press_and_wait(pilot, "escape")
         assert app.programme.journal.pair().started_on == before  # not saved
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        await pilot.press("y")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+s")
+        await press_and_wait(pilot, "y")
         assert app.screen is settings
         assert app.programme.journal.pair().started_on == date(2028, 3, 1)
         settings.query_one("#input-mentor-name", Input).value = "Ada Lovelace"
-        await pilot.press("ctrl+s")  # the start is unchanged now: saved without asking
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+s")  # the start is unchanged now: saved without asking
         assert app.screen is settings
         assert app.programme.journal.pair().mentor.name == "Ada Lovelace"
 
@@ -177,10 +159,7 @@ async def test_settings_ask_about_a_start_moved_more_than_a_year_ahead(data: Pat
 
 
 async def test_adding_a_card_whose_term_exists_offers_to_open_it(data: Path) -> None:
-    demo_folder(data)
-    app = app_on(data)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with running_demo(data, (120, 40)) as (app, pilot):
         shipped = next(c for c in app.programme.cards.all().values() if c.source.kind == "shipped")
         count = len(app.programme.cards.all())
         glossary = GlossaryScreen(app.programme)
@@ -193,8 +172,7 @@ async def test_adding_a_card_whose_term_exists_offers_to_open_it(data: Path) -> 
         await pilot.pause()
         assert "Already a card" in hint(dialog.query_one("#field-term", FormField))
         dialog.query_one("#input-definition", Input).value = "A second wording"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+s")
         assert isinstance(app.screen, ChoiceDialog)
         assert "is already a card, in the shipped deck" in str(
             app.screen.query_one("#question").render()
@@ -206,32 +184,26 @@ async def test_adding_a_card_whose_term_exists_offers_to_open_it(data: Path) -> 
 
 
 async def test_capturing_an_existing_term_in_a_session_says_so(data: Path) -> None:
-    demo_folder(data)
-    app = app_on(data)
-    async with app.run_test(size=(100, 30)) as pilot:
-        session = await start_session(app, pilot)
+    async with running_demo(data) as (app, pilot):
+        session = await start_session(pilot)
         shipped = next(c for c in app.programme.cards.all().values() if c.source.kind == "shipped")
         count = len(app.programme.cards.all())
-        await pilot.press("ctrl+g")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+g")
         dialog = app.screen
         dialog.query_one("#input-term", Input).value = shipped.term
         dialog.query_one("#input-definition", Input).value = "Ours"
         await pilot.pause()
         assert "Already a card" in hint(dialog.query_one("#field-term", FormField))
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+s")
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.click("#choice-keep")  # keep editing: the form and its text stay
         await pilot.pause()
         assert app.screen is dialog
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+s")
         await pilot.click("#choice-open")
         await pilot.pause()
         assert isinstance(app.screen, CardDialog) and app.screen.card.id == shipped.id
-        await pilot.press("escape")
-        await pilot.pause()
+        await press_and_wait(pilot, "escape")
         assert app.screen is session
         assert len(app.programme.cards.all()) == count
 
@@ -240,20 +212,16 @@ async def test_capturing_an_existing_term_in_a_session_says_so(data: Path) -> No
 
 
 async def test_wrap_up_refuses_over_240_and_finishes_a_short_session_at_5(data: Path) -> None:
-    demo_folder(data)
-    app = app_on(data)
-    async with app.run_test(size=(100, 30)) as pilot:
-        session = await start_session(app, pilot)
+    async with running_demo(data) as (app, pilot):
+        session = await start_session(pilot)
         session_id = session.session.id
-        await pilot.press("ctrl+f")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+f")
         dialog = app.screen
         dialog.query_one("#rating-mentor").value = 5
         dialog.query_one("#rating-mentee").value = 4
         minutes = dialog.query_one("#input-minutes", Input)
         minutes.value = "241"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+s")
         assert error(dialog.query_one("#field-minutes", FormField)) == (
             "Minutes must be between 5 and 240."
         )
@@ -264,16 +232,14 @@ async def test_wrap_up_refuses_over_240_and_finishes_a_short_session_at_5(data: 
         dialog.query_one("#input-next", Input).value = "+14d"
         await pilot.pause()
         assert hint(next_field) == "Understood: Mon 7 Dec 2026"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+s")
         assert isinstance(app.screen, ChoiceDialog)
         assert app.screen._title == "Finish, or discard this session?"
         assert "ran 3 minutes" in str(app.screen.query_one("#question").render())
         await pilot.click("#choice-finish")
         await pilot.pause()
         while isinstance(app.screen, ConfirmDialog | MessageDialog):  # the check-in offer
-            await pilot.press("escape")
-            await pilot.pause()
+            await press_and_wait(pilot, "escape")
         assert isinstance(app.screen, DashboardScreen)
     done = stored(data, session_id)
     assert done.status == "finished" and done.minutes == 5  # never under five
@@ -283,49 +249,37 @@ async def test_wrap_up_refuses_over_240_and_finishes_a_short_session_at_5(data: 
 
 
 async def test_actions_are_added_edited_and_deleted_outside_a_session(data: Path) -> None:
-    demo_folder(data)
-    app = app_on(data)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+    async with running_demo(data) as (app, pilot):
         before = len(app.programme.journal.actions())
         screen = ActionsScreen(app.programme)
         app.push_screen(screen)
         await pilot.pause()
-        await pilot.press("a")
-        await pilot.pause()
+        await press_and_wait(pilot, "a")
         dialog = app.screen
         await type_into(pilot, "Read the annual report")
         dialog.query_one("#input-due", Input).value = "+7d"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+s")
         assert app.screen is screen
         added = [a for a in app.programme.journal.actions() if a.text == "Read the annual report"]
         assert len(added) == 1 and added[0].session_id is None
         assert added[0].due == TODAY + timedelta(days=7)
         assert screen.selected_key() == added[0].id
-        await pilot.press("e")
-        await pilot.pause()
+        await press_and_wait(pilot, "e")
         dialog = app.screen
         assert dialog.query_one("#input-text", Input).value == "Read the annual report"
         dialog.query_one("#input-text", Input).value = "Read the annual report, part 1"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+s")
         assert app.programme.journal.action(added[0].id).text == "Read the annual report, part 1"
         assert len(app.programme.journal.actions()) == before + 1
-        await pilot.press("delete")
-        await pilot.pause()
+        await press_and_wait(pilot, "delete")
         assert isinstance(app.screen, ConfirmDialog)
-        await pilot.press("y")
-        await pilot.pause()
+        await press_and_wait(pilot, "y")
         assert app.programme.journal.action(added[0].id) is None
         assert len(app.programme.journal.actions()) == before
 
 
 async def test_editing_a_session_action_refuses_a_due_before_that_session(data: Path) -> None:
-    demo_folder(data)
-    app = app_on(data)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+    async with running_demo(data) as (app, pilot):
         session = app.programme.sessions.all()[-1]
         item = app.programme.journal.save_action(
             ActionItem(owner="mentee", text="Try the app", session_id=session.id)
@@ -334,21 +288,18 @@ async def test_editing_a_session_action_refuses_a_due_before_that_session(data: 
         app.push_screen(screen)
         await pilot.pause()
         screen._move_to(item.id)
-        await pilot.press("e")
-        await pilot.pause()
+        await press_and_wait(pilot, "e")
         dialog = app.screen
         due = dialog.query_one("#field-due", FormField)
         day_before = session.date - timedelta(days=1)
         dialog.query_one("#input-due", Input).value = day_before.isoformat()
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+s")
         assert app.screen is dialog
         assert error(due).startswith("An action cannot be due before the session that made it")
         dialog.query_one("#input-due", Input).value = session.date.isoformat()
         await pilot.pause()
         assert error(due) == ""
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+s")
         assert app.screen is screen
     with Store.open(data, readonly=True) as store:
         kept = [a for a in store.journal.actions() if a.id == item.id]
@@ -382,12 +333,10 @@ async def test_last_onboarding_step_offers_finish_not_next(data: Path) -> None:
         wizard.query_one("#input-mentor-name", Input).value = "Aisha"
         wizard.query_one("#input-mentee-name", Input).value = "Richard"
         for _ in range(3):
-            await pilot.press("ctrl+n")
-            await pilot.pause()
+            await press_and_wait(pilot, "ctrl+n")
         assert wizard.query_one("#step-count").render().plain == "Step 4 of 4"
         assert "Finish" in keys() and "Next" not in keys()
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+n")
         assert isinstance(app.screen, DashboardScreen)
 
 
@@ -395,10 +344,7 @@ async def test_journal_and_session_editor_use_the_pair_s_names(data: Path) -> No
     from companion.screens.journal import JournalScreen
     from companion.screens.session_detail import SessionDetailScreen
 
-    demo_folder(data)
-    app = app_on(data)
-    async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.pause()
+    async with running_demo(data, (120, 30)) as (app, pilot):
         names = app.programme.journal.first_names()
         journal = JournalScreen(app.programme)
         app.push_screen(journal)

@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import TextArea
 
 from companion.screens.help import HelpScreen, binding_rows
-from tests.apphelpers import app_on, demo_folder
+from tests.apphelpers import app_on, demo_folder, settle
 
 GENERIC = ("scroll", "cursor", "focus", "page", "copy", "palette", "select")
 
@@ -23,11 +23,6 @@ def generic_part(rows: list[tuple[str, str]]) -> list[str]:
     """The descriptions listed after the "More keys" row."""
     labels = [label for label, _ in rows]
     return [description for _, description in rows[labels.index("") + 1 :]]
-
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(3):
-        await pilot.pause()
 
 
 async def test_help_puts_each_screens_own_keys_before_textuals(data: Path) -> None:

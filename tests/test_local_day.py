@@ -204,9 +204,8 @@ def test_session_start_time_is_stored_in_utc(zone: ZoneInfo) -> None:
 
 async def test_a_session_started_at_2030_in_new_york_is_dated_that_day(data: Path) -> None:
     from companion.cli import make_app
-    from companion.screens.session import SessionScreen
     from companion.storage.store import Store
-    from tests.apphelpers import demo_folder
+    from tests.apphelpers import demo_folder, press_and_wait, start_session
 
     before = os.environ.get("TZ")
     os.environ["TZ"] = "America/New_York"
@@ -216,15 +215,8 @@ async def test_a_session_started_at_2030_in_new_york_is_dated_that_day(data: Pat
         evening = datetime(2026, 11, 24, 1, 30, tzinfo=UTC)  # 20:30 on 23 November in New York
         app = make_app(data, now=evening)
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            await pilot.press("n")
-            await pilot.pause()
-            await pilot.press("enter")
-            await pilot.pause()
-            assert isinstance(app.screen, SessionScreen)
-            session_id = app.screen.session.id
-            await pilot.press("escape")
-            await pilot.pause()
+            session_id = (await start_session(pilot)).session.id
+            await press_and_wait(pilot, "escape")
         with Store.open(data, readonly=True) as store:
             session = store.journal.session(session_id)
         assert session is not None

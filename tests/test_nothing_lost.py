@@ -17,30 +17,16 @@ from companion.dialogs.wrapup import WrapUpDialog
 from companion.domain.session_rules import SessionClock, check_wrap_up_minutes, spent_minutes
 from companion.privacy import Vault
 from companion.screens.dashboard import DashboardScreen
-from companion.screens.session import SessionScreen
 from companion.screens.session_detail import SessionDetailScreen
 from companion.storage.store import Store
-from tests.apphelpers import app_on, demo_folder
-
-
-async def type_into(pilot, text: str) -> None:
-    await pilot.press(*[{" ": "space", ".": "full_stop", ",": "comma"}.get(c, c) for c in text])
-
-
-async def start_session(app, pilot) -> SessionScreen:
-    await pilot.pause()
-    await pilot.press("n")
-    await pilot.pause()
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(app.screen, SessionScreen)
-    return app.screen
-
-
-def stored(data: Path, session_id: str):
-    with Store.open(data, readonly=True) as store:
-        return store.journal.session(session_id)
-
+from tests.apphelpers import (
+    open_latest_session,
+    press_and_wait,
+    running_demo,
+    start_session,
+    stored,
+    type_into,
+)
 
 # -- the clock ---------------------------------------------------------------------------
 
@@ -72,25 +58,18 @@ def test_wrap_up_minutes_are_checked_with_sentences() -> None:
 
 
 async def test_escape_in_a_form_with_edits_asks_and_keeps_editing(data: Path) -> None:
-    demo_folder(data)
-    app = app_on(data)
-    async with app.run_test(size=(100, 30)) as pilot:
-        session = await start_session(app, pilot)
-        await pilot.press("ctrl+o")
-        await pilot.pause()
+    async with running_demo(data) as (app, pilot):
+        session = await start_session(pilot)
+        await press_and_wait(pilot, "ctrl+o")
         assert isinstance(app.screen, ActionDialog)
         await type_into(pilot, "Send the slides")
-        await pilot.press("escape")
-        await pilot.pause()
+        await press_and_wait(pilot, "escape")
         assert isinstance(app.screen, UnsavedDialog)
-        await pilot.press("escape")  # keep editing
-        await pilot.pause()
+        await press_and_wait(pilot, "escape")  # keep editing
         assert isinstance(app.screen, ActionDialog)
         assert app.screen.query_one("#input-text", Input).value == "Send the slides"
-        await pilot.press("escape")
-        await pilot.pause()
-        await pilot.press("s")  # save
-        await pilot.pause()
+        await press_and_wait(pilot, "escape")
+        await press_and_wait(pilot, "s")  # save
         assert app.screen is session
         assert [a.text for a in app.programme.journal.actions(session.session.id)] == [
             "Send the slides"
@@ -98,39 +77,28 @@ async def test_escape_in_a_form_with_edits_asks_and_keeps_editing(data: Path) ->
 
 
 async def test_escape_in_an_untouched_form_closes_and_discard_drops(data: Path) -> None:
-    demo_folder(data)
-    app = app_on(data)
-    async with app.run_test(size=(100, 30)) as pilot:
-        session = await start_session(app, pilot)
-        await pilot.press("ctrl+o")
-        await pilot.pause()
-        await pilot.press("escape")  # nothing typed: closes at once
-        await pilot.pause()
+    async with running_demo(data) as (app, pilot):
+        session = await start_session(pilot)
+        await press_and_wait(pilot, "ctrl+o")
+        await press_and_wait(pilot, "escape")  # nothing typed: closes at once
         assert app.screen is session
-        await pilot.press("ctrl+o")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+o")
         await type_into(pilot, "Not wanted")
-        await pilot.press("escape")
-        await pilot.pause()
-        await pilot.press("d")  # discard
-        await pilot.pause()
+        await press_and_wait(pilot, "escape")
+        await press_and_wait(pilot, "d")  # discard
         assert app.screen is session
         assert app.programme.journal.actions(session.session.id) == []
 
 
 async def test_private_notes_open_at_quit_are_sealed_and_saved(data: Path) -> None:
-    demo_folder(data)
-    app = app_on(data)
-    async with app.run_test(size=(100, 34)) as pilot:
-        session = await start_session(app, pilot)
-        await pilot.press("ctrl+r")
-        await pilot.pause()
+    async with running_demo(data, (100, 34)) as (app, pilot):
+        session = await start_session(pilot)
+        await press_and_wait(pilot, "ctrl+r")
         await pilot.click("#choice-mentor")
         await pilot.pause()
         assert isinstance(app.screen, AskPassphraseDialog)
         await type_into(pilot, "demo")  # the demo pair's passphrase
-        await pilot.press("enter")
-        await pilot.pause()
+        await press_and_wait(pilot, "enter")
         assert isinstance(app.screen, PrivateNotesEditor)
         await type_into(pilot, "Only mine")
         await app.action_quit()  # Ctrl+Q before the two-second autosave
@@ -141,24 +109,14 @@ async def test_private_notes_open_at_quit_are_sealed_and_saved(data: Path) -> No
 
 
 async def test_the_journal_session_editor_asks_before_leaving_with_edits(data: Path) -> None:
-    demo_folder(data)
-    app = app_on(data)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.press("j")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        detail = app.screen
-        assert isinstance(detail, SessionDetailScreen)
+    async with running_demo(data) as (app, pilot):
+        detail = await open_latest_session(pilot)
         detail.query_one("#notes", TextArea).focus()
         await pilot.press("ctrl+end")
         await type_into(pilot, " Added later")
-        await pilot.press("escape")
-        await pilot.pause()
+        await press_and_wait(pilot, "escape")
         assert isinstance(app.screen, UnsavedDialog)
-        await pilot.press("s")
-        await pilot.pause()
+        await press_and_wait(pilot, "s")
         assert not isinstance(app.screen, SessionDetailScreen | UnsavedDialog)
         assert "Added later" in stored(data, detail.session.id).shared_notes
 
@@ -167,24 +125,19 @@ async def test_the_journal_session_editor_asks_before_leaving_with_edits(data: P
 
 
 async def test_notes_are_saved_half_a_second_after_the_last_key(data: Path) -> None:
-    demo_folder(data)
-    app = app_on(data)
-    async with app.run_test(size=(100, 30)) as pilot:
-        session = await start_session(app, pilot)
+    async with running_demo(data) as (_, pilot):
+        session = await start_session(pilot)
         await type_into(pilot, "Fast save")
         await pilot.pause(0.8)
         assert stored(data, session.session.id).shared_notes == "Fast save"
 
 
 async def test_quitting_saves_the_notes_on_screen(data: Path) -> None:
-    demo_folder(data)
-    app = app_on(data)
-    async with app.run_test(size=(100, 30)) as pilot:
-        session = await start_session(app, pilot)
+    async with running_demo(data) as (_, pilot):
+        session = await start_session(pilot)
         session_id = session.session.id
         await type_into(pilot, "Typed just before quitting")
-        await pilot.press("ctrl+q")  # well within the half second
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+q")  # well within the half second
     assert stored(data, session_id).shared_notes == "Typed just before quitting"
 
 
@@ -192,44 +145,35 @@ async def test_quitting_saves_the_notes_on_screen(data: Path) -> None:
 
 
 async def test_enter_in_the_wrap_up_never_finishes(data: Path) -> None:
-    demo_folder(data)
-    app = app_on(data)
-    async with app.run_test(size=(100, 30)) as pilot:
-        session = await start_session(app, pilot)
-        await pilot.press("ctrl+f")
-        await pilot.pause()
+    async with running_demo(data) as (app, pilot):
+        session = await start_session(pilot)
+        await press_and_wait(pilot, "ctrl+f")
         dialog = app.screen
         assert isinstance(dialog, WrapUpDialog)
         dialog.query_one("#input-worked-mentor", Input).focus()
         await type_into(pilot, "Hands on")
         for _ in range(8):  # round every field, twice over the last one
-            await pilot.press("enter")
-            await pilot.pause()
+            await press_and_wait(pilot, "enter")
             assert app.screen is dialog
             assert isinstance(app.focused, Input)
         assert stored(data, session.session.id).status == "in-progress"
 
 
 async def test_a_missing_rating_is_named_and_a_short_session_asks(data: Path) -> None:
-    demo_folder(data)
-    app = app_on(data)
-    async with app.run_test(size=(100, 30)) as pilot:
-        session = await start_session(app, pilot)
+    async with running_demo(data) as (app, pilot):
+        session = await start_session(pilot)
         session_id = session.session.id
-        await pilot.press("ctrl+f")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+f")
         dialog = app.screen
         assert dialog.query_one("#input-minutes", Input).value == "1"  # time spent, ≥ 1
         dialog.query_one("#rating-mentor").value = 5
         dialog.query_one("#input-minutes", Input).value = "3"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+s")
         assert isinstance(app.screen, ConfirmDialog)
         names = dialog._names
         question = str(app.screen._question)
         assert question == f"{names['mentee']} has not rated this session yet — finish anyway?"
-        await pilot.press("y")
-        await pilot.pause()
+        await press_and_wait(pilot, "y")
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.click("#choice-discard")
         await pilot.pause()
@@ -238,22 +182,16 @@ async def test_a_missing_rating_is_named_and_a_short_session_asks(data: Path) ->
 
 
 async def test_wrap_up_finishes_with_the_length_typed_and_keeps_a_draft(data: Path) -> None:
-    demo_folder(data)
-    app = app_on(data)
-    async with app.run_test(size=(100, 30)) as pilot:
-        session = await start_session(app, pilot)
+    async with running_demo(data) as (app, pilot):
+        session = await start_session(pilot)
         session_id = session.session.id
-        await pilot.press("ctrl+f")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+f")
         app.screen.query_one("#input-worked-mentee", Input).value = "Clear examples"
-        await pilot.press("escape")
-        await pilot.pause()
-        await pilot.press("s")  # keep the reflections as a draft
-        await pilot.pause()
+        await press_and_wait(pilot, "escape")
+        await press_and_wait(pilot, "s")  # keep the reflections as a draft
         assert app.screen is session
         assert stored(data, session_id).reflections.mentee.worked == "Clear examples"
-        await pilot.press("ctrl+f")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+f")
         dialog = app.screen
         assert dialog.query_one("#input-worked-mentee", Input).value == "Clear examples"
         dialog.query_one("#rating-mentor").value = 5
@@ -262,8 +200,7 @@ async def test_wrap_up_finishes_with_the_length_typed_and_keeps_a_draft(data: Pa
         await pilot.click("#save")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)  # the demo pair is due a check-in
-        await pilot.press("escape")  # later
-        await pilot.pause()
+        await press_and_wait(pilot, "escape")  # later
         assert isinstance(app.screen, DashboardScreen)
     done = stored(data, session_id)
     assert done.status == "finished" and done.minutes == 50
@@ -271,13 +208,11 @@ async def test_wrap_up_finishes_with_the_length_typed_and_keeps_a_draft(data: Pa
 
 
 async def test_the_clock_is_real_time_not_ticks(data: Path) -> None:
-    demo_folder(data)
-    app = app_on(data)
-    async with app.run_test(size=(100, 30)) as pilot:
-        session = await start_session(app, pilot)
+    async with running_demo(data) as (_, pilot):
+        session = await start_session(pilot)
         session.clock.base += 600  # as if ten minutes had run
-        await pilot.press("ctrl+t")  # pause: the clock's reading is copied into the session
-        await pilot.pause()
+        # Ctrl+T pauses: the clock's reading is copied into the session.
+        await press_and_wait(pilot, "ctrl+t")
         assert 600 <= session.session.elapsed_seconds < 660
         await asyncio.sleep(1.2)
         assert session.clock.elapsed(0) == session.clock.base  # paused: no time added
@@ -289,40 +224,27 @@ async def test_the_clock_is_real_time_not_ticks(data: Path) -> None:
 async def test_an_open_session_shows_on_the_dashboard_and_in_the_journal(data: Path) -> None:
     from textual.widgets import DataTable
 
-    demo_folder(data)
-    app = app_on(data)
-    async with app.run_test(size=(100, 30)) as pilot:
-        session = await start_session(app, pilot)
+    async with running_demo(data) as (app, pilot):
+        session = await start_session(pilot)
         session_id = session.session.id
-        await pilot.press("escape")  # leave: the session stays open
-        await pilot.pause()
+        await press_and_wait(pilot, "escape")  # leave: the session stays open
         assert isinstance(app.screen, DashboardScreen)
         lines = [str(w.render()) for w in app.screen.query("#rhythm Static")]
         assert "Session in progress since 09:30 — n resumes" in lines
-        await pilot.press("j")
-        await pilot.pause()
+        await press_and_wait(pilot, "j")
         assert "in progress" in app.screen.query_one(DataTable).get_row(session_id)
 
 
 async def test_a_held_session_cannot_be_dated_after_today(data: Path) -> None:
     from companion.widgets.form import FormField
 
-    demo_folder(data)
-    app = app_on(data)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.press("j")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        detail = app.screen
-        assert isinstance(detail, SessionDetailScreen)
+    async with running_demo(data) as (_, pilot):
+        detail = await open_latest_session(pilot)
         before = stored(data, detail.session.id)
         date_field = detail.query_one("#field-date", FormField)
         date_field.value = "tomorrow"
         await pilot.pause()
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+s")
         error = str(date_field.query_one(".field-error").render())
         assert error.startswith("A held session cannot be after today")
         assert stored(data, detail.session.id) == before
@@ -332,14 +254,12 @@ async def test_a_held_session_cannot_be_dated_after_today(data: Path) -> None:
         assert str(date_field.query_one(".field-hint").render()) == "Understood: Fri 20 Nov 2026"
         minutes = detail.query_one("#field-minutes", FormField)
         minutes.value = "3"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+s")
         assert str(minutes.query_one(".field-error").render()) == (
             "Minutes must be between 5 and 240."
         )
         minutes.value = "45"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+s")
         saved = stored(data, detail.session.id)
         assert saved.date.isoformat() == "2026-11-20" and saved.minutes == 45
         assert detail.title == "Session of 2026-11-20"
@@ -348,18 +268,14 @@ async def test_a_held_session_cannot_be_dated_after_today(data: Path) -> None:
 async def test_an_action_cannot_be_due_before_its_session(data: Path) -> None:
     from companion.widgets.form import FormField
 
-    demo_folder(data)
-    app = app_on(data)
-    async with app.run_test(size=(100, 30)) as pilot:
-        session = await start_session(app, pilot)
-        await pilot.press("ctrl+o")
-        await pilot.pause()
+    async with running_demo(data) as (app, pilot):
+        session = await start_session(pilot)
+        await press_and_wait(pilot, "ctrl+o")
         dialog = app.screen
         await type_into(pilot, "Read the policy")
         due = dialog.query_one("#field-due", FormField)
         due.value = "20/11/2026"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+s")
         assert app.screen is dialog
         assert str(due.query_one(".field-error").render()) == (
             "An action cannot be due before the session that made it (2026-11-23)."
@@ -368,8 +284,7 @@ async def test_an_action_cannot_be_due_before_its_session(data: Path) -> None:
         await pilot.pause()
         assert not due.has_class("-invalid")
         assert str(due.query_one(".field-hint").render()) == "Understood: Mon 30 Nov 2026"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+s")
         assert app.screen is session
         [item] = app.programme.journal.actions(session.session.id)
         assert item.due is not None and item.due.isoformat() == "2026-11-30"
@@ -378,19 +293,14 @@ async def test_an_action_cannot_be_due_before_its_session(data: Path) -> None:
 async def test_the_agenda_editor_shows_its_total_live(data: Path) -> None:
     from companion.widgets.form import FormField
 
-    demo_folder(data)
-    app = app_on(data)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
+    async with running_demo(data) as (app, pilot):
+        await press_and_wait(pilot, "n")
         field = app.screen.query_one("#field-agenda", FormField)
         assert str(field.query_one(".field-hint").render()) == "Total: 60 minutes"
         field.value = "100 100 50 5 5"
         await pilot.pause()
         assert str(field.query_one(".field-hint").render()) == "Total: 260 minutes"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+s")
         assert str(field.query_one(".field-error").render()) == (
             "The parts add up to 260 minutes; a session lasts 5 to 240."
         )
@@ -403,11 +313,8 @@ async def test_an_achieved_goal_is_at_100_and_escape_with_edits_asks(data: Path)
     from companion.dialogs.goal import GoalDialog
     from companion.widgets.form import FormField
 
-    demo_folder(data)
-    app = app_on(data)
     results: list[object] = []
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+    async with running_demo(data) as (app, pilot):
         app.push_screen(GoalDialog(None), results.append)
         await pilot.pause()
         dialog = app.screen
@@ -417,43 +324,32 @@ async def test_an_achieved_goal_is_at_100_and_escape_with_edits_asks(data: Path)
         progress = dialog.query_one("#field-progress", FormField)
         assert progress.value == "100"
         progress.value = "90"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+s")
         assert app.screen is dialog and results == []
         assert str(progress.query_one(".field-error").render()).startswith(
             "A goal marked achieved is at 100 %"
         )
-        await pilot.press("escape")
-        await pilot.pause()
+        await press_and_wait(pilot, "escape")
         assert isinstance(app.screen, UnsavedDialog)
-        await pilot.press("d")
-        await pilot.pause()
+        await press_and_wait(pilot, "d")
         assert results == [None]
 
 
 async def test_settings_ask_before_dropping_an_edit_but_not_a_theme(data: Path) -> None:
     from companion.screens.settings import SettingsScreen
 
-    demo_folder(data)
-    app = app_on(data)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.press("s")
-        await pilot.pause()
+    async with running_demo(data) as (app, pilot):
+        await press_and_wait(pilot, "s")
         settings = app.screen
         assert isinstance(settings, SettingsScreen)
         settings.query_one("#theme").value = "textual-light"  # applied at once: not an edit
         await pilot.pause()
-        await pilot.press("escape")
-        await pilot.pause()
+        await press_and_wait(pilot, "escape")
         assert isinstance(app.screen, DashboardScreen)
-        await pilot.press("s")
-        await pilot.pause()
+        await press_and_wait(pilot, "s")
         app.screen.query_one("#input-mentor-name", Input).value = "Ada Lovelace"
-        await pilot.press("escape")
-        await pilot.pause()
+        await press_and_wait(pilot, "escape")
         assert isinstance(app.screen, UnsavedDialog)
-        await pilot.press("s")
-        await pilot.pause()
+        await press_and_wait(pilot, "s")
         assert isinstance(app.screen, DashboardScreen)
         assert app.programme.journal.pair().mentor.name == "Ada Lovelace"

@@ -20,7 +20,7 @@ from companion.privacy import Vault
 from companion.screens.dashboard import DashboardScreen
 from companion.screens.session import SessionScreen
 from companion.storage.store import Store
-from tests.apphelpers import NOW, demo_folder
+from tests.apphelpers import NOW, demo_folder, press_and_wait, start_session, type_into
 from tests.privacyhelpers import CHEAP, files_holding
 
 
@@ -58,23 +58,8 @@ def on_screen(app) -> str:
     return "\n".join(parts)
 
 
-async def type_into(pilot, text: str) -> None:
-    keys = {" ": "space", ".": "full_stop", ",": "comma", "'": "apostrophe"}
-    await pilot.press(*[keys.get(c, c) for c in text])
-
-
-async def open_session(pilot) -> None:
-    await pilot.pause()
-    await pilot.press("n")
-    await pilot.pause()
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, SessionScreen)
-
-
 async def private_notes_of(pilot, role: str) -> None:
-    await pilot.press("ctrl+r")
-    await pilot.pause()
+    await press_and_wait(pilot, "ctrl+r")
     await pilot.click(f"#choice-{role}")
     await pilot.pause()
 
@@ -90,7 +75,7 @@ async def test_set_passphrase_write_lock_wrong_then_right(data: Path) -> None:
     secret = "My quiet worry about deadlines"
     app = app_with(data)
     async with app.run_test(size=(100, 34)) as pilot:
-        await open_session(pilot)
+        await start_session(pilot)
         session_id = app.screen.session.id
         await private_notes_of(pilot, "mentor")
         assert isinstance(app.screen, SetPassphraseDialog)
@@ -98,20 +83,17 @@ async def test_set_passphrase_write_lock_wrong_then_right(data: Path) -> None:
         await type_into(pilot, "short")
         await pilot.press("tab", "tab")
         await type_into(pilot, "short")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+s")
         assert isinstance(app.screen, SetPassphraseDialog)
         assert "at least 8 characters" in on_screen(app)
         app.screen.query_one("#new", Input).value = "river stone lamp"
         app.screen.query_one("#again", Input).value = "river stone lamp"
         await pilot.pause()
         assert "Strength:" in str(app.screen.query_one("#hint", Static).render())
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+s")
         assert isinstance(app.screen, PrivateNotesEditor)
         await type_into(pilot, secret)
-        await pilot.press("escape")  # saves and closes
-        await pilot.pause()
+        await press_and_wait(pilot, "escape")  # saves and closes
         assert isinstance(app.screen, SessionScreen)
         assert files_holding(data, [secret]) == []  # sealed, never plain on disk
 
@@ -121,13 +103,11 @@ async def test_set_passphrase_write_lock_wrong_then_right(data: Path) -> None:
         assert isinstance(app.screen, AskPassphraseDialog)
         assert secret not in on_screen(app)
         await type_into(pilot, "river stone lamb")
-        await pilot.press("enter")
-        await pilot.pause()
+        await press_and_wait(pilot, "enter")
         assert isinstance(app.screen, AskPassphraseDialog)
         assert WRONG in on_screen(app)
         await type_into(pilot, "river stone lamp")
-        await pilot.press("enter")
-        await pilot.pause()
+        await press_and_wait(pilot, "enter")
         assert isinstance(app.screen, PrivateNotesEditor)
         assert app.screen.query_one(TextArea).text == secret
     with Store.open(data, readonly=True) as store:
@@ -145,14 +125,12 @@ async def test_the_partner_sees_that_notes_exist_never_their_text(data: Path) ->
     assert texts
     app = app_with(data)
     async with app.run_test(size=(100, 34)) as pilot:
-        await open_session(pilot)
+        await start_session(pilot)
         await private_notes_of(pilot, "mentor")
         await type_into(pilot, "demo")
-        await pilot.press("enter")
-        await pilot.pause()
+        await press_and_wait(pilot, "enter")
         assert isinstance(app.screen, PrivateNotesEditor)
-        await pilot.press("escape")
-        await pilot.pause()
+        await press_and_wait(pilot, "escape")
         await private_notes_of(pilot, "mentee")  # the mentor, still unlocked, tries Richard's
         assert isinstance(app.screen, AskPassphraseDialog)
         shown = on_screen(app)
@@ -160,8 +138,7 @@ async def test_the_partner_sees_that_notes_exist_never_their_text(data: Path) ->
         for text in texts:
             for line in filter(None, (t.strip() for t in text.splitlines())):
                 assert line not in shown
-        await pilot.press("escape")
-        await pilot.pause()
+        await press_and_wait(pilot, "escape")
         assert isinstance(app.screen, SessionScreen)
         assert not app.programme.privacy.vault.is_unlocked("mentee")
 
@@ -171,11 +148,10 @@ async def test_notes_lock_after_ten_idle_minutes_on_the_app_clock(data: Path) ->
     clock = MovableClock()
     app = app_with(data, clock)
     async with app.run_test(size=(100, 34)) as pilot:
-        await open_session(pilot)
+        await start_session(pilot)
         await private_notes_of(pilot, "mentor")
         await type_into(pilot, "demo")
-        await pilot.press("enter")
-        await pilot.pause()
+        await press_and_wait(pilot, "enter")
         assert isinstance(app.screen, PrivateNotesEditor)
         vault = app.programme.privacy.vault
         clock.at += timedelta(minutes=9)
@@ -199,8 +175,7 @@ async def test_check_in_hand_over_hides_the_first_answers_and_seals_private_comm
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
-        await pilot.press("k")
-        await pilot.pause()
+        await press_and_wait(pilot, "k")
         assert isinstance(app.screen, AnswersDialog)
         rows = list(app.screen.query(ScoreRow))
         assert app.focused is rows[0]
@@ -210,32 +185,27 @@ async def test_check_in_hand_over_hides_the_first_answers_and_seals_private_comm
         await pilot.press("tab", "5")
         assert rows[2].value is None and rows[3].value == 5
         app.screen.query_one("#comment", Input).value = private
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+s")
         assert isinstance(app.screen, AskPassphraseDialog)  # a private comment needs the vault
         await type_into(pilot, "demo")
-        await pilot.press("enter")
-        await pilot.pause()
+        await press_and_wait(pilot, "enter")
         assert isinstance(app.screen, HandOverDialog)
         shown = on_screen(app)
         assert "Hand the laptop to Richard" in shown
         assert private not in shown
         assert not any(isinstance(s, AnswersDialog) for s in app.screen_stack)
         assert not app.programme.privacy.vault.is_unlocked("mentor")
-        await pilot.press("enter")
-        await pilot.pause()
+        await press_and_wait(pilot, "enter")
         assert isinstance(app.screen, AnswersDialog)
         assert private not in on_screen(app)
         await pilot.press("3", "3", "3")
         app.screen.query_one("#comment", Input).value = shared
         app.screen.query_one("#share").value = True
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+s")
         assert isinstance(app.screen, CheckInResultDialog)
         result = on_screen(app)
         assert shared in result and private not in result
-        await pilot.press("escape")
-        await pilot.pause()
+        await press_and_wait(pilot, "escape")
     assert files_holding(data, [private]) == []
     with Store.open(data, readonly=True) as store:
         (checkin,) = [c for c in store.journal.checkins() if c.mentee.comment == shared]
@@ -267,17 +237,15 @@ async def test_first_unlock_migrates_old_notes_and_names_the_plain_text_backups(
         )
     app = app_with(data)
     async with app.run_test(size=(100, 34)) as pilot:
-        await open_session(pilot)
+        await start_session(pilot)
         await private_notes_of(pilot, "mentor")
         app.screen.query_one("#new", Input).value = "river stone lamp"
         app.screen.query_one("#again", Input).value = "river stone lamp"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press_and_wait(pilot, "ctrl+s")
         assert isinstance(app.screen, MessageDialog)
         notice = on_screen(app)
         assert "companion backup --prune-plaintext" in notice and ".zip" in notice
-        await pilot.press("enter")
-        await pilot.pause()
+        await press_and_wait(pilot, "enter")
         assert isinstance(app.screen, PrivateNotesEditor)
         await pilot.press("escape")
         await pilot.pause(2.5)  # the session screen autosaves its older copy meanwhile

@@ -15,14 +15,9 @@ from companion.domain.date_input import DateInputError
 from companion.domain.reschedule import read_time
 from companion.screens.dashboard import DashboardScreen
 from companion.storage.store import Store
-from tests.apphelpers import NOW, TODAY, app_on, demo_folder
+from tests.apphelpers import NOW, TODAY, app_on, demo_folder, settle
 
 LONDON = ZoneInfo("Europe/London")
-
-
-async def settle(pilot, rounds: int = 3) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(rounds):
-        await pilot.pause()
 
 
 def upcoming_events(data: Path) -> dict[str, tuple[datetime, int]]:

@@ -9,12 +9,7 @@ import pytest
 from companion.domain.study_settings import read_retention, read_skills
 from companion.screens.settings import SettingsScreen
 from companion.storage.store import Store
-from tests.apphelpers import app_on, demo_folder
-
-
-async def settle(pilot, rounds: int = 3) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(rounds):
-        await pilot.pause()
+from tests.apphelpers import app_on, demo_folder, settle
 
 
 def test_retention_and_skills_are_read_as_people_type_them() -> None:
