@@ -1,0 +1,82 @@
+"""At 40x12 (the smallest terminal) module names are whole and the mentoring log shows rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable
+
+from companion.widgets.panel import Panel
+from tests.apphelpers import app_on, demo_folder
+from tests.test_snapshots import settle
+
+
+def screen_lines(app) -> list[str]:
+    """The screen as drawn, one string per terminal row."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def panel_text(app, title: str) -> str:
+    """The text inside the box titled ``title`` (rows of the box joined by spaces)."""
+    lines = screen_lines(app)
+    top = next(i for i, line in enumerate(lines) if f"─ {title} ─" in line)
+    left = lines[top].rindex("╭", 0, lines[top].index(f"─ {title} ─"))
+    inside: list[str] = []
+    for line in lines[top + 1 :]:
+        if line[left] != "│":
+            break
+        inside.append(line[left + 1 :].split("│")[0].strip())  # up to the box's right side
+    return " ".join(" ".join(inside).split())
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("size", [(40, 12), (80, 24)])
+async def test_every_module_name_is_shown_whole(data: Path, size: tuple[int, int]) -> None:
+    app = app_on(demo_folder(data))
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        panel = app.screen.query_one("#modules", Panel)
+        panel.focus()  # brings it into view on a short terminal
+        await settle(pilot)
+        shown = panel_text(app, "Curriculum progress")
+        titles = [m.title for m in app.programme.curriculum.ordered_modules()]
+        assert "Leadership and the business" in titles  # the longest, cut before
+        for title in titles:
+            assert title in shown, f"{title!r} not whole in {shown!r}"
+        # The full name is also the tooltip of its row (wherever it is cut).
+        assert [str(row.tooltip) for row in panel.query(".module-row")] == titles
+
+
+@pytest.mark.asyncio
+async def test_the_dashboard_at_40_columns_gives_each_panel_the_full_width(data: Path) -> None:
+    app = app_on(demo_folder(data))
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        assert app.screen.has_class("-narrow")
+        widths = {panel.id: panel.outer_size.width for panel in app.screen.query(Panel)}
+        assert set(widths.values()) == {widths["rhythm"]} and widths["rhythm"] >= 36, widths
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert not app.screen.has_class("-narrow")
+        assert app.screen.query_one("#rhythm", Panel).outer_size.width < 40  # side by side
+
+
+@pytest.mark.asyncio
+async def test_the_log_shows_rows_at_40x12(data: Path) -> None:
+    app = app_on(demo_folder(data))
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        app.navigator.open_target("log")
+        await settle(pilot, rounds=5)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count >= 5
+        assert table.region.height - 1 >= 5, "at least five rows in view under the header"
+        text = "\n".join(screen_lines(app))
+        assert "Security an" in text  # the newest entry's topic
+        assert "8 sessions · 3 informal" in text  # the totals, folded into one line
+        assert not app.screen.query_one("#top").display
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert app.screen.query_one("#top").display  # totals and chart back when there is room
+        assert "Aisha Khan's mentoring" in "\n".join(screen_lines(app))
