@@ -63,10 +63,13 @@ class GlossaryScreen(RecordTable):
     """Cards from the shipped decks, the pair's own decks and sessions."""
 
     TITLE = "Glossary"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]
+    """Below 60 columns the search box and the filters share the width equally."""
     DEFAULT_CSS = """
     GlossaryScreen #filters { height: auto; padding: 0 1; }
     GlossaryScreen #search { width: 1fr; }
     GlossaryScreen #filters Select { width: 22; }
+    GlossaryScreen.-narrow #filters Select { width: 1fr; }
     GlossaryScreen #body { height: 1fr; }
     GlossaryScreen DataTable { width: 3fr; }
     GlossaryScreen #detail { width: 2fr; border-left: vkey $foreground 20%; padding: 0 1; }

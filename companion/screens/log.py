@@ -61,9 +61,6 @@ class LogScreen(RecordTable):
     LogScreen #brief { display: none; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
     LogScreen.-narrow #top { layout: vertical; }
     LogScreen.-narrow #filters Select { width: 1fr; }
-    LogScreen #filters SelectCurrent Static#label {
-        height: 1; text-wrap: nowrap; text-overflow: ellipsis;
-    }
     LogScreen.-short #top { display: none; }
     LogScreen.-short #brief { display: block; }
     """
