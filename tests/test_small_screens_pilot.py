@@ -80,3 +80,18 @@ async def test_the_log_shows_rows_at_40x12(data: Path) -> None:
         await settle(pilot)
         assert app.screen.query_one("#top").display  # totals and chart back when there is room
         assert "Aisha Khan's mentoring" in "\n".join(screen_lines(app))
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("name", ["sessions", "cards", "curriculum", "log"])
+async def test_filter_bars_stay_one_row_with_a_usable_search_at_40x12(
+    data: Path, name: str
+) -> None:
+    app = app_on(demo_folder(data))
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        app.navigator.open_target(name)
+        await settle(pilot, rounds=5)
+        assert app.screen.query_one("#filters").outer_size.height == 1
+        for search in app.screen.query("#search"):
+            assert search.outer_size.width >= 8, "room to see what is typed"
