@@ -95,3 +95,33 @@ async def test_filter_bars_stay_one_row_with_a_usable_search_at_40x12(
         assert app.screen.query_one("#filters").outer_size.height == 1
         for search in app.screen.query("#search"):
             assert search.outer_size.width >= 8, "room to see what is typed"
+
+
+@pytest.mark.asyncio
+async def test_check_in_statements_are_whole_at_40_columns(data: Path) -> None:
+    app = app_on(demo_folder(data))
+    async with app.run_test(size=(40, 24)) as pilot:
+        await settle(pilot)
+        app.navigator.open_target("checkins")
+        await settle(pilot, rounds=5)
+        text = " ".join(" ".join(screen_lines(app)).split())
+        assert "Our sessions are worth the time they take." in text
+        assert "Aisha Richard" in text  # whose scores are whose, above them
+        assert "3 4 4" in text and "4 4 5" in text
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("name", ["log", "cards", "goals"])
+async def test_a_cut_column_label_ends_in_an_ellipsis_at_40x12(data: Path, name: str) -> None:
+    app = app_on(demo_folder(data))
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        app.navigator.open_target(name)
+        await settle(pilot, rounds=5)
+        table = app.screen.query_one(DataTable)
+        header = table.render_lines(table.region.reset_offset)[0].text
+        cut = [c for c in table.columns.values() if c.width < len(c.label.plain)]
+        assert cut, "40 columns is too narrow for every label: some are cut"
+        for column in cut:
+            label = column.label.plain
+            assert label[: column.width - 1] + "…" in header, (label, header)

@@ -118,7 +118,7 @@ class GlossaryScreen(RecordTable):
             yield Select(STATUSES, value="any", allow_blank=False, compact=True, id="status")
         with Horizontal(id="body"):
             table: ItemTable[str | Text] = ItemTable(cursor_type="row", zebra_stripes=True)
-            table.add_columns("Term", "Deck", "For", "State")
+            table.add_columns(*[cell(c) for c in ("Term", "Deck", "For", "State")])
             yield table
             with VerticalScroll(id="detail"):
                 yield Static(id="card")

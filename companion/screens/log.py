@@ -18,7 +18,7 @@ from companion.screens.base import RecordTable
 from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import safely
 from companion.widgets.paged_table import PagedTable
-from companion.widgets.safe_text import choices
+from companion.widgets.safe_text import cell, choices
 
 SHORT = 18
 """Below this terminal height the totals and chart fold into one line, leaving room for rows."""
@@ -84,7 +84,7 @@ class LogScreen(RecordTable):
             )
             yield Select([], prompt="Any skill", compact=True, id="skill")
         table = PagedTable(main=2, user_text=[2, 3])
-        table.add_columns(*LOG_COLUMNS)
+        table.add_columns(*[cell(label) for label in LOG_COLUMNS])
         yield table
         yield KeysFooter()
 
