@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable
 
+from companion.screens.review import ReviewScreen
 from companion.widgets.panel import Panel
 from tests.apphelpers import app_on, demo_folder
 from tests.test_snapshots import settle
@@ -125,3 +126,17 @@ async def test_a_cut_column_label_ends_in_an_ellipsis_at_40x12(data: Path, name:
         for column in cut:
             label = column.label.plain
             assert label[: column.width - 1] + "…" in header, (label, header)
+
+
+@pytest.mark.asyncio
+async def test_all_four_answers_show_in_a_review_at_40x12(data: Path) -> None:
+    app = app_on(demo_folder(data))
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        app.push_screen(ReviewScreen(app.programme, "mentee"))
+        await settle(pilot)
+        await pilot.press("space")
+        await settle(pilot)
+        text = "\n".join(screen_lines(app))
+        for answer in ("1 Again", "2 Hard", "3 Good", "4 Easy"):
+            assert answer in text, text
