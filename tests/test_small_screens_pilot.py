@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -140,3 +141,18 @@ async def test_all_four_answers_show_in_a_review_at_40x12(data: Path) -> None:
         text = "\n".join(screen_lines(app))
         for answer in ("1 Again", "2 Hard", "3 Good", "4 Easy"):
             assert answer in text, text
+
+
+@pytest.mark.asyncio
+async def test_settings_labels_are_whole_at_40_columns(data: Path) -> None:
+    app = app_on(demo_folder(data))
+    async with app.run_test(size=(40, 60)) as pilot:
+        await settle(pilot)
+        app.navigator.open_target("settings")
+        await settle(pilot, rounds=5)
+        drawn = re.sub("[▁-█]", "", " ".join(screen_lines(app)))  # not the scrollbar
+        text = " ".join(drawn.split())
+        assert "The junior mentor teaches technology and culture" in text
+        assert "The senior mentee learns, and coaches in return" in text
+        assert re.search(r"First session \(\d{4}-\d\d-\d\d, [\d/]+, today, \+7d\)", text), text
+        assert "Agreement: one ground rule per line" in text
