@@ -178,7 +178,7 @@ def sentences_by_field(exc: ValidationError) -> dict[str, str]:
     return found
 
 
-def between(low: int, high: int) -> WrapValidator:
+def between(low: float, high: float) -> WrapValidator:
     """Return a validator that words a number outside ``low``–``high`` as one reason.
 
     Put it after ``Field(ge=low, le=high)`` in ``Annotated`` (the schema keeps its

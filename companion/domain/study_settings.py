@@ -5,7 +5,13 @@ from __future__ import annotations
 from companion.domain.tags import normalise_tags
 
 RETENTION_MIN, RETENTION_MAX = 0.70, 0.97
-"""The desired retention the Settings screen accepts (FSRS works best in this range)."""
+"""The desired retention Companion accepts everywhere: the Settings form and the model.
+
+This is the range the FSRS project documents as permissible: "The permissible
+range for desired retention is 0.70 to 0.97" (fsrs4anki, docs/tutorial.md,
+https://github.com/open-spaced-repetition/fsrs4anki/blob/main/docs/tutorial.md).
+Above it the workload grows steeply; below it too much is forgotten.
+"""
 
 NEW_PER_DAY_MAX = 200
 """The most new cards a person can be shown in a day."""

@@ -45,7 +45,7 @@ class ActionsScreen(RecordTable):
         """The table."""
         yield Header()
         table: DataTable[str] = RowTable(cursor_type="row", zebra_stripes=True)
-        table.add_columns("", "Action", "Whose", "Due")
+        table.add_columns(*[cell(c) for c in ("", "Action", "Whose", "Due")])
         yield table
         yield KeysFooter()
 

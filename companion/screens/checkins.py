@@ -38,6 +38,8 @@ class CheckInsScreen(StylesKept, Screen[None]):
     """A row per statement with each person's scores over time; then what was suggested."""
 
     TITLE = "Check-ins over time"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]
+    """Below 60 columns each statement goes on its own lines above both people's scores."""
     DEFAULT_CSS = """
     CheckInsScreen #trends { padding: 0 1; }
     CheckInsScreen .when { color: $text-muted; }
@@ -49,6 +51,11 @@ class CheckInsScreen(StylesKept, Screen[None]):
     CheckInsScreen .head { text-style: bold; }
     CheckInsScreen .muted { color: $text-muted; }
     CheckInsScreen .section { text-style: bold; margin-top: 1; }
+    CheckInsScreen .statement-row .scores { width: 48; height: 1; }
+    CheckInsScreen.-narrow .statement-row { layout: vertical; height: auto; }
+    CheckInsScreen.-narrow .statement-row .statement { height: auto; }
+    CheckInsScreen.-narrow .statement-row .scores { width: 1fr; }
+    CheckInsScreen.-narrow .statement-row .person { width: 1fr; }
     """
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
@@ -99,8 +106,11 @@ class CheckInsScreen(StylesKept, Screen[None]):
             Static(f"{len(trends.checkins)} check-ins: {dates}", classes="when"),
             Horizontal(
                 Label("1 disagree … 5 agree, oldest first", classes="statement muted"),
-                Label(literal(names["mentor"]), classes="person head"),
-                Label(literal(names["mentee"]), classes="person head"),
+                Horizontal(
+                    Label(literal(names["mentor"]), classes="person head"),
+                    Label(literal(names["mentee"]), classes="person head"),
+                    classes="scores",
+                ),
                 classes="statement-row",
             ),
         ]
@@ -108,8 +118,9 @@ class CheckInsScreen(StylesKept, Screen[None]):
             rows.append(
                 Horizontal(
                     Label(series.statement, classes="statement"),
-                    scores_cell(series.mentor),
-                    scores_cell(series.mentee),
+                    Horizontal(
+                        scores_cell(series.mentor), scores_cell(series.mentee), classes="scores"
+                    ),
                     classes="statement-row",
                 )
             )

@@ -13,7 +13,7 @@ from textual.widgets import Header, Static
 
 from companion.domain.start_rows import Row
 from companion.programme.start_summary import read_summary
-from companion.screens.dashboard_fit import Limits, limits_for, modules_stacked
+from companion.screens.dashboard_fit import NARROW, Limits, limits_for, modules_stacked
 from companion.screens.dashboard_panels import (
     EMPTY,
     keep_summary,
@@ -69,10 +69,16 @@ class DashboardScreen(StylesKept, Screen[None]):
     DashboardScreen .ratings Label { width: auto; }
     DashboardScreen .module-row { height: 1; }
     DashboardScreen .module-row Label { width: auto; max-width: 70%; margin-right: 1; }
+    DashboardScreen .module-row .name { text-wrap: nowrap; text-overflow: ellipsis; }
     DashboardScreen .module-row ProgressBar { width: 1fr; }
     DashboardScreen .module-row Bar { width: 1fr; }
     DashboardScreen .module-row .count { width: 6; text-align: right; }
-    DashboardScreen .module-name { display: none; }
+    DashboardScreen .module-name { display: none; width: 1fr; }
+    DashboardScreen.-narrow .row { layout: vertical; }
+    DashboardScreen.-narrow .row > Panel { width: 1fr; }
+    DashboardScreen.-narrow .row > #goals, DashboardScreen.-narrow .row > #actions,
+    DashboardScreen.-narrow .row > #cards, DashboardScreen.-narrow .row > #wins,
+    DashboardScreen.-narrow .row > #gains { width: 1fr; }
     DashboardScreen #modules.-stacked .module-name { display: block; }
     DashboardScreen #modules.-stacked .module-row .name { display: none; }
     """
@@ -136,6 +142,7 @@ class DashboardScreen(StylesKept, Screen[None]):
 
     def on_mount(self) -> None:
         """Fill the panels once the journal is open (the app opens it after the first frame)."""
+        self.set_class(self.app.size.width < NARROW, "-narrow")
         if self.programme.ready:
             self.start()
             return
@@ -237,6 +244,7 @@ class DashboardScreen(StylesKept, Screen[None]):
 
     def on_resize(self) -> None:
         """Fit the module rows to the new width; show longer lists on a taller terminal."""
+        self.set_class(self.app.size.width < NARROW, "-narrow")
         if self.filled and self.programme.ready and limits_for(self.app.size.height) != self.limits:
             self.refresh_board()
         else:

@@ -4,7 +4,9 @@ At 80x24 the dashboard shows three recent sessions and wins; a 200x60 terminal
 has room for many more, so each list grows with the height instead of leaving
 the bottom half of the screen empty. A module's name is never cut by its
 progress bar: when the longest name and a usable bar do not fit on one line,
-every bar moves under its name.
+every bar moves under its name, and a name wider than its panel wraps at its
+spaces (the full name also shows as the row's tooltip and on the curriculum
+screen).
 """
 
 from __future__ import annotations
@@ -15,6 +17,10 @@ from rich.cells import cell_len
 
 BASE_HEIGHT = 30
 """Up to this terminal height the dashboard shows its shortest lists."""
+
+NARROW = 60
+"""Below this terminal width the dashboard's panels go one under another, each full width
+(side by side, a 40-column terminal leaves each panel 16 columns: names cut, dates wrapped)."""
 
 BAR_MIN = 10
 """The narrowest progress bar worth drawing beside a module's name."""

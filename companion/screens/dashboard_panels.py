@@ -92,15 +92,15 @@ def widgets(rows: list[Row]) -> list[Widget]:
             bar = ProgressBar(total=max(total, 1), show_eta=False, show_percentage=False)
             bar.progress = done
             # The name above its bar: shown instead of the one beside it when both do not fit.
-            drawn.append(Label(text_of(row), classes="module-name"))
-            drawn.append(
-                Horizontal(
-                    Label(text_of(row), classes="name"),
-                    bar,
-                    Label(f"{done}/{total}", classes="count"),
-                    classes="module-row",
-                )
+            name = Label(text_of(row), classes="module-name")
+            line = Horizontal(
+                Label(text_of(row), classes="name"),
+                bar,
+                Label(f"{done}/{total}", classes="count"),
+                classes="module-row",
             )
+            name.tooltip = line.tooltip = text_of(row)
+            drawn.extend([name, line])
         elif row.kind == "ratings":
             drawn.append(
                 Horizontal(

@@ -64,10 +64,13 @@ class GlossaryScreen(RecordTable):
     """Cards from the shipped decks, the pair's own decks and sessions."""
 
     TITLE = "Glossary"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]
+    """Below 60 columns the search box and the filters share the width equally."""
     DEFAULT_CSS = """
     GlossaryScreen #filters { height: auto; padding: 0 1; }
     GlossaryScreen #search { width: 1fr; }
     GlossaryScreen #filters Select { width: 22; }
+    GlossaryScreen.-narrow #filters Select { width: 1fr; }
     GlossaryScreen #body { height: 1fr; }
     GlossaryScreen DataTable { width: 3fr; }
     GlossaryScreen #detail { width: 2fr; border-left: vkey $foreground 20%; padding: 0 1; }
@@ -117,7 +120,7 @@ class GlossaryScreen(RecordTable):
             yield Select(STATUSES, value="any", allow_blank=False, compact=True, id="status")
         with Horizontal(id="body"):
             table: ItemTable[str | Text] = ItemTable(cursor_type="row", zebra_stripes=True)
-            table.add_columns("Term", "Deck", "For", "State")
+            table.add_columns(*[cell(c) for c in ("Term", "Deck", "For", "State")])
             yield table
             with VerticalScroll(id="detail"):
                 yield Static(id="card")

@@ -38,7 +38,8 @@ class GoalsScreen(RecordTable):
         """The table."""
         yield Header()
         table: DataTable[str] = RowTable(cursor_type="row", zebra_stripes=True)
-        table.add_columns("Goal", "Whose", "Status", "Progress", "Target", "Measure")
+        labels = ("Goal", "Whose", "Status", "Progress", "Target", "Measure")
+        table.add_columns(*[cell(label) for label in labels])
         yield table
         yield KeysFooter()
 

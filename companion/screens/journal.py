@@ -22,10 +22,13 @@ class JournalScreen(RecordTable):
     """All sessions; type to search notes and reflections; Enter opens, Delete removes."""
 
     TITLE = "Journal"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]
+    """Below 60 columns the search box and the filters share the width equally."""
     DEFAULT_CSS = """
     JournalScreen #filters { height: auto; padding: 0 1; }
     JournalScreen #search { width: 1fr; }
     JournalScreen #filters Select { width: 28; }
+    JournalScreen.-narrow #filters Select { width: 1fr; }
     JournalScreen DataTable { height: 1fr; }
     """
     BINDINGS = [

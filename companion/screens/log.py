@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -17,7 +18,13 @@ from companion.screens.base import RecordTable
 from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import safely
 from companion.widgets.paged_table import PagedTable
-from companion.widgets.safe_text import choices
+from companion.widgets.safe_text import cell, choices
+
+SHORT = 18
+"""Below this terminal height the totals and chart fold into one line, leaving room for rows."""
+
+NARROW = 60
+"""Below this width the chart goes under the totals, and the filters share the width."""
 
 KINDS = [
     ("Sessions and informal", "all"),
@@ -51,6 +58,11 @@ class LogScreen(RecordTable):
     LogScreen #filters { height: auto; padding: 0 1; }
     LogScreen #filters Select { width: 30; }
     LogScreen DataTable { height: 1fr; }
+    LogScreen #brief { display: none; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    LogScreen.-narrow #top { layout: vertical; }
+    LogScreen.-narrow #filters Select { width: 1fr; }
+    LogScreen.-short #top { display: none; }
+    LogScreen.-short #brief { display: block; }
     """
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
@@ -65,22 +77,33 @@ class LogScreen(RecordTable):
         with Horizontal(id="top"):
             yield Static(id="totals")
             yield Static(id="chart")
+        yield Static(id="brief")
         with Horizontal(id="filters"):
             yield Select(
                 [(k, v) for k, v in KINDS], value="all", allow_blank=False, compact=True, id="kind"
             )
             yield Select([], prompt="Any skill", compact=True, id="skill")
         table = PagedTable(main=2, user_text=[2, 3])
-        table.add_columns(*LOG_COLUMNS)
+        table.add_columns(*[cell(label) for label in LOG_COLUMNS])
         yield table
         yield KeysFooter()
 
     _shown: LogView | None = None
 
     def on_mount(self) -> None:
-        """Fill everything."""
+        """Fill everything (on a small terminal, with the totals folded into one line)."""
+        self._fit(self.app.size.width, self.app.size.height)
         self.refill()
         self.query_one(DataTable).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Fold or unfold the totals to suit the new size."""
+        self._fit(self.app.size.width, self.app.size.height)
+
+    def _fit(self, width: int, height: int) -> None:
+        """Keep rows of the table in view: a short terminal shows the totals as one line."""
+        self.set_class(height < SHORT, "-short")
+        self.set_class(width < NARROW, "-narrow")
 
     def on_screen_resume(self) -> None:
         """Refresh when shown again (nothing to do when nothing changed)."""
@@ -108,6 +131,9 @@ class LogScreen(RecordTable):
                     "Skills: " + ", ".join(f"{k} {v}" for k, v in list(summary.skills.items())[:5])
                 )
             self.query_one("#totals", Static).update(text)
+            brief = f"{summary.sessions} sessions · {summary.informal} informal"
+            brief += f" · {summary.hours:.1f} hours · {summary.topics} topics"
+            self.query_one("#brief", Static).update(Text(brief, style="bold"))
             self.query_one("#chart", Static).update(
                 month_bars(summary.months) if summary.months else ""
             )

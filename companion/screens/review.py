@@ -45,6 +45,8 @@ class _Answer:
 class ReviewScreen(StylesKept, Screen[None]):
     """One person's review for today."""
 
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]
+    """Below 60 columns the four answers go two by two, one line each, so all four show."""
     DEFAULT_CSS = """
     ReviewScreen #card { height: 1fr; align: center middle; }
     ReviewScreen #face {
@@ -53,6 +55,11 @@ class ReviewScreen(StylesKept, Screen[None]):
     ReviewScreen #answers { height: auto; align-horizontal: center; }
     ReviewScreen #answers Button { margin: 0 1; min-width: 14; }
     ReviewScreen #progress { height: 1; color: $text-muted; padding: 0 1; }
+    ReviewScreen.-narrow #face { padding: 0 1; }
+    ReviewScreen.-narrow #answers { layout: grid; grid-size: 2; grid-gutter: 0 1; padding: 0 1; }
+    ReviewScreen.-narrow #answers Button {
+        width: 1fr; min-width: 0; height: 1; border: none; margin: 0;
+    }
     """
     BINDINGS = [
         Binding("space", "reveal", "Show answer"),

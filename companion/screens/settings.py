@@ -36,7 +36,7 @@ class SettingsScreen(UnsavedGuard, Screen[None]):
     TITLE = "Settings"
     DEFAULT_CSS = """
     SettingsScreen #form { padding: 0 2; }
-    SettingsScreen .section { text-style: bold; margin-top: 1; color: $accent; }
+    SettingsScreen .section { text-style: bold; margin-top: 1; color: $accent; width: 1fr; }
     SettingsScreen TextArea { height: 8; }
     SettingsScreen .row { height: auto; margin-top: 1; }
     SettingsScreen .row Button { margin-right: 1; }

@@ -87,7 +87,7 @@ class TimelineScreen(StylesKept, Screen[None]):
         )
         yield Static("", id="summary")
         table: DataTable[str] = RowTable(cursor_type="row", zebra_stripes=True)
-        table.add_columns("Date", "What", "Status", "Note")
+        table.add_columns(*[cell(c) for c in ("Date", "What", "Status", "Note")])
         yield table
         yield KeysFooter()
 

@@ -54,7 +54,7 @@ class WinsScreen(StylesKept, Screen[None]):
             "No wins yet: the first session is the first one.", classes="empty", id="no-wins"
         )
         table: DataTable[str] = RowTable(cursor_type="row", zebra_stripes=True)
-        table.add_columns("Date", "Win", "Kind", "Whose")
+        table.add_columns(*[cell(c) for c in ("Date", "Win", "Kind", "Whose")])
         yield table
         yield KeysFooter()
 

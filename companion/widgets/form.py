@@ -18,7 +18,7 @@ class FormField(Vertical):
 
     DEFAULT_CSS = """
     FormField { height: auto; margin-bottom: 1; }
-    FormField > Label.field-label { color: $text-muted; }
+    FormField > Label.field-label { color: $text-muted; width: 1fr; }
     FormField > .field-error { color: $error; display: none; }
     FormField > .field-hint { color: $text-muted; display: none; }
     FormField.-hinted > .field-hint { display: block; }

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Select
@@ -27,12 +28,21 @@ class PeopleFields(Vertical):
     PeopleFields > Horizontal { height: auto; }
     PeopleFields .person { width: 1fr; height: auto; padding-right: 2; }
     PeopleFields .who { text-style: bold; margin-bottom: 1; }
+    PeopleFields.-narrow > Horizontal { layout: vertical; }
+    PeopleFields.-narrow .person { width: 1fr; padding-right: 0; }
     """
+
+    NARROW = 56
+    """Below this width the two people's fields go one under the other, each full width."""
 
     def __init__(self, pair: Pair | None = None, *, id: str | None = None) -> None:
         """Start from ``pair`` when editing."""
         super().__init__(id=id)
         self._pair = pair
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Put the two people one under the other when side by side would cut their labels."""
+        self.set_class(event.size.width < self.NARROW, "-narrow")
 
     def compose(self) -> ComposeResult:
         """Lay out the fields."""

@@ -1,0 +1,38 @@
+"""Snapshots at 40x12, the smallest supported terminal: the dashboard and the mentoring log.
+
+The pilot tests in ``test_small_screens_pilot.py`` check the same screens by what
+they say (module names whole, rows of the log in view); these catch any other change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from tests.apphelpers import app_on, demo_folder
+from tests.test_snapshots import settle
+
+TINY = (40, 12)
+
+
+async def _modules_in_view(pilot: Pilot) -> None:
+    await settle(pilot)
+    pilot.app.screen.query_one("#modules").focus()
+    await settle(pilot)
+
+
+async def _log(pilot: Pilot) -> None:
+    await settle(pilot)
+    pilot.app.navigator.open_target("log")
+    await settle(pilot, rounds=5)
+
+
+def test_dashboard_modules_at_40x12(snap_compare, data: Path) -> None:
+    app = app_on(demo_folder(data))
+    assert snap_compare(app, terminal_size=TINY, run_before=_modules_in_view)
+
+
+def test_mentoring_log_at_40x12(snap_compare, data: Path) -> None:
+    app = app_on(demo_folder(data))
+    assert snap_compare(app, terminal_size=TINY, run_before=_log)
