@@ -122,3 +122,32 @@ async def test_a_new_cursor_style_redraws_the_cells() -> None:
         assert after != before
         assert all(style.bgcolor.triplet.hex == "#ff0000" for _, style in after[:2])  # type: ignore[union-attr]
         await _same_drawing(app, pilot, focused=True)
+
+
+async def test_cells_of_fixed_width_columns_are_never_measured(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import textual.widgets._data_table as data_table
+
+    measured: list[object] = []
+    measure = data_table.measure
+
+    def counted(console: object, renderable: object, default: int) -> int:
+        measured.append(renderable)
+        return measure(console, renderable, default)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(data_table, "measure", counted)
+    app = TwoTables([])
+    async with app.run_test(size=(60, 40)) as pilot:
+        fast = app.query_one("#fast", RowTable)
+        plain = app.query_one("#plain", Plain)
+        for table in (fast, plain):
+            for number in range(200):
+                table.add_row(cell(f"term {number}"), "meaning", number, key=f"k{number}")
+        measured.clear()
+        await pilot.pause()  # the tables size themselves when idle
+        ours = [r for r in measured if isinstance(r, Text) and r.plain.startswith("term")]
+        assert len(ours) >= 200  # Textual's own table measured every new cell...
+        fast_cells = {id(fast.get_cell_at(data_table.Coordinate(n, 0))) for n in range(200)}
+        assert not [r for r in measured if id(r) in fast_cells]  # ...ours none
+        await _same_drawing(app, pilot)

@@ -31,6 +31,9 @@ from companion.widgets.steady import SteadyScroll
 
 SegmentLines = list[list[Segment]]
 
+STYLED_KEPT = 8
+"""Styled versions kept per laid-out cell (its places, cursor, hover and focus states)."""
+
 
 class RowTable(DataTable[CellType], SteadyScroll):
     """Textual's DataTable, except that Home and End move the cursor to the first and last row.
@@ -52,7 +55,13 @@ class RowTable(DataTable[CellType], SteadyScroll):
 
     _drawn_with: dict[object, tuple[object, ...]]
     _restyled: bool = True
-    _laid_out: LRUCache[tuple[RowKey, ColumnKey, int], tuple[object, list[Segment]]] | None = None
+    _laid_out: (
+        LRUCache[
+            tuple[RowKey, ColumnKey, int],
+            tuple[object, list[Segment], dict[tuple[object, ...], SegmentLines]],
+        ]
+        | None
+    ) = None
 
     def _render_cell(
         self,
@@ -83,32 +92,48 @@ class RowTable(DataTable[CellType], SteadyScroll):
         cached = self._cell_render_cache.get(cache_key)
         if cached is not None:
             return cached
-        component_style, post_style = self._get_styles_to_render_cell(
-            False,
-            False,
-            False,
-            hover,
+        laid_out, styled = self._laid_out_cell(row_index, row_key, column_index, column_key, width)
+        css_foreground = self.cursor_foreground_priority == "css"
+        css_background = self.cursor_background_priority == "css"
+        look = (
+            row_index,
+            column_index,
+            base_style,
             cursor,
+            hover,
             self.show_cursor,
             self._show_hover_cursor,
-            self.cursor_foreground_priority == "css",
-            self.cursor_background_priority == "css",
+            css_foreground,
+            css_background,
+            self._pseudo_class_state,
         )
-        pre_style = base_style + Style.from_meta({"row": row_index, "column": column_index})
-        styled = Segment.apply_style(
-            self._laid_out_cell(row_index, row_key, column_index, column_key, width),
-            pre_style + component_style,
-            post_style,
-        )
-        lines = list(
-            islice(
-                Segment.split_and_crop_lines(styled, width, include_new_lines=False, pad=True),
-                None,
-                1,
+        lines = styled.get(look)
+        if lines is None:
+            component_style, post_style = self._get_styles_to_render_cell(
+                False,
+                False,
+                False,
+                hover,
+                cursor,
+                self.show_cursor,
+                self._show_hover_cursor,
+                css_foreground,
+                css_background,
             )
-        )
-        if not lines:
-            lines = [[Segment(" " * width)]]
+            pre_style = base_style + Style.from_meta({"row": row_index, "column": column_index})
+            segments = Segment.apply_style(laid_out, pre_style + component_style, post_style)
+            lines = list(
+                islice(
+                    Segment.split_and_crop_lines(
+                        segments, width, include_new_lines=False, pad=True
+                    ),
+                    None,
+                    1,
+                )
+            ) or [[Segment(" " * width)]]
+            if len(styled) >= STYLED_KEPT:
+                styled.clear()
+            styled[look] = lines
         self._cell_render_cache[cache_key] = lines
         return lines
 
@@ -219,26 +244,27 @@ class RowTable(DataTable[CellType], SteadyScroll):
         )
 
     def _laid_out_cell(
-        self,
-        row_index: int,
-        row_key: RowKey,
-        column_key_index: int,
-        column_key: ColumnKey,
-        width: int,
-    ) -> list[Segment]:
-        """The unstyled segments of a one-line cell at ``width`` (kept while its value is equal)."""
+        self, row_index: int, row_key: RowKey, column_index: int, column_key: ColumnKey, width: int
+    ) -> tuple[list[Segment], dict[tuple[object, ...], SegmentLines]]:
+        """A one-line cell's unstyled segments at ``width``, and its styled lines drawn so far.
+
+        Both are kept while the cell's value is equal (and the styles unchanged);
+        the styled lines are keyed by everything else that changes them (the row's
+        place, which its mouse metadata names, the cursor, hover and focus).
+        """
         if self._laid_out is None:
             self._laid_out = LRUCache(4000)
         value = self._data[row_key][column_key]
         key = (row_key, column_key, width)
         kept = self._laid_out.get(key)
         if kept is not None and type(kept[0]) is type(value) and kept[0] == value:
-            return kept[1]
-        cell = self._get_row_renderables(row_index).cells[column_key_index]
+            return kept[1], kept[2]
+        cell = self._get_row_renderables(row_index).cells[column_index]
         options = self.app.console_options.update_dimensions(width, 1).update(no_wrap=True)
         segments = list(self.app.console.render(Padding(cell, (0, self.cell_padding)), options))
-        self._laid_out[key] = (value, segments)
-        return segments
+        styled: dict[tuple[object, ...], SegmentLines] = {}
+        self._laid_out[key] = (value, segments, styled)
+        return segments, styled
 
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         """Textual's sizing, without measuring cells whose column has a fixed width.
