@@ -12,6 +12,7 @@ import companion.programme.cards as cards_module
 from companion.domain.cards import Card
 from companion.domain.glossary_query import find_cards
 from companion.domain.scheduling import make_scheduler, new_state, review
+from companion.formatting import plural
 from companion.programme.core import Programme
 from companion.programme.glossary import Filters
 from companion.screens.glossary import GlossaryScreen
@@ -192,3 +193,22 @@ def test_an_index_read_while_a_log_is_added_is_not_kept(tmp_path: Path) -> None:
         store.record_review(state, log)  # a log added meanwhile
         reviews.install_index(NOW.year, built)
         assert [x.rating for x in reviews.logs(card_id="own-1")] == [3, 4]
+
+
+async def test_searching_keeps_the_columns_widths_and_the_count_follows(tmp_path: Path) -> None:
+    data = _folder(tmp_path, 3 * PAGE)
+    app = app_on(data)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, GlossaryScreen)
+        table = screen.query_one(ItemTable)
+        widths = [column.width for column in table.columns.values()]
+        total = table.total
+        await pilot.press("slash", "a", "g")
+        await pilot.pause(0.5)  # past the pause after typing
+        assert table.total < total
+        assert [column.width for column in table.columns.values()] == widths
+        assert screen.sub_title == plural(table.total, "card")

@@ -14,8 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
+
 from companion.domain.glossary_query import CardStatus, status_of
-from companion.formatting import role_label
+from companion.formatting import role_label, visible
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -27,6 +29,13 @@ if TYPE_CHECKING:
 def search_key(card: Card) -> str:
     """Return the text a search looks in: term, definition, example and tags, case-folded."""
     return " ".join([card.term, card.definition, card.example, *card.tags]).casefold()
+
+
+def cell_width(text: str) -> int:
+    """The width ``text`` takes in a table cell (control characters shown as symbols)."""
+    if text.isascii() and text.isprintable():
+        return len(text)
+    return cell_len(visible(text, keep_lines=False))
 
 
 CARD_TABLES = ("cards", "states")
@@ -70,6 +79,23 @@ class GlossaryView:
     cards: dict[str, Card]
     decks: list[str]
     _last: tuple[Filters, list[GlossaryRow]] | None = field(default=None, repr=False)
+    _widths: tuple[int, ...] | None = field(default=None, repr=False)
+
+    def widths(self, labels: Sequence[str]) -> tuple[int, ...]:
+        """Each column's widest cell over every card (term, deck, for, state) or its label.
+
+        The table's columns are sized from these, so they keep their widths
+        however the search narrows the rows (and drawn cells stay valid).
+        """
+        if self._widths is None:
+            widest = [cell_width(label) for label in labels]
+            for row in self.rows:
+                for i, text in enumerate((row.term, row.deck, row.audience, row.status)):
+                    width = cell_width(text)
+                    if width > widest[i]:
+                        widest[i] = width
+            self._widths = tuple(widest)
+        return self._widths
 
     def find(self, filters: Filters) -> list[GlossaryRow]:
         """Return the rows matching every filter, sorted by term.

@@ -52,6 +52,10 @@ HISTORY_AFTER_REST = 0.4
 AUDIENCES = [("For anyone", "any"), ("For the senior", "mentee"), ("For the junior", "mentor")]
 
 
+COLUMNS = ("Term", "Deck", "For", "State")
+"""The table's column labels."""
+
+
 def _row_key(row: GlossaryRow) -> str:
     return row.id
 
@@ -120,7 +124,7 @@ class GlossaryScreen(RecordTable):
             yield Select(STATUSES, value="any", allow_blank=False, compact=True, id="status")
         with Horizontal(id="body"):
             table: ItemTable[str | Text] = ItemTable(cursor_type="row", zebra_stripes=True)
-            table.add_columns(*[cell(c) for c in ("Term", "Deck", "For", "State")])
+            table.add_columns(*[cell(c) for c in COLUMNS])
             yield table
             with VerticalScroll(id="detail"):
                 yield Static(id="card")
@@ -165,7 +169,7 @@ class GlossaryScreen(RecordTable):
         found = view.find(filters)
         table = self.query_one(ItemTable)
         table.show(found, _row_key, _row_cells, keep=self.selected_key() if keep else None)
-        fit_columns(table, 0, {1: 14})
+        self._fit()
         self._count = plural(len(found), "card")
         if self._detail_timer is None:  # while typing, the count follows with the detail
             self.sub_title = self._count
@@ -364,4 +368,8 @@ class GlossaryScreen(RecordTable):
 
     def on_resize(self) -> None:
         """Fit the table to the new width (no sideways scrolling)."""
-        self.call_after_refresh(fit_columns, self.query_one(DataTable), 0)
+        self.call_after_refresh(self._fit)
+
+    def _fit(self) -> None:
+        """Size the columns from every card's cells, so a search never changes them."""
+        fit_columns(self.query_one(ItemTable), 0, natural=self.view().widths(COLUMNS))
