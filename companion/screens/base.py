@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 class RecordTable(StylesKept, Screen[None]):
     """A full screen built around one DataTable of records (goals, log, journal…)."""
 
+    AUTO_FOCUS = "DataTable"
+    """The table has the keys when the screen is first shown (also when built off screen)."""
+
     def __init__(self, programme: Programme) -> None:
         """Show records of ``programme``."""
         super().__init__()

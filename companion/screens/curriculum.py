@@ -37,6 +37,9 @@ LEADERS = [
 class CurriculumScreen(StylesKept, Screen[None]):
     """Modules and lessons; Enter opens a lesson in the reader."""
 
+    AUTO_FOCUS = "Tree"
+    """The tree has the keys when the screen is first shown (also when built off screen)."""
+
     TITLE = "Curriculum"
     DEFAULT_CSS = """
     CurriculumScreen #filters { height: auto; padding: 0 1; }
