@@ -34,10 +34,10 @@ class ReviewRepository:
 
     A year's file loads only when something asks for it. A card's history
     comes from an index by card, built once per year from that year's file
-    and kept up to date by ``add``: three flat arrays a year (``YearIndex``), not the
-    records, so the ten
-    years a history reads are not all held in memory (a year is opened for
-    writing, or for every log, only when that is asked for).
+    and kept up to date by ``add``: three flat arrays a year (``YearIndex``),
+    not the records, so the ten years a history reads are not all held in
+    memory (a year is opened for writing, or for every log, only when that is
+    asked for).
     """
 
     def __init__(
