@@ -13,11 +13,22 @@ young generation's threshold to 10,000 cut full collections from 57 to 3 and
 pauses over 100 ms from 52 to 24 in 208 presses, for 34 MB more at the end
 (360 against 326 MB); (50,000, 50, 100) had made young collections long and
 memory grow (436 MB), so it stays at 10,000 for the youngest only.
+
+The C allocator (glibc's malloc) keeps the pages of memory freed by large
+one-off jobs (opening ten years of records, reading every year's reviews for
+the glossary's history in a thread) and the process's RSS stays that much
+higher for good. ``release_free_memory`` hands those free pages back
+(``malloc_trim``); it is called once start-up is tuned and after such a job,
+at times the app is idle, and does nothing where glibc is not the allocator.
 """
 
 from __future__ import annotations
 
+import ctypes
 import gc
+import platform
+import sys
+from collections.abc import Callable
 
 THRESHOLDS: tuple[int, int, int] | None = (10_000, 10, 10)
 """Collector thresholds to set after start-up; None keeps Python's (700, 10, 10)."""
@@ -25,7 +36,41 @@ THRESHOLDS: tuple[int, int, int] | None = (10_000, 10, 10)
 ENABLED = True
 """Benchmarks set this False to measure Python's defaults."""
 
+TRIM = True
+"""Benchmarks set this False to measure without ``release_free_memory``."""
+
 _tuned = False
+_trim: Callable[[int], int] | None = None
+_looked_up = False
+
+
+def _malloc_trim() -> Callable[[int], int] | None:
+    """Return glibc's ``malloc_trim`` (looked up once), or None where there is none."""
+    global _trim, _looked_up
+    if not _looked_up:
+        _looked_up = True
+        if sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc":
+            try:
+                function = ctypes.CDLL(None).malloc_trim
+            except (OSError, AttributeError):
+                return None
+            function.argtypes = [ctypes.c_size_t]
+            function.restype = ctypes.c_int
+            _trim = function
+    return _trim
+
+
+def release_free_memory() -> bool:
+    """Hand the C allocator's free pages back to the system; return whether it could.
+
+    Only with glibc (Linux): elsewhere, or when ``TRIM`` is off, nothing is done.
+    Measured at ten years: 13 ms after start-up (RSS 130 -> 115 MB), 1-2 ms later.
+    """
+    trim = _malloc_trim() if TRIM else None
+    if trim is None:
+        return False
+    trim(0)
+    return True
 
 
 def tune_after_start() -> bool:
@@ -42,4 +87,5 @@ def tune_after_start() -> bool:
     gc.freeze()
     if THRESHOLDS is not None:
         gc.set_threshold(*THRESHOLDS)
+    release_free_memory()
     return True

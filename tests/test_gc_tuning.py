@@ -48,3 +48,14 @@ def test_app_tunes_the_collector_once_after_start(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "True", "True", "False", "True"]
+
+
+def test_free_memory_is_handed_back_only_with_glibc_and_when_on(monkeypatch) -> None:
+    import platform
+
+    import companion.gc_tuning as tuning
+
+    glibc = sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc"
+    assert tuning.release_free_memory() is glibc
+    monkeypatch.setattr(tuning, "TRIM", False)
+    assert tuning.release_free_memory() is False

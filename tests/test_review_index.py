@@ -94,3 +94,27 @@ def test_a_card_history_loads_only_the_years_asked_for(data: Path) -> None:
             2024,
             2025,
         ]
+
+
+def test_a_year_index_replaces_and_adds_and_shares_card_ids() -> None:
+    from companion.storage.review_index import YearIndex, unpack
+
+    def log(card: str, day: int, rating: int, role: Role = "mentee") -> ReviewLog:
+        at = datetime(2025, 1, day, tzinfo=UTC)
+        return ReviewLog(card_id=card, role=role, rating=rating, reviewed_at=at, duration_ms=day)
+
+    def history(index: YearIndex, card: str) -> list[tuple[int, int, str]]:
+        logs = [unpack(card, m, p) for m, p in index.pairs(card)]
+        return [(x.reviewed_at.day, x.rating, x.role) for x in logs]
+
+    index = YearIndex([log("okr", 3, 1), log("mfa", 1, 2), log("okr", 2, 3)])
+    assert history(index, "okr") == [(3, 1, "mentee"), (2, 3, "mentee")]  # the file's order
+    assert history(index, "never") == []
+    index.put(log("okr", 2, 4))  # same moment and person: replaced in place
+    index.put(log("okr", 2, 1, "mentor"))  # the other person: added
+    index.put(log("churn", 5, 2))  # a card the year had not seen
+    index.put(log("churn", 5, 3))
+    assert history(index, "okr") == [(3, 1, "mentee"), (2, 4, "mentee"), (2, 1, "mentor")]
+    assert history(index, "churn") == [(5, 3, "mentee")]
+    again = YearIndex([log("".join(["o", "kr"]), 9, 2)])
+    assert again._ids[0] is index._ids[1]  # one string per card id across years

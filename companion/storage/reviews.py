@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from array import array
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +12,7 @@ from tinydb import TinyDB
 from companion.domain.base import Role
 from companion.domain.cards import ReviewLog
 from companion.storage.records import Records
+from companion.storage.review_index import YearIndex, unpack
 
 Validated = Mapping[str, Mapping[str, Any]]
 
@@ -22,48 +21,12 @@ def _log_key(log: ReviewLog) -> str:
     return f"{log.role}:{log.card_id}:{log.reviewed_at.isoformat()}"
 
 
-Index = dict[str, "array[int]"]
-"""One year's history index: card id to its reviews, two 64-bit numbers each.
-
-The first number is the moment (microseconds since 1970, UTC), the second packs
-the duration, the rating and the role: 16 bytes a review instead of a record.
-"""
-
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_MICRO = timedelta(microseconds=1)
-_ROLE_BIT: dict[str, int] = {"mentee": 0, "mentor": 1}
-_ROLE_OF: tuple[Role, Role] = ("mentee", "mentor")
-
-
-_LONGEST = 2**58
-"""Durations are kept up to this many ms (nine million years) so they fit 64 bits."""
-
-
-def _pack(log: ReviewLog) -> tuple[int, int]:
-    took = -1 if log.duration_ms is None else min(log.duration_ms, _LONGEST)
-    detail = ((took + 1) << 4) | (log.rating << 1) | _ROLE_BIT[log.role]
-    return (log.reviewed_at - _EPOCH) // _MICRO, detail
-
-
-def _unpack(card_id: str, moment: int, packed: int) -> ReviewLog:
-    took = (packed >> 4) - 1
-    return ReviewLog.model_construct(
-        card_id=card_id,
-        role=_ROLE_OF[packed & 1],
-        rating=(packed >> 1) & 7,
-        reviewed_at=_EPOCH + moment * _MICRO,
-        duration_ms=None if took < 0 else took,
-    )
+Index = YearIndex
+"""One year's history index (``review_index.YearIndex``)."""
 
 
 def _index_of(logs: list[ReviewLog]) -> Index:
-    index: Index = {}
-    for log in logs:
-        found = index.get(log.card_id)
-        if found is None:
-            found = index[log.card_id] = array("q")
-        found.extend(_pack(log))
-    return index
+    return YearIndex(logs)
 
 
 class ReviewRepository:
@@ -71,9 +34,10 @@ class ReviewRepository:
 
     A year's file loads only when something asks for it. A card's history
     comes from an index by card, built once per year from that year's file
-    and kept up to date by ``add``: small tuples, not the records, so the ten
-    years a history reads are not all held in memory (a year is opened for
-    writing, or for every log, only when that is asked for).
+    and kept up to date by ``add``: three flat arrays a year (``YearIndex``),
+    not the records, so the ten years a history reads are not all held in
+    memory (a year is opened for writing, or for every log, only when that is
+    asked for).
     """
 
     def __init__(
@@ -165,14 +129,7 @@ class ReviewRepository:
             raise
         index = self._history.get(year)
         if index is not None:
-            same = index.setdefault(stored.card_id, array("q"))
-            moment, packed = _pack(stored)
-            for i in range(0, len(same), 2):
-                if same[i] == moment and same[i + 1] & 1 == packed & 1:  # same moment and role
-                    same[i + 1] = packed
-                    break
-            else:
-                same.extend((moment, packed))
+            index.put(stored)
         return stored
 
     def logs(self, card_id: str | None = None, role: Role | None = None) -> list[ReviewLog]:
@@ -183,9 +140,8 @@ class ReviewRepository:
         if card_id is not None:
             found = []
             for year in self.years():
-                packed = self._card_index(year).get(card_id, ())
-                for i in range(0, len(packed), 2):
-                    log = _unpack(card_id, packed[i], packed[i + 1])
+                for moment, packed in self._card_index(year).pairs(card_id):
+                    log = unpack(card_id, moment, packed)
                     if role is None or log.role == role:
                         found.append(log)
         else:
