@@ -108,11 +108,11 @@ class Document(Screen[None]):
 class LongApp(App[None]):
     """Press Enter to open the document."""
 
-    BINDINGS = [Binding("enter", "open", "Open")]
+    BINDINGS = [Binding("enter", "open", "Open"), Binding("x", "home_tick", "Tick")]
 
     def __init__(self, mode: str) -> None:
         super().__init__()
-        self.mode, self.text, self.backs = mode, long_document(), 0
+        self.mode, self.text, self.backs, self.home_ticks = mode, long_document(), 0, 0
 
     def compose(self) -> ComposeResult:
         yield Static("warming up", id="home")
@@ -129,6 +129,10 @@ class LongApp(App[None]):
 
     def action_open(self) -> None:
         self.push_screen(Document(self.mode, self.text), callback=self._back)
+
+    def action_home_tick(self) -> None:
+        self.home_ticks += 1
+        self.query_one("#home", Static).update(f"home tick {self.home_ticks}")
 
     def _back(self, _: None) -> None:
         self.backs += 1
