@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import MarkdownViewer, Static
 
+from companion.screens.leaving import LeavesQuickly
 from companion.widgets.lesson_view import LessonView, warm_up
 
 FIRST_WORDS = "Every notable change"
@@ -58,11 +59,11 @@ def long_document(sections: int = 230) -> str:
     return "".join(parts)
 
 
-class Document(Screen[None]):
+class Document(LeavesQuickly, Screen[None]):
     """The document, with a status line on top."""
 
     BINDINGS = [
-        Binding("escape", "dismiss", "Back"),
+        Binding("escape", "leave", "Back"),
         Binding("x", "tick", "Tick"),
     ]
 

@@ -28,12 +28,12 @@ import re
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.css.model import RuleSet, SelectorType
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Markdown
 
 from companion.curriculum.sections import Parse, Section, normalise, split_sections
+from companion.widgets.focus_styles import focus_reaches_inside
 from companion.widgets.section_markdown import CHUNK, SectionMarkdown, chunks, warm_up
 
 __all__ = [
@@ -75,32 +75,6 @@ def preview(body: str, size: int = 3_000) -> str:
     cut = next((m.start() for m in _HEADING.finditer(text, size)), len(text))
     definitions = "\n".join(m.group(0) for m in _DEFINITION.finditer(text, cut))
     return text[:cut] + "\n\n" + definitions
-
-
-def focus_reaches_inside(rules: list[RuleSet]) -> bool:
-    """Whether a rule may style a block by its view's focus (``LessonView:focus Y`` and the like).
-
-    Conservative: any selector that could name the view (by one of its type
-    names, any id or class, or ``*``), with ``:focus`` or ``:blur``, followed by
-    more selectors. ``App:blur HeaderTitle`` (the app's own focus) does not count.
-    """
-    cached = _FOCUS_RULES.get(id(rules))
-    if cached is not None and cached[0] is rules:
-        return cached[1]
-    names = LessonView._css_type_names
-    reaches = any(
-        selector.pseudo_classes & {"focus", "blur"}
-        and (selector.type != SelectorType.TYPE or selector.name in names)
-        for rule in rules
-        for selector_set in rule.selector_set
-        for selector in selector_set.selectors[:-1]
-    )
-    _FOCUS_RULES.clear()
-    _FOCUS_RULES[id(rules)] = (rules, reaches)
-    return reaches
-
-
-_FOCUS_RULES: dict[int, tuple[list[RuleSet], bool]] = {}
 
 
 def _links(section: Section) -> dict[str, tuple[str, str]]:
@@ -165,7 +139,7 @@ class LessonView(VerticalScroll, can_focus=True):
         Escape. No stylesheet rule styles a block by its view's focus (checked,
         and Textual's way is kept if one ever does).
         """
-        if focus_reaches_inside(self.app.stylesheet.rules):
+        if focus_reaches_inside(self.app.stylesheet.rules, self._css_type_names):
             super().watch_has_focus(_has_focus)
         else:
             self.app.stylesheet.update_nodes([self], animate=True)
@@ -373,6 +347,26 @@ class LessonView(VerticalScroll, can_focus=True):
         if 0 <= index < len(self.sections):
             self.anchor(False)
             self.scroll_to(y=self._offsets()[index], animate=False, immediate=True)
+
+    def stop(self) -> None:
+        """Stop parsing and building: the view is being left (its sections stay until cleared)."""
+        self._generation += 1
+        self.workers.cancel_node(self)
+        for widget in self.built.values():
+            widget.workers.cancel_node(widget)
+
+    async def clear(self) -> None:
+        """Remove the built sections one per frame (of the screen in front), keys going first.
+
+        Removing a screen removes all its widgets in one go: a few hundred blocks
+        held the event loop for a tenth of a second. Called on a screen already left.
+        """
+        self.stop()
+        while self.built:
+            await self.built.pop(max(self.built)).remove()
+            drawn = asyncio.Event()
+            self.app.screen.call_after_refresh(drawn.set)
+            await drawn.wait()
 
     def on_section_markdown_finished(self, event: SectionMarkdown.Finished) -> None:
         """A section has all its blocks: measure it, and build the next one."""
