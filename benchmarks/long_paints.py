@@ -33,6 +33,14 @@ from paints import PaintClock
 SLOW = 0.030
 """Event-loop callbacks longer than this (seconds) are recorded."""
 
+TIMELINE: list[tuple[float, float, str]] = []
+"""(start, seconds, what) of every slow callback, for ``--worst``."""
+
+WORST: list[tuple[float, float, float]] = []
+"""(ms, sent, shown) of each key while building."""
+
+TICKED: list[float] = []
+
 PHASE = ["start"]
 """What the run is doing (slow callbacks are labelled with it)."""
 
@@ -83,6 +91,7 @@ def slow_callbacks(into: list[tuple[float, str]], sampler: Sampler | None) -> It
                 top = Counter(sampler.samples).most_common(3)
                 label += "".join(f"\n        {n:3} x {where}" for where, n in top)
             into.append((took, label))
+            TIMELINE.append((started, took, label))
 
     asyncio.events.Handle._run = timed  # type: ignore[method-assign]
     try:
@@ -107,6 +116,17 @@ async def one_run(figures: dict[str, list[float]], quick: bool) -> None:
     from companion.widgets.lesson_view import LessonView
 
     app = LongApp("lesson")
+    import long_app
+
+    if not hasattr(long_app.Document, "_ticked"):
+        original = long_app.Document.action_tick
+
+        def ticked(self: long_app.Document) -> None:
+            TICKED.append(time.perf_counter())
+            original(self)
+
+        long_app.Document.action_tick = ticked  # type: ignore[method-assign]
+        long_app.Document._ticked = True  # type: ignore[attr-defined]
     async with app.run_test(size=(100, 30)) as pilot:
         drawn: list[object] = [None]
         display = app._display
@@ -152,7 +172,8 @@ async def one_run(figures: dict[str, list[float]], quick: bool) -> None:
             want = f"tick {ticks}"
             started = clock.arm(lambda w=want: w in str(status.content))  # type: ignore[misc]
             send(app, "x", "x")
-            figures["key while building"].append(await shown(started))
+            figures["key while building"].append(took := await shown(started))
+            WORST.append((took, started, started + took / 1000))
             if ticks % 2 == 0:
                 before = view.scroll_y
                 started = clock.arm(lambda b=before: view.scroll_y != b)  # type: ignore[misc]
@@ -217,6 +238,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="one short run")
     parser.add_argument("--profile", action="store_true", help="say where slow callbacks spend")
+    parser.add_argument("--worst", action="store_true", help="what held the three slowest keys")
     args = parser.parse_args()
     names = ["first words", "key while building", "PageDown while building"]
     names += ["Escape, once built", "Escape, while building", "key right after Escape"]
@@ -231,6 +253,15 @@ def main() -> int:
     print("long document in-process (100x30; key to the frame showing it)")
     for name in names:
         print(describe(name, figures[name]))
+    if args.worst:
+        for took, sent, drawn in sorted(WORST, reverse=True)[:3]:
+            handled = (next((t for t in TICKED if t >= sent), drawn) - sent) * 1000
+            print(f"key while building, {took:.0f} ms (its action ran after {handled:.0f} ms);")
+            print("  slow callbacks from the key to its frame:")
+            for at, seconds, label in TIMELINE:
+                if at + seconds > sent and at < drawn:
+                    start, long = (at - sent) * 1000, seconds * 1000
+                    print(f"    at {start:+6.0f} ms, {long:5.0f} ms  {label}")
     print(f"event-loop callbacks over {SLOW * 1000:.0f} ms: {len(slow)}; the longest by phase:")
     phases: dict[str, list[tuple[float, str]]] = {}
     for took, label in slow:

@@ -91,6 +91,21 @@ class Spacer(Widget):
     """
 
 
+class Body(Widget):
+    """Holds the sections and spacers, so mounting a section never holds up the view's keys.
+
+    Textual finishes a mount in the message queue of the widget mounted into,
+    and a key press passes through the focused widget's queue: with the
+    sections mounted straight into the (focused) view, a key waited there for
+    each section's first blocks to mount, 0.1-0.3 s while a long document was
+    being built.
+    """
+
+    DEFAULT_CSS = """
+    Body { height: auto; layout: vertical; }
+    """
+
+
 class LessonView(VerticalScroll, can_focus=True):
     """Shows a lesson body, building the sections near the viewport; reports link clicks."""
 
@@ -121,11 +136,13 @@ class LessonView(VerticalScroll, can_focus=True):
         self._keyed = False
         self._top = Spacer()
         self._bottom = Spacer()
+        self._body = Body()
 
     def compose(self) -> ComposeResult:
-        """The two spacers; sections go between them."""
-        yield self._top
-        yield self._bottom
+        """The two spacers, in the body; sections go between them."""
+        with self._body:
+            yield self._top
+            yield self._bottom
 
     def on_mount(self) -> None:
         """Build what comes into view whenever the view scrolls or changes size."""
@@ -253,7 +270,7 @@ class LessonView(VerticalScroll, can_focus=True):
         after = [i for i in self.built if i > index]
         before = self.built[min(after)] if after else self._bottom
         self.built[index] = widget
-        self.mount(widget, before=before)
+        self._body.mount(widget, before=before)
         return widget
 
     def _size_spacers(self) -> None:
@@ -370,6 +387,11 @@ class LessonView(VerticalScroll, can_focus=True):
 
     def on_section_markdown_finished(self, event: SectionMarkdown.Finished) -> None:
         """A section has all its blocks: measure it, and build the next one."""
+        event.stop()
+        self._wanted.set()
+
+    def on_section_markdown_resized(self, event: SectionMarkdown.Resized) -> None:
+        """A whole section changed height: measure it (the text in view stays put)."""
         event.stop()
         self._wanted.set()
 
