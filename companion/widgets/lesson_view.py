@@ -390,11 +390,6 @@ class LessonView(VerticalScroll, can_focus=True):
         event.stop()
         self._wanted.set()
 
-    def on_section_markdown_resized(self, event: SectionMarkdown.Resized) -> None:
-        """A whole section changed height: measure it (the text in view stays put)."""
-        event.stop()
-        self._wanted.set()
-
     def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
         """Pass a clicked link up to the screen."""
         event.stop()

@@ -61,9 +61,6 @@ class SectionMarkdown(Markdown):
     class Finished(Message):
         """Every block of the section is mounted."""
 
-    class Resized(Message):
-        """The section, all its blocks mounted, has a new height (to be measured)."""
-
     def __init__(self, section: Section, document: str, index: int) -> None:
         """Section number ``index`` of ``document`` (the normalised body, for block sources)."""
         super().__init__(None, open_links=False)
@@ -97,11 +94,6 @@ class SectionMarkdown(Markdown):
             weight += _weight(self._next)
             self._next = next(self._blocks, None)
         return run
-
-    def on_resize(self) -> None:
-        """Once whole, say so when the height changes: the view records real heights."""
-        if self.finished:
-            self.post_message(self.Resized())
 
     async def _on_mount(self, event: events.Mount) -> None:
         # Markdown's own handler would parse an (empty) document: the blocks are composed.
