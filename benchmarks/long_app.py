@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import MarkdownViewer, Static
 
+from companion.screens.leaving import LeavesQuickly
 from companion.widgets.lesson_view import LessonView, warm_up
 
 FIRST_WORDS = "Every notable change"
@@ -58,11 +59,11 @@ def long_document(sections: int = 230) -> str:
     return "".join(parts)
 
 
-class Document(Screen[None]):
+class Document(LeavesQuickly, Screen[None]):
     """The document, with a status line on top."""
 
     BINDINGS = [
-        Binding("escape", "dismiss", "Back"),
+        Binding("escape", "leave", "Back"),
         Binding("x", "tick", "Tick"),
     ]
 
@@ -108,11 +109,11 @@ class Document(Screen[None]):
 class LongApp(App[None]):
     """Press Enter to open the document."""
 
-    BINDINGS = [Binding("enter", "open", "Open")]
+    BINDINGS = [Binding("enter", "open", "Open"), Binding("x", "home_tick", "Tick")]
 
     def __init__(self, mode: str) -> None:
         super().__init__()
-        self.mode, self.text, self.backs = mode, long_document(), 0
+        self.mode, self.text, self.backs, self.home_ticks = mode, long_document(), 0, 0
 
     def compose(self) -> ComposeResult:
         yield Static("warming up", id="home")
@@ -129,6 +130,10 @@ class LongApp(App[None]):
 
     def action_open(self) -> None:
         self.push_screen(Document(self.mode, self.text), callback=self._back)
+
+    def action_home_tick(self) -> None:
+        self.home_ticks += 1
+        self.query_one("#home", Static).update(f"home tick {self.home_ticks}")
 
     def _back(self, _: None) -> None:
         self.backs += 1

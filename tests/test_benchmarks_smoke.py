@@ -123,3 +123,9 @@ def test_keys_benchmark_in_tmux_runs_quickly() -> None:
 def test_profile_open_runs_quickly() -> None:
     out = _quick("profile_open.py", "--quick", "--keys", "j", "g")
     assert "-> JournalScreen" in out and "-> GlossaryScreen" in out
+
+
+def test_long_paints_benchmark_runs_quickly() -> None:
+    out = _quick("long_paints.py", "--quick")
+    assert "key while building" in out and "Escape, once built" in out
+    assert "key right after Escape" in out

@@ -14,6 +14,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.formatting import role_label, visible
+from companion.screens.leaving import LeavesQuickly
 from companion.screens.reader_nav import LessonHistory, Link, lesson_links
 from companion.screens.restyle import StylesKept
 from companion.widgets.footer import KeysFooter
@@ -56,7 +57,7 @@ def toc_label(section: Section) -> str:
     return "Introduction" if section.opening else "(untitled section)"
 
 
-class ReaderScreen(StylesKept, Screen[None]):
+class ReaderScreen(StylesKept, LeavesQuickly, Screen[None]):
     """Reads one lesson; follows links to other lessons with back/forward history."""
 
     DEFAULT_CSS = """
@@ -74,7 +75,7 @@ class ReaderScreen(StylesKept, Screen[None]):
     ReaderScreen.-no-side #side { display: none; }
     """
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
+        Binding("escape", "leave", "Back"),
         Binding("t", "toggle_toc", "Contents"),
         Binding("p", "toggle_side", "Panel"),
         Binding("d", "toggle_done", "Mark done"),

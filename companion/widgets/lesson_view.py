@@ -33,6 +33,7 @@ from textual.widget import Widget
 from textual.widgets import Markdown
 
 from companion.curriculum.sections import Parse, Section, normalise, split_sections
+from companion.widgets.focus_styles import focus_reaches_inside
 from companion.widgets.section_markdown import CHUNK, SectionMarkdown, chunks, warm_up
 
 __all__ = [
@@ -90,6 +91,21 @@ class Spacer(Widget):
     """
 
 
+class Body(Widget):
+    """Holds the sections and spacers, so mounting a section never holds up the view's keys.
+
+    Textual finishes a mount in the message queue of the widget mounted into,
+    and a key press passes through the focused widget's queue: with the
+    sections mounted straight into the (focused) view, a key waited there for
+    each section's first blocks to mount, 0.1-0.3 s while a long document was
+    being built.
+    """
+
+    DEFAULT_CSS = """
+    Body { height: auto; layout: vertical; }
+    """
+
+
 class LessonView(VerticalScroll, can_focus=True):
     """Shows a lesson body, building the sections near the viewport; reports link clicks."""
 
@@ -120,15 +136,30 @@ class LessonView(VerticalScroll, can_focus=True):
         self._keyed = False
         self._top = Spacer()
         self._bottom = Spacer()
+        self._body = Body()
 
     def compose(self) -> ComposeResult:
-        """The two spacers; sections go between them."""
-        yield self._top
-        yield self._bottom
+        """The two spacers, in the body; sections go between them."""
+        with self._body:
+            yield self._top
+            yield self._bottom
 
     def on_mount(self) -> None:
         """Build what comes into view whenever the view scrolls or changes size."""
         self.watch(self, "scroll_y", lambda: self._wanted.set(), init=False)
+
+    def watch_has_focus(self, _has_focus: bool) -> None:
+        """Restyle the view itself when it gains or loses focus, not every block in it.
+
+        Textual restyles a widget and all its descendants when its focus changes;
+        with a few hundred built blocks that held the event loop 0.1-0.2 s on
+        Escape. No stylesheet rule styles a block by its view's focus (checked,
+        and Textual's way is kept if one ever does).
+        """
+        if focus_reaches_inside(self.app.stylesheet.rules, self._css_type_names):
+            super().watch_has_focus(_has_focus)
+        else:
+            self.app.stylesheet.update_nodes([self], animate=True)
 
     def on_key(self, event: events.Key) -> None:
         """Note a key press (not handled here): its effect is drawn before more is built."""
@@ -239,7 +270,7 @@ class LessonView(VerticalScroll, can_focus=True):
         after = [i for i in self.built if i > index]
         before = self.built[min(after)] if after else self._bottom
         self.built[index] = widget
-        self.mount(widget, before=before)
+        self._body.mount(widget, before=before)
         return widget
 
     def _size_spacers(self) -> None:
@@ -333,6 +364,26 @@ class LessonView(VerticalScroll, can_focus=True):
         if 0 <= index < len(self.sections):
             self.anchor(False)
             self.scroll_to(y=self._offsets()[index], animate=False, immediate=True)
+
+    def stop(self) -> None:
+        """Stop parsing and building: the view is being left (its sections stay until cleared)."""
+        self._generation += 1
+        self.workers.cancel_node(self)
+        for widget in self.built.values():
+            widget.workers.cancel_node(widget)
+
+    async def clear(self) -> None:
+        """Remove the built sections one per frame (of the screen in front), keys going first.
+
+        Removing a screen removes all its widgets in one go: a few hundred blocks
+        held the event loop for a tenth of a second. Called on a screen already left.
+        """
+        self.stop()
+        while self.built:
+            await self.built.pop(max(self.built)).remove()
+            drawn = asyncio.Event()
+            self.app.screen.call_after_refresh(drawn.set)
+            await drawn.wait()
 
     def on_section_markdown_finished(self, event: SectionMarkdown.Finished) -> None:
         """A section has all its blocks: measure it, and build the next one."""

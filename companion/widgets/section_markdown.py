@@ -17,7 +17,7 @@ from textual.widgets import Markdown
 from companion.curriculum.sections import Section, normalise, split_sections, warm_links
 
 if TYPE_CHECKING:
-    from collections.abc import Awaitable, Callable
+    from collections.abc import Awaitable, Callable, Iterator
 
     from textual import events
     from textual.screen import Screen
@@ -67,27 +67,42 @@ class SectionMarkdown(Markdown):
         self.section = section
         self.index = index
         self._markdown = document
-        self._pending: list[list[MarkdownBlock]] = []
+        self._blocks: Iterator[MarkdownBlock] = iter(())
+        self._next: MarkdownBlock | None = None
         self.finished = False
         self.wait_turn: Callable[[], Awaitable[None]] | None = None
         """Awaited before each run of blocks is mounted (the view lets key presses go first)."""
 
     def compose(self) -> ComposeResult:
-        """The section's first blocks (the others follow, a few per frame)."""
-        runs = chunks(list(self._parse_markdown(self.section.tokens)))
-        self._pending = runs[1:]
-        self.finished = not self._pending
-        if runs:
-            yield from runs[0]
+        """The section's first blocks (the others are made and mounted a few per frame)."""
+        self._blocks = iter(self._parse_markdown(self.section.tokens))
+        self._next = next(self._blocks, None)
+        first = self._take()
+        self.finished = self._next is None
+        yield from first
+
+    def _take(self, size: int = CHUNK) -> list[MarkdownBlock]:
+        """Make the next run of blocks, about ``size`` widgets (one block is made ahead).
+
+        Textual's parser yields a block once it is whole, so only the blocks about
+        to be mounted are made: making a widget costs about as much as mounting it.
+        """
+        run: list[MarkdownBlock] = []
+        weight = 0
+        while self._next is not None and weight < size:
+            run.append(self._next)
+            weight += _weight(self._next)
+            self._next = next(self._blocks, None)
+        return run
 
     async def _on_mount(self, event: events.Mount) -> None:
         # Markdown's own handler would parse an (empty) document: the blocks are composed.
         event.prevent_default()
-        if self._pending:
+        if not self.finished:
             self.run_worker(self._mount_rest(), group="blocks", exclusive=True)
 
     async def _mount_rest(self) -> None:
-        for run in self._pending:
+        while self._next is not None:
             drawn = asyncio.Event()
             self.call_after_refresh(drawn.set)
             await drawn.wait()
@@ -95,8 +110,7 @@ class SectionMarkdown(Markdown):
                 await self.wait_turn()
             if not self.is_attached:
                 return
-            await self.mount_all(run)
-        self._pending = []
+            await self.mount_all(self._take())
         self.finished = True
         self.post_message(self.Finished())
 
