@@ -137,9 +137,12 @@ class GlossaryScreen(RecordTable):
         return self.view().decks == self._decks
 
     def on_mount(self) -> None:
-        """Fill the table."""
+        """Fill the table; search as the search box's text changes."""
         self.refill()
         self.query_one(DataTable).focus()
+        # A watcher runs as the text changes, so the filtered table is drawn in the
+        # same frame as the typed character (Input.Changed arrives a frame later).
+        self.watch(self.query_one("#search", Input), "value", self._search, init=False)
 
     def on_screen_resume(self) -> None:
         """Refresh after a review or an edit (only when the cards or states changed)."""
@@ -176,7 +179,7 @@ class GlossaryScreen(RecordTable):
             self.sub_title = self._count
         self.show_detail()
 
-    def on_input_changed(self) -> None:
+    def _search(self) -> None:
         """Search as you type (the detail follows once the typing pauses)."""
         if self._detail_timer is not None:
             self._detail_timer.stop()
