@@ -120,7 +120,14 @@ class PagingTable(RowTable[CellType]):
 
 
 class ItemTable(PagingTable[CellType]):
-    """The glossary's table: items shown a page at a time."""
+    """The glossary's table: items shown a page at a time.
+
+    Its first page is small (each search character fills it again): more rows
+    than a 60-line terminal shows, fewer than a page.
+    """
+
+    FIRST_PAGE: ClassVar[int] = 60
+    MARGIN: ClassVar[int] = 30
 
     def show(
         self, items: Sequence[Any], key: KeyOf, cells: CellsOf, keep: str | None = None
