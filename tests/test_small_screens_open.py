@@ -1,0 +1,109 @@
+"""Small terminals (40x12, and 80x24): what the first pass left open.
+
+A long card answer scrolls in a review, the key bar shows whole keys only,
+program-written table cells end in "…" when cut, a lesson's links fold away
+on a short terminal, and the log's chart keeps its hours on one line.
+"""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import pytest
+from textual.widgets._footer import FooterKey
+
+from companion.screens.review import ReviewScreen
+from companion.widgets.footer import KeysFooter
+from tests.apphelpers import app_on, demo_folder
+from tests.test_small_screens_pilot import screen_lines
+from tests.test_snapshots import settle
+
+LONG_DEFINITION = " ".join(f"Step {n} of how the feed decides what shows." for n in range(1, 31))
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("size", [(40, 12), (80, 24)])
+async def test_a_long_answer_scrolls_with_arrows_and_page_down(
+    data: Path, size: tuple[int, int]
+) -> None:
+    app = app_on(demo_folder(data))
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        cards = app.programme.cards
+        first = cards.get(cards.queue("mentee")[0])
+        assert first is not None
+        cards.save(first, {"definition": LONG_DEFINITION, "example": "The example ENDS HERE."})
+        app.push_screen(ReviewScreen(app.programme, "mentee"))
+        await settle(pilot)
+        await pilot.press("space")
+        await settle(pilot)
+        text = "\n".join(screen_lines(app))
+        assert first.term in text and "ENDS HERE" not in text  # too long for the screen
+        for key in ("pagedown",) * 12 + ("down", "down"):
+            await pilot.press(key)
+        await settle(pilot)
+        text = "\n".join(screen_lines(app))
+        assert "ENDS HERE" in text, text  # the end of the answer is reachable
+        for answer in ("1 Again", "2 Hard", "3 Good", "4 Easy"):
+            assert answer in text  # and the answers stay in view
+        await pilot.press("3")  # the answer keys still answer
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen) and screen.position == 1
+        assert screen.query_one("#card").scroll_y == 0  # the next card starts at its top
+
+
+def footer_problems(app) -> list[str]:
+    """What is wrong with the key bar as drawn: keys cut or hidden, no help key."""
+    footer = app.screen.query_one(KeysFooter)
+    line = screen_lines(app)[-1]
+    keys = list(footer.query(FooterKey))
+    problems = [
+        f"{key.key_display} {key.description} not whole in {line!r}"
+        for key in keys
+        if f"{key.key_display} {key.description}" not in line
+    ]
+    if not any(key.action in ("help", "app.help") for key in keys):
+        problems.append(f"no help key in {line!r}")
+    return problems
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("size", [(40, 12), (80, 24)])
+@pytest.mark.parametrize("name", ["dashboard", "review", "log", "goals", "curriculum"])
+async def test_the_key_bar_shows_whole_keys_and_help(
+    data: Path, size: tuple[int, int], name: str
+) -> None:
+    app = app_on(demo_folder(data))
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        if name == "review":
+            app.push_screen(ReviewScreen(app.programme, "mentee"))
+            await settle(pilot)
+            await pilot.press("space")
+        elif name != "dashboard":
+            app.navigator.open_target(name)
+        await settle(pilot, rounds=5)
+        assert footer_problems(app) == []
+        assert len(app.screen.query_one(KeysFooter).query(FooterKey)) >= 3  # not just help
+
+
+@pytest.mark.asyncio
+async def test_the_key_bar_refits_when_the_terminal_is_resized(data: Path) -> None:
+    app = app_on(demo_folder(data))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        footer = app.screen.query_one(KeysFooter)
+        wide = len(footer.query(FooterKey))
+        for _ in range(5):
+            await pilot.resize_terminal(40, 12)
+            await settle(pilot)
+            assert footer_problems(app) == []
+            assert len(footer.query(FooterKey)) < wide
+            await pilot.resize_terminal(80, 24)
+            await settle(pilot)
+            assert footer_problems(app) == [] and len(footer.query(FooterKey)) == wide
+        gc.collect()
+        left = [o for o in gc.get_objects() if isinstance(o, FooterKey) and not o.is_attached]
+        assert left == [], "no key left behind by the resizes (or by the keys left out)"
