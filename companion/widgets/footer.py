@@ -13,7 +13,7 @@ the last one mid-word), keeping the help key and the command palette's.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
