@@ -11,6 +11,10 @@ import gc
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
+from rich.text import Text
+from textual.coordinate import Coordinate
+from textual.widgets import DataTable
 from textual.widgets._footer import FooterKey
 
 from companion.screens.review import ReviewScreen
@@ -107,3 +111,35 @@ async def test_the_key_bar_refits_when_the_terminal_is_resized(data: Path) -> No
         gc.collect()
         left = [o for o in gc.get_objects() if isinstance(o, FooterKey) and not o.is_attached]
         assert left == [], "no key left behind by the resizes (or by the keys left out)"
+
+
+def cut_cells(table: DataTable) -> list[tuple[str, str]]:
+    """(full value, as drawn) of every visible one-line cell narrower than its value."""
+    cut = []
+    for row_index in range(min(table.row_count, table.size.height - 1)):
+        line = table.render_lines(table.region.reset_offset)[row_index + 1].text
+        x = 0
+        for column_index, column in enumerate(table.columns.values()):
+            width = column.get_render_width(table)
+            value = table.get_cell_at(Coordinate(row_index, column_index))
+            plain = value.plain if isinstance(value, Text) else str(value)
+            drawn = line[x : x + width].strip()
+            if cell_len(plain) > width - 2 * table.cell_padding:
+                cut.append((plain, drawn))
+            x += width
+    return cut
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("name", ["goals", "log", "cards", "timeline"])
+async def test_every_cut_cell_ends_in_an_ellipsis_at_40_columns(data: Path, name: str) -> None:
+    app = app_on(demo_folder(data))
+    async with app.run_test(size=(40, 24)) as pilot:
+        await settle(pilot)
+        app.navigator.open_target(name)
+        await settle(pilot, rounds=5)
+        table = app.screen.query_one(DataTable)
+        cut = cut_cells(table)
+        assert cut, "40 columns is too narrow for every cell: some are cut"
+        for plain, drawn in cut:
+            assert drawn.endswith("…") and plain.startswith(drawn[:-1]), (plain, drawn)
