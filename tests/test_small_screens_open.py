@@ -8,17 +8,20 @@ on a short terminal, and the log's chart keeps its hours on one line.
 from __future__ import annotations
 
 import gc
+import re
 from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
 from rich.text import Text
 from textual.coordinate import Coordinate
-from textual.widgets import DataTable
+from textual.widgets import DataTable, OptionList
 from textual.widgets._footer import FooterKey
 
+from companion.screens.reader import ReaderScreen
 from companion.screens.review import ReviewScreen
 from companion.widgets.footer import KeysFooter
+from companion.widgets.lesson_view import LessonView
 from tests.apphelpers import app_on, demo_folder
 from tests.test_small_screens_pilot import screen_lines
 from tests.test_snapshots import settle
@@ -143,3 +146,46 @@ async def test_every_cut_cell_ends_in_an_ellipsis_at_40_columns(data: Path, name
         assert cut, "40 columns is too narrow for every cell: some are cut"
         for plain, drawn in cut:
             assert drawn.endswith("…") and plain.startswith(drawn[:-1]), (plain, drawn)
+
+
+@pytest.mark.asyncio
+async def test_a_lessons_links_fold_into_one_line_at_40x12_and_l_lists_them(data: Path) -> None:
+    app = app_on(demo_folder(data))
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        app.navigator.open_lesson("decisions-at-the-top")  # a lesson with links
+        await settle(pilot, rounds=6)
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen) and reader.links
+        links = reader.query_one("#links", OptionList)
+        view = reader.query_one(LessonView)
+        assert links.region.height == 0 and view.region.height >= 8, "the lesson keeps the room"
+        assert f"{len(reader.links)} links · L lists them" in "\n".join(screen_lines(app))
+        await pilot.press("l")
+        await settle(pilot)
+        assert links.region.height > 0 and app.focused is links
+        await pilot.press("enter")  # and a link opens as before
+        await settle(pilot, rounds=6)
+        assert reader.lesson.id != "decisions-at-the-top"
+        assert links.region.height == 0 and app.focused is view
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert links.region.height > 0  # listed under the lesson when there is room
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (58, 24)])
+async def test_each_month_of_the_log_chart_is_one_line_with_its_hours(
+    data: Path, size: tuple[int, int]
+) -> None:
+    app = app_on(demo_folder(data))
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        app.navigator.open_target("log")
+        await settle(pilot, rounds=5)
+        lines = screen_lines(app)
+        months = [line for line in lines if re.search(r"\b2026-\d\d\b", line)]
+        assert len(months) == 4, lines  # Aug to Nov
+        for line in months:
+            assert re.search(r"2026-\d\d █+ \d+\.\d h", line), line
+        assert not any(re.fullmatch(r"\s*\d+\.\d h\s*", line.split("│")[-1]) for line in lines)
