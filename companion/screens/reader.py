@@ -87,7 +87,7 @@ class ReaderScreen(StylesKept, Screen[None]):
         Binding("p", "toggle_side", "Panel"),
         Binding("d", "toggle_done", "Mark done"),
         Binding("n", "start_session", "Start session"),
-        Binding("l", "toggle_links", "Links"),
+        Binding("l", "toggle_links", "Links", show=False),  # the folded line says so
         Binding("left_square_bracket,alt+left", "history(-1)", "Previous lesson"),
         Binding("right_square_bracket,alt+right", "history(1)", "Next lesson", show=False),
     ]

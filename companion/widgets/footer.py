@@ -77,7 +77,8 @@ class KeysFooter(Footer):
         if len(keys) != len(widgets) or not self.size.width:
             yield from widgets  # grouped keys (none here), or not laid out yet: as Textual does
             return
-        yield from fitting(keys, self.size.width, compact=self.compact)
+        # The last key's trailing space may go under the palette's border: one column more.
+        yield from fitting(keys, self.size.width + 1, compact=self.compact)
 
     def on_resize(self, event: events.Resize) -> None:
         """Go compact on a narrow terminal, and fit the keys to the new width."""
