@@ -42,8 +42,10 @@ async def _review_answer(pilot: Pilot) -> None:
     from companion.screens.review import ReviewScreen
 
     await settle(pilot)
-    pilot.app.push_screen(ReviewScreen(pilot.app.programme, "mentee"))
+    review = ReviewScreen(pilot.app.programme, "mentee")
+    pilot.app.push_screen(review)
     await settle(pilot)
+    review.scheduler.enable_fuzzing = False  # the same intervals on every run
     await pilot.press("space", "pagedown")  # the answer, scrolled to its end
     await settle(pilot)
 
