@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -19,6 +20,9 @@ from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import safely
 from companion.widgets.paged_table import PagedTable
 from companion.widgets.safe_text import cell, choices
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderResult
 
 SHORT = 18
 """Below this terminal height the totals and chart fold into one line, leaving room for rows."""
@@ -45,6 +49,21 @@ def month_bars(months: list[tuple[str, float]], width: int = 30) -> Text:
         text.append(f" {hours:.1f} h\n")
     text.rstrip()
     return text
+
+
+class MonthBars:
+    """:func:`month_bars` as wide as the room it is drawn in: the hours stay on their line."""
+
+    def __init__(self, months: list[tuple[str, float]]) -> None:
+        """Chart ``months`` (month, hours), the last twelve."""
+        self.months = months[-12:]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """The chart, its bars at most 30 cells and short enough for the hours to fit."""
+        label = max((cell_len(f"{m}  {hours:.1f} h") for m, hours in self.months), default=0)
+        text = month_bars(self.months, max(1, min(30, options.max_width - label - 1)))
+        text.no_wrap, text.overflow = True, "ellipsis"
+        yield text
 
 
 class LogScreen(RecordTable):
@@ -135,7 +154,7 @@ class LogScreen(RecordTable):
             brief += f" · {summary.hours:.1f} hours · {summary.topics} topics"
             self.query_one("#brief", Static).update(Text(brief, style="bold"))
             self.query_one("#chart", Static).update(
-                month_bars(summary.months) if summary.months else ""
+                MonthBars(summary.months) if summary.months else ""
             )
             if shown is None or list(summary.skills) != list(shown.totals.skills):
                 with self.prevent(Select.Changed):

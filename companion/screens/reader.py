@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from companion.formatting import role_label, visible
+from companion.formatting import plural, role_label, visible
 from companion.screens.leaving import LeavesQuickly
 from companion.screens.reader_nav import LessonHistory, Link, lesson_links
 from companion.screens.restyle import StylesKept
@@ -32,6 +32,9 @@ NARROW = 90
 
 WIDE = 120
 """Below this width the table of contents starts hidden (T shows it)."""
+
+SHORT = 20
+"""Below this height the lesson's links fold into one line (L lists them)."""
 
 
 def brief(lesson: Lesson) -> Text:
@@ -71,6 +74,11 @@ class ReaderScreen(StylesKept, LeavesQuickly, Screen[None]):
         border-top: hkey $foreground 20%; padding: 0; scrollbar-size-vertical: 1;
     }
     ReaderScreen #links.-some { display: block; }
+    ReaderScreen #links-note { display: none; height: 1; color: $text-muted; padding: 0 1; }
+    ReaderScreen.-short #links.-some { display: none; }
+    ReaderScreen.-short.-links-open #links.-some { display: block; }
+    ReaderScreen.-short #links-note.-some { display: block; }
+    ReaderScreen.-short.-links-open #links-note { display: none; }
     ReaderScreen.-no-toc #toc { display: none; }
     ReaderScreen.-no-side #side { display: none; }
     """
@@ -80,6 +88,7 @@ class ReaderScreen(StylesKept, LeavesQuickly, Screen[None]):
         Binding("p", "toggle_side", "Panel"),
         Binding("d", "toggle_done", "Mark done"),
         Binding("n", "start_session", "Start session"),
+        Binding("l", "toggle_links", "Links", show=False),  # the folded line says so
         Binding("left_square_bracket,alt+left", "history(-1)", "Previous lesson"),
         Binding("right_square_bracket,alt+right", "history(1)", "Next lesson", show=False),
     ]
@@ -114,6 +123,7 @@ class ReaderScreen(StylesKept, LeavesQuickly, Screen[None]):
                 links = OptionList(id="links")
                 links.border_title = "Links: Enter opens"
                 yield links
+                yield Static(id="links-note")
             with VerticalScroll(id="side"):
                 yield Static(id="brief")
                 yield Static("Glossary terms", classes="heading")
@@ -127,12 +137,14 @@ class ReaderScreen(StylesKept, LeavesQuickly, Screen[None]):
             self.add_class("-no-toc")
         if width < NARROW:
             self.add_class("-no-side")
+        self.set_class(self.app.size.height < SHORT, "-short")
         self.show_lesson()
 
     def on_resize(self, event: events.Resize) -> None:
         """Hide the panels when the terminal gets narrow."""
         if event.size.width < NARROW:
             self.add_class("-no-toc", "-no-side")
+        self.set_class(event.size.height < SHORT, "-short")
 
     def show_lesson(self) -> None:
         """Render the current lesson in every part of the screen."""
@@ -142,6 +154,7 @@ class ReaderScreen(StylesKept, LeavesQuickly, Screen[None]):
         self.title = plain_line(lesson.title)
         self.sub_title = plain_line(module.title if module else lesson.module)
         view = self.query_one(LessonView)
+        self.remove_class("-links-open")
         view.show(lesson.body)
         self._fill_toc()
         self._fill_links()
@@ -183,6 +196,10 @@ class ReaderScreen(StylesKept, LeavesQuickly, Screen[None]):
         box.add_options(options)
         box.highlighted = 0 if options else None
         box.set_class(bool(options), "-some")
+        note = self.query_one("#links-note", Static)
+        note.update(f"{plural(len(options), 'link')} · L lists them")
+        note.set_class(bool(options), "-some")
+        self.refresh_bindings()
 
     def on_lesson_view_sections_changed(self) -> None:
         """A long lesson's full parse arrived: list all its sections and links."""
@@ -219,6 +236,8 @@ class ReaderScreen(StylesKept, LeavesQuickly, Screen[None]):
             step = parameters[0]
             target = self.history.position + (step if isinstance(step, int) else 0)
             return True if 0 <= target < len(self.history.visited) else None
+        if action == "toggle_links":
+            return bool(self.links)
         return True
 
     def action_history(self, step: int) -> None:
@@ -237,6 +256,19 @@ class ReaderScreen(StylesKept, LeavesQuickly, Screen[None]):
         self.toggle_class("-no-toc")
         if not self.has_class("-no-toc"):
             self.query_one("#toc").focus()
+
+    def action_toggle_links(self) -> None:
+        """Go to the lesson's links (listing them on a short terminal), or back to the lesson."""
+        links = self.query_one("#links", OptionList)
+        if self.has_class("-short"):
+            self.toggle_class("-links-open")
+            if not self.has_class("-links-open"):
+                self.query_one(LessonView).focus()
+                return
+        elif links.has_focus:
+            self.query_one(LessonView).focus()
+            return
+        self.call_after_refresh(links.focus)
 
     def action_toggle_side(self) -> None:
         """Show or hide the objectives, prompts and terms."""

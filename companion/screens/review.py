@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Header, Static
 
@@ -48,7 +48,7 @@ class ReviewScreen(StylesKept, Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]
     """Below 60 columns the four answers go two by two, one line each, so all four show."""
     DEFAULT_CSS = """
-    ReviewScreen #card { height: 1fr; align: center middle; }
+    ReviewScreen #card { height: 1fr; align: center middle; scrollbar-size-vertical: 1; }
     ReviewScreen #face {
         width: 80; max-width: 100%; height: auto; border: round $accent; padding: 1 2;
     }
@@ -93,7 +93,7 @@ class ReviewScreen(StylesKept, Screen[None]):
         """The card and the four answers."""
         yield Header()
         yield Static(id="progress")
-        with Vertical(id="card"):
+        with VerticalScroll(id="card"):
             yield Static(id="face")
         with Horizontal(id="answers"):
             for rating, name in RATING_NAMES.items():
@@ -109,6 +109,7 @@ class ReviewScreen(StylesKept, Screen[None]):
         self.queue = self.programme.cards.queue(self.role)
         self.total = len(self.queue)
         self.show_card()
+        self.query_one("#card", VerticalScroll).focus()  # arrows and PageUp/Down scroll it
 
     @property
     def reviewed(self) -> int:
@@ -150,6 +151,7 @@ class ReviewScreen(StylesKept, Screen[None]):
         self.refresh_bindings()
         self.shown_at = time.monotonic()
         self.query_one("#face", Static).update(Text(card.term, style="bold"))
+        self.query_one("#card", VerticalScroll).scroll_home(animate=False)
         self.query_one("#progress", Static).update(self.progress("Space shows the answer"))
         for button in self.query("#answers Button").results(Button):
             button.disabled = True
@@ -173,6 +175,7 @@ class ReviewScreen(StylesKept, Screen[None]):
         if card.example:
             text.append("\n" + card.example, style="italic")
         self.query_one("#face", Static).update(text)
+        self.query_one("#card", VerticalScroll).scroll_home(animate=False)
         for rating, (_, _, wait) in self._outcomes.items():
             button = self.query_one(f"#answer-{rating}", Button)
             button.label = (

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Header, Label, ProgressBar, Static
 from companion.dialogs.pause import PauseDialog
 from companion.formatting import plural, short_date
 from companion.screens.restyle import StylesKept
+from companion.widgets.fit import fit_columns
 from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import safely
 from companion.widgets.row_table import RowTable
@@ -120,6 +121,11 @@ class TimelineScreen(StylesKept, Screen[None]):
                 cursor = number
             table.add_row(short_date(day), what, status, cell(note))
         table.move_cursor(row=cursor)
+        fit_columns(table, 3)
+
+    def on_resize(self) -> None:
+        """Fit the table to the new width (no sideways scrolling)."""
+        self.call_after_refresh(fit_columns, self.query_one(DataTable), 3)
 
     def action_add_pause(self) -> None:
         """Ask for a pause's dates, save it, and redraw the plan around it."""

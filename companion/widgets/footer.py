@@ -6,6 +6,9 @@ watcher to the footer's private ``__watchers`` list; Textual prunes that list
 only when ``compact`` changes, so every old key stays alive (about 0.45 MB a
 Tab at ten years). ``benchmarks/footer_leak.py`` reproduces it; when a Textual
 release keeps that benchmark flat with the plain ``Footer``, this can go.
+
+On a narrow terminal it also shows only the keys that fit whole (Textual's cuts
+the last one mid-word), keeping the help key and the command palette's.
 """
 
 from __future__ import annotations
@@ -13,10 +16,53 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
+from textual import events
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 if TYPE_CHECKING:
+    from textual.app import ComposeResult
     from textual.screen import Screen
+    from textual.widget import Widget
+
+COMPACT_BELOW = 60
+"""Below this width the keys are drawn compact (one space less around each)."""
+
+HELP_ACTIONS = frozenset({"help", "app.help"})
+"""The actions of the help key, kept on the bar whatever else has to go."""
+
+
+def key_width(key: FooterKey, *, compact: bool) -> int:
+    """Return the columns ``key`` takes on the bar, margins included (Footer's own CSS)."""
+    text = cell_len(key.key_display)
+    if key.description:
+        text += 1 + cell_len(key.description)
+    if key.has_class("-command-palette"):
+        return text + 2  # its left border, and its padding (or margin when compact)
+    return text + (1 if compact else 2)  # padding either side, or a margin when compact
+
+
+def fitting(keys: list[FooterKey], room: int, *, compact: bool) -> list[FooterKey]:
+    """Return the ``keys`` that fit whole in ``room`` columns, in order.
+
+    The command palette's key and the help key are kept first; the others
+    follow in their order while there is room.
+    """
+    widths = [key_width(key, compact=compact) for key in keys]
+    kept = {
+        i
+        for i, key in enumerate(keys)
+        if key.has_class("-command-palette") or key.action in HELP_ACTIONS
+    }
+    room -= sum(widths[i] for i in kept)
+    for i, width in enumerate(widths):
+        if i not in kept and width <= room:
+            kept.add(i)
+            room -= width
+        elif i not in kept:
+            room = -1  # no later key jumps ahead of one left out
+    return [key for i, key in enumerate(keys) if i in kept]
 
 
 class KeysFooter(Footer):
@@ -24,9 +70,26 @@ class KeysFooter(Footer):
 
     _shown: Hashable | None = None
 
+    def compose(self) -> ComposeResult:
+        """Textual's keys, only as many as fit whole in the bar's width."""
+        widgets: list[Widget] = list(super().compose())
+        keys = [w for w in widgets if isinstance(w, FooterKey)]
+        if len(keys) != len(widgets) or not self.size.width:
+            yield from widgets  # grouped keys (none here), or not laid out yet: as Textual does
+            return
+        # The last key's trailing space may go under the palette's border: one column more.
+        yield from fitting(keys, self.size.width + 1, compact=self.compact)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Go compact on a narrow terminal, and fit the keys to the new width."""
+        self.compact = event.size.width < COMPACT_BELOW
+        if self._bindings_ready and self.is_attached and self.screen.is_current:
+            self.call_after_refresh(self._refresh_keys)
+
     def keys_signature(self) -> Hashable:
-        """Return what the footer would draw from the screen's bindings now."""
+        """Return what the footer would draw from the screen's bindings now (and its width)."""
         return (
+            self.size.width,
             self.show_command_palette,
             tuple(
                 (

@@ -17,6 +17,7 @@ from typing import ClassVar
 from rich.padding import Padding
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.color import Color
@@ -260,6 +261,11 @@ class RowTable(DataTable[CellType], SteadyScroll):
         if kept is not None and type(kept[0]) is type(value) and kept[0] == value:
             return kept[1], kept[2]
         cell = self._get_row_renderables(row_index).cells[column_index]
+        if isinstance(cell, Text) and cell.overflow is None:
+            # A cell the program wrote ("in progress", a date) ends in "…" when cut, as
+            # user text does (safe_text.cell); Textual's default would crop it mid-word.
+            cell = cell.copy()
+            cell.overflow, cell.no_wrap = "ellipsis", True
         options = self.app.console_options.update_dimensions(width, 1).update(no_wrap=True)
         segments = list(self.app.console.render(Padding(cell, (0, self.cell_padding)), options))
         styled: dict[tuple[object, ...], SegmentLines] = {}
