@@ -112,6 +112,8 @@ class CurriculumScreen(StylesKept, Screen[None]):
 
     def rebuild(self) -> None:
         """Fill the tree from the curriculum and the current filters."""
+        if self.closing:  # the app is quitting: its widgets may be gone already
+            return
         curriculum = self.programme.curriculum
         statuses = self._built_with = self.statuses()
         tree = self.query_one(Tree)

@@ -165,6 +165,8 @@ class GlossaryScreen(RecordTable):
 
         With ``keep`` the cursor stays on its card when that card is still shown.
         """
+        if self.closing:  # the app is quitting: its widgets may be gone already
+            return
         view = self.view()
         filters = self.filters()
         if only_if_changed and self._shown == (view.version, filters):

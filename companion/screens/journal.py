@@ -79,6 +79,8 @@ class JournalScreen(RecordTable):
 
     def refill(self) -> None:
         """Show the sessions the search and filters find (only when they differ from shown)."""
+        if self.closing:  # the app is quitting: its widgets may be gone already
+            return
         module = self.query_one("#module", Select).value
         month = self.query_one("#month", Select).value
         listing = self.programme.listings.journal(

@@ -130,6 +130,8 @@ class LogScreen(RecordTable):
 
     def refill(self) -> None:
         """Show the totals and the entries the filters let through (only what changed)."""
+        if self.closing:  # the app is quitting: its widgets may be gone already
+            return
         kind = self.query_one("#kind", Select).value
         skill = self.query_one("#skill", Select).value
         view = self.programme.listings.log(

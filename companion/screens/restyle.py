@@ -45,6 +45,11 @@ class StylesKept(Screen[Any]):
 
     _styled_with: tuple[object, ...] | None = None
 
+    @property
+    def closing(self) -> bool:
+        """True once the app is quitting or this screen is being removed."""
+        return self.app._exit or self._closing or self._closed
+
     def _on_screen_suspend(self) -> None:
         """Note what the widgets were styled with as the screen goes behind another."""
         self._styled_with = style_inputs(self.app)

@@ -52,7 +52,7 @@ class WarmUp:
         steps.append(self._freeze)
         await asyncio.sleep(delay)
         for step in steps:
-            if not self.app.screen_stack:  # the app is closing
+            if not self.app.screen_stack or self.app._exit:  # the app is quitting
                 return
             result = step()
             if result is not None and not isinstance(result, bool):
