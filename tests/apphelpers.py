@@ -79,9 +79,25 @@ async def running_demo(
 
 
 async def settle(pilot: Pilot[Any], rounds: int = 3) -> None:
-    """Pause ``rounds`` times: let the app open its store, lay out and handle messages."""
+    """Let the app open its store and finish its start-up warm-up, then pause ``rounds`` times.
+
+    The warm-up builds the kept screens off screen; waiting for it keeps what a
+    test then measures (layouts, snapshots) independent of the machine's load.
+    """
+    await warmed(pilot)
     for _ in range(rounds):
         await pilot.pause()
+
+
+async def warmed(pilot: Pilot[Any], timeout: float = 30.0) -> None:
+    """Wait until the app's start-up warm-up is done (apps without one: at once)."""
+    warm_up = getattr(pilot.app, "warm_up", None)
+    waited = 0.0
+    while warm_up is not None and not warm_up.done and waited < timeout:
+        if not warm_up.started and waited > 2.0:
+            break  # the folder did not open (a test of that): no warm-up comes
+        await pilot.pause(0.05)
+        waited += 0.05
 
 
 async def press_and_wait(pilot: Pilot[Any], *keys: str) -> None:

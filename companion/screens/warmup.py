@@ -34,10 +34,12 @@ class WarmUp:
         self.app = app
         self.navigator = navigator
         self.programme = programme
+        self.started = False
         self.done = False
 
     def start(self, delay: float) -> None:
         """Begin after ``delay`` seconds (in a worker: each step gives the keys a turn)."""
+        self.started = True
         self.app.run_worker(self._run(delay), group="warm-up", exit_on_error=False)
 
     async def _run(self, delay: float) -> None:
