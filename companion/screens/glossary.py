@@ -61,8 +61,8 @@ def _row_key(row: GlossaryRow) -> str:
     return row.id
 
 
-def _row_cells(row: GlossaryRow) -> tuple[Text, Text, str, str]:
-    return cell(row.term), cell(row.deck), row.audience, row.status
+def _row_cells(row: GlossaryRow) -> tuple[Text, Text, Text, Text]:
+    return cell(row.term), cell(row.deck), cell(row.audience), cell(row.status)
 
 
 class GlossaryScreen(RecordTable):
