@@ -24,7 +24,9 @@ SCRIPT = textwrap.dedent(
         app = app_on(demo_folder(Path(sys.argv[1]) / "data"))
         async with app.run_test() as pilot:
             before = gc.get_threshold()
-            for _ in range(200):  # the warm-up timer fires 0.5 s after the store opens
+            # The warm-up starts 0.5 s after the store opens and freezes at its end,
+            # a few seconds later (more on a loaded machine).
+            for _ in range(1200):
                 await pilot.pause(0.05)
                 if gc.get_freeze_count() > 0:
                     break
