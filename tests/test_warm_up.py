@@ -12,7 +12,7 @@ from tests.apphelpers import app_on, demo_folder
 
 
 async def _warmed(pilot: object, app: object) -> None:
-    for _ in range(200):
+    for _ in range(1200):  # up to 60 s on a loaded machine
         if app.warm_up.done:  # type: ignore[attr-defined]
             break
         await pilot.pause(0.05)  # type: ignore[attr-defined]
