@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import Input, Static
@@ -38,6 +39,16 @@ def _cards(count: int) -> list[Card]:
         )
         for i in range(count)
     ]
+
+
+async def _open_glossary(pilot: Any) -> tuple[GlossaryScreen, ItemTable[Any]]:
+    """Press ``g`` on the dashboard; return the glossary and its table."""
+    await pilot.pause()
+    await pilot.press("g")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, GlossaryScreen)
+    return screen, screen.query_one(ItemTable)
 
 
 def _folder(tmp_path: Path, count: int) -> Path:
@@ -88,15 +99,9 @@ def test_the_view_is_kept_until_a_card_or_a_state_changes(tmp_path: Path) -> Non
 async def test_the_glossary_fills_a_page_first_and_end_reaches_the_last_card(
     tmp_path: Path,
 ) -> None:
-    data = _folder(tmp_path, 3 * PAGE)
-    app = app_on(data)
+    app = app_on(_folder(tmp_path, 3 * PAGE))
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.press("g")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, GlossaryScreen)
-        table = screen.query_one(ItemTable)
+        screen, table = await _open_glossary(pilot)
         total = table.total
         assert total > 3 * PAGE and table.row_count == ItemTable.FIRST_PAGE
         assert screen.sub_title == f"{total} cards"
@@ -196,15 +201,9 @@ def test_an_index_read_while_a_log_is_added_is_not_kept(tmp_path: Path) -> None:
 
 
 async def test_searching_keeps_the_columns_widths_and_the_count_follows(tmp_path: Path) -> None:
-    data = _folder(tmp_path, 3 * PAGE)
-    app = app_on(data)
+    app = app_on(_folder(tmp_path, 3 * PAGE))
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.press("g")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, GlossaryScreen)
-        table = screen.query_one(ItemTable)
+        screen, table = await _open_glossary(pilot)
         widths = [column.width for column in table.columns.values()]
         total = table.total
         await pilot.press("slash", "a", "g")
