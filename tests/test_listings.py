@@ -180,16 +180,19 @@ async def test_the_log_shows_a_first_page_then_the_rest_and_fits_its_width(
         assert isinstance(topic, Text) and topic.plain == newest
 
 
+class OneTable(App[None]):
+    """A paged table of two columns, the second user text, alone on screen."""
+
+    def compose(self) -> ComposeResult:
+        table = PagedTable(main=1, user_text=[1])
+        table.add_columns("N", "Text")
+        yield table
+
+
 async def test_end_reaches_the_last_row_before_the_rest_has_arrived() -> None:
     rows = [(f"row-{i}", (f"{i}", f"[b]text {i}")) for i in range(1000)]
 
-    class Small(App[None]):
-        def compose(self) -> ComposeResult:
-            table = PagedTable(main=1, user_text=[1])
-            table.add_columns("N", "Text")
-            yield table
-
-    app = Small()
+    app = OneTable()
     async with app.run_test(size=(60, 20)) as pilot:
         table = app.query_one(PagedTable)
         table.show(rows, (4, 12))
@@ -208,13 +211,7 @@ async def test_end_reaches_the_last_row_before_the_rest_has_arrived() -> None:
 async def test_more_rows_arrive_as_the_cursor_and_the_scroll_near_the_end() -> None:
     rows = [(f"row-{i}", (f"{i}", f"text {i}")) for i in range(1000)]
 
-    class Small(App[None]):
-        def compose(self) -> ComposeResult:
-            table = PagedTable(main=1, user_text=[1])
-            table.add_columns("N", "Text")
-            yield table
-
-    app = Small()
+    app = OneTable()
     async with app.run_test(size=(60, 20)) as pilot:
         table = app.query_one(PagedTable)
         table.show(rows, (4, 12))

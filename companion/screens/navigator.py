@@ -70,13 +70,22 @@ class Navigator:
 
     # -- opening screens ------------------------------------------------------------
 
+    def _screen_class(self, target: str) -> Callable[[Programme], Screen[Any]] | None:
+        """The screen class named ``target`` in the registry (None: no such screen).
+
+        Imported on first use: screens import pydantic, not wanted before the first frame.
+        """
+        entry = SCREENS.get(target)
+        if entry is None:
+            return None
+        _, module, name = entry
+        make: Callable[[Programme], Screen[Any]] = getattr(import_module(module), name)
+        return make
+
     def open_target(self, target: str) -> None:
         """Open a full screen by name (dashboard panels and the palette)."""
-        entry = SCREENS.get(target)
-        if entry is not None:
-            _, module, name = entry
-            # Imported on first use: screens import pydantic, not wanted before the first frame.
-            make = getattr(import_module(module), name)
+        make = self._screen_class(target)
+        if make is not None:
             if target in KEPT:
                 self.app.push_screen(self._kept(target, lambda: make(self.programme)))
             else:
@@ -115,11 +124,12 @@ class Navigator:
         what ``push_screen`` itself calls first; Textual is pinned.)
         """
         app, key = self.app, f"kept-{target}"
-        if target not in KEPT or app.is_screen_installed(key) or not self.programme.ready:
+        make = self._screen_class(target)
+        if target not in KEPT or make is None or app.is_screen_installed(key):
             return None
-        _, module, name = SCREENS[target]
-        screen = getattr(import_module(module), name)(self.programme)
-        app.install_screen(screen, key)
+        if not self.programme.ready:
+            return None
+        app.install_screen(make(self.programme), key)
         _, mounted = app._get_screen(key)  # registers it: compose and mount, not shown
         return mounted
 
