@@ -159,6 +159,15 @@ class CompanionApp(App[None]):
         self.bell()
         self._close_messages_no_wait()
 
+    async def _shutdown(self) -> None:
+        """Let a screen being built off screen finish, then shut down as Textual does.
+
+        (Textual's shutdown would close that screen's widgets under its mount;
+        it has no public hook that runs before it. Textual is pinned.)
+        """
+        await self.warm_up.finish_building()
+        await super()._shutdown()
+
     def on_unmount(self) -> None:
         """Lock private notes and release the data folder (every write is already on disk)."""
         self.lifecycle.watch_signals(False)

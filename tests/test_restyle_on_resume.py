@@ -10,7 +10,7 @@ from textual.widgets import DataTable
 
 from companion.screens.dashboard import DashboardScreen
 from companion.screens.journal import JournalScreen
-from tests.apphelpers import app_on, demo_folder
+from tests.apphelpers import app_on, demo_folder, settle
 
 
 async def _press(pilot: object, key: str) -> None:
@@ -32,7 +32,9 @@ async def test_returning_to_an_unchanged_screen_restyles_nothing(
     monkeypatch.setattr(Stylesheet, "update_nodes", counted)
     app = app_on(demo_folder(tmp_path / "data"))
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        # The warm-up's screens bring their widgets' CSS: a stylesheet change, which
+        # rightly restyles a screen that was behind. Measure after it.
+        await settle(pilot)
         await _press(pilot, "j")
         journal = app.screen
         assert isinstance(journal, JournalScreen)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
 
 from companion.screens.curriculum import CurriculumScreen
 from companion.screens.navigator import KEPT
+from companion.widgets.footer import KeysFooter
 from tests.apphelpers import app_on, demo_folder
 
 
@@ -88,3 +90,32 @@ async def test_the_curriculum_is_rebuilt_on_return_only_when_a_lesson_changed(
         await pilot.pause()
         assert len(rebuilt) == before + 1
         assert screen._built_with == app.programme.journal.lesson_statuses()
+
+
+@pytest.mark.parametrize("target", KEPT)
+async def test_quitting_while_a_kept_screen_is_being_built_raises_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str
+) -> None:
+    """Textual's shutdown closes the half-built screen's widgets before its own mount ends."""
+    app = app_on(demo_folder(tmp_path / "data"))
+    original = app.navigator.prebuild
+    building: list[str] = []
+
+    def noted(kept: str) -> object:
+        building.append(kept)
+        return original(kept)
+
+    async def slow_mount(footer: KeysFooter) -> None:
+        if building and building[-1] == target and footer.screen is not app.screen:
+            await asyncio.sleep(0.5)  # the screen's own mount waits for its widgets'
+
+    monkeypatch.setattr(app.navigator, "prebuild", noted)
+    monkeypatch.setattr(KeysFooter, "on_mount", slow_mount, raising=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(1200):  # up to 60 s on a loaded machine
+            if target in building:
+                break
+            await pilot.pause(0.05)
+        assert target in building
+        await asyncio.sleep(0.1)
+        # leaving the block shuts the app down while the screen waits for its footer

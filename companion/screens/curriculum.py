@@ -76,6 +76,8 @@ class CurriculumScreen(StylesKept, Screen[None]):
 
     def on_mount(self) -> None:
         """Fill the tree and put the cursor in it."""
+        if self.closing:  # built off screen as the app quits: its widgets may be gone
+            return
         self.rebuild()
         self.query_one(Tree).focus()
 

@@ -138,6 +138,8 @@ class GlossaryScreen(RecordTable):
 
     def on_mount(self) -> None:
         """Fill the table; search as the search box's text changes."""
+        if self.closing:  # built off screen as the app quits: its widgets may be gone
+            return
         self.refill()
         self.query_one(DataTable).focus()
         # A watcher runs as the text changes, so the filtered table is drawn in the

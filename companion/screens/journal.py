@@ -70,6 +70,8 @@ class JournalScreen(RecordTable):
 
     def on_mount(self) -> None:
         """Fill the table."""
+        if self.closing:  # built off screen as the app quits: its widgets may be gone
+            return
         self.refill()
         self.query_one(DataTable).focus()
 

@@ -111,6 +111,8 @@ class LogScreen(RecordTable):
 
     def on_mount(self) -> None:
         """Fill everything (on a small terminal, with the totals folded into one line)."""
+        if self.closing:  # built off screen as the app quits: its widgets may be gone
+            return
         self._fit(self.app.size.width, self.app.size.height)
         self.refill()
         self.query_one(DataTable).focus()

@@ -47,8 +47,13 @@ class StylesKept(Screen[Any]):
 
     @property
     def closing(self) -> bool:
-        """True once the app is quitting or this screen is being removed."""
-        return self.app._exit or self._closing or self._closed
+        """True once the app is quitting or this screen is being removed.
+
+        ``_running`` turns False as the app's shutdown begins, before it closes the
+        widgets of a screen that is still being built off screen.
+        """
+        app = self.app
+        return app._exit or not app._running or self._closing or self._closed or self._pruning
 
     def _on_screen_suspend(self) -> None:
         """Note what the widgets were styled with as the screen goes behind another."""

@@ -12,6 +12,7 @@ so a key pressed meanwhile waits for one step at most, not for all of them
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Awaitable, Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -36,6 +37,7 @@ class WarmUp:
         self.programme = programme
         self.started = False
         self.done = False
+        self._building: Awaitable[Any] | None = None
 
     def start(self, delay: float) -> None:
         """Begin after ``delay`` seconds (in a worker: each step gives the keys a turn)."""
@@ -54,13 +56,25 @@ class WarmUp:
         steps.append(self._freeze)
         await asyncio.sleep(delay)
         for step in steps:
-            if not self.app.screen_stack or self.app._exit:  # the app is quitting
-                return
+            if not self.app.screen_stack or self.app._exit or not self.app._running:
+                return  # the app is quitting
             result = step()
             if result is not None and not isinstance(result, bool):
+                self._building = result
                 await result  # a kept screen being mounted
+                self._building = None
             await asyncio.sleep(GAP)
         self.done = True
+
+    async def finish_building(self, timeout: float = 2.0) -> None:
+        """Wait (quitting) for a kept screen being built off screen to finish its mount.
+
+        Textual's shutdown closes every widget it finds; closing those of a screen
+        still being mounted makes that screen's own mount fail (its widgets are gone).
+        """
+        if (building := self._building) is not None:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(asyncio.ensure_future(building), timeout)
 
     def _imports(self) -> None:
         """Import markdown-it, Pygments and the screens, not on a key press."""
