@@ -31,6 +31,9 @@ TRICKY = [
     "[b]not markup[/b]",
     "tab\tinside",
     "x" * 200,
+    "a note of many paragraphs, " * 400,  # cut before it is laid out: the same line
+    "e\u0301" * 300,  # zero-width marks: the cut must still leave a full line
+    "日本語" * 500,
 ]
 
 

@@ -35,6 +35,10 @@ SegmentLines = list[list[Segment]]
 STYLED_KEPT = 8
 """Styled versions kept per laid-out cell (its places, cursor, hover and focus states)."""
 
+SHOWN_CHARACTERS = 4
+"""A one-line cell's text is cut at this many characters per column before it is laid
+out (more than a line can show, even with zero-width marks among them)."""
+
 
 class RowTable(DataTable[CellType], SteadyScroll):
     """Textual's DataTable, except that Home and End move the cursor to the first and last row.
@@ -266,6 +270,11 @@ class RowTable(DataTable[CellType], SteadyScroll):
             # user text does (safe_text.cell); Textual's default would crop it mid-word.
             cell = cell.copy()
             cell.overflow, cell.no_wrap = "ellipsis", True
+        if isinstance(cell, Text) and len(cell) > (room := SHOWN_CHARACTERS * width + 16):
+            # One line of ``width`` columns shows no more of it, and Rich goes through
+            # the whole text to lay it out (4 ms for a long note): cut it first.
+            cell = cell.copy()
+            cell.right_crop(len(cell) - room)
         options = self.app.console_options.update_dimensions(width, 1).update(no_wrap=True)
         segments = list(self.app.console.render(Padding(cell, (0, self.cell_padding)), options))
         styled: dict[tuple[object, ...], SegmentLines] = {}
