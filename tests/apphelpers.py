@@ -8,7 +8,7 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -22,6 +22,7 @@ from companion.storage.store import Store
 from tests.privacyhelpers import CHEAP
 
 if TYPE_CHECKING:
+    import pytest
     from textual.pilot import Pilot
 
     from companion.app import CompanionApp
@@ -98,6 +99,23 @@ async def warmed(pilot: Pilot[Any], timeout: float = 30.0) -> None:
             break  # the folder did not open (a test of that): no warm-up comes
         await pilot.pause(0.05)
         waited += 0.05
+    assert warm_up is None or not warm_up.errors, warm_up.errors  # every step did its work
+
+
+def count_restyles(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Return a list that every widget Textual restyles from now on is appended to."""
+    from textual.css.stylesheet import Stylesheet
+
+    restyled: list[object] = []
+    update_nodes = Stylesheet.update_nodes
+
+    def counted(self: Stylesheet, nodes: Iterable[Any], animate: bool = False) -> None:
+        nodes = list(nodes)
+        restyled.extend(nodes)
+        update_nodes(self, nodes, animate)
+
+    monkeypatch.setattr(Stylesheet, "update_nodes", counted)
+    return restyled
 
 
 async def press_and_wait(pilot: Pilot[Any], *keys: str) -> None:

@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.css.stylesheet import Stylesheet
 from textual.widgets import DataTable
 
 from companion.screens.dashboard import DashboardScreen
 from companion.screens.journal import JournalScreen
-from tests.apphelpers import app_on, demo_folder, settle
+from tests.apphelpers import app_on, count_restyles, demo_folder, settle
 
 
 async def _press(pilot: object, key: str) -> None:
@@ -21,15 +20,7 @@ async def _press(pilot: object, key: str) -> None:
 async def test_returning_to_an_unchanged_screen_restyles_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    restyled: list[object] = []
-    update_nodes = Stylesheet.update_nodes
-
-    def counted(self: Stylesheet, nodes: object, animate: bool = False) -> None:
-        nodes = list(nodes)  # type: ignore[call-overload]
-        restyled.extend(nodes)
-        update_nodes(self, nodes, animate)
-
-    monkeypatch.setattr(Stylesheet, "update_nodes", counted)
+    restyled = count_restyles(monkeypatch)
     app = app_on(demo_folder(tmp_path / "data"))
     async with app.run_test(size=(100, 30)) as pilot:
         # The warm-up's screens bring their widgets' CSS: a stylesheet change, which

@@ -6,11 +6,13 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from textual.widgets._footer import FooterKey
 
 from companion.screens.curriculum import CurriculumScreen
 from companion.screens.navigator import KEPT
 from companion.widgets.footer import KeysFooter
-from tests.apphelpers import app_on, demo_folder
+from companion.widgets.row_table import RowTable
+from tests.apphelpers import app_on, count_restyles, demo_folder
 
 
 async def _warmed(pilot: object, app: object) -> None:
@@ -119,3 +121,28 @@ async def test_quitting_while_a_kept_screen_is_being_built_raises_nothing(
         assert target in building
         await asyncio.sleep(0.1)
         # leaving the block shuts the app down while the screen waits for its footer
+
+
+async def test_a_kept_screen_is_styled_laid_out_and_drawn_before_its_first_showing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    restyled = count_restyles(monkeypatch)
+    app = app_on(demo_folder(tmp_path / "data"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _warmed(pilot, app)
+        for key, target in (("j", "sessions"), ("l", "log"), ("g", "cards"), ("c", "curriculum")):
+            screen = app.get_screen(f"kept-{target}")
+            assert screen.size == app.size  # laid out at the terminal's size
+            assert screen.query_one(KeysFooter).query(FooterKey)  # its keys are there
+            tables = list(screen.query(RowTable))
+            laid_out = [len(table._laid_out or ()) for table in tables]
+            assert all(laid_out)  # drawn: each visible cell's text laid out
+            restyled.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.screen is screen
+            widgets = set(screen.walk_children(with_self=True))
+            assert len([node for node in restyled if node in widgets]) <= 4  # focus only
+            assert [len(table._laid_out or ()) for table in tables] == laid_out  # none again
+            await pilot.press("escape")
+            await pilot.pause()

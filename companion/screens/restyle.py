@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 from textual import events
 from textual.screen import Screen
 
+from companion.widgets.footer import KeysFooter
+
 if TYPE_CHECKING:
     from textual.app import App
 
@@ -54,6 +56,45 @@ class StylesKept(Screen[Any]):
         """
         app = self.app
         return app._exit or not app._running or self._closing or self._closed or self._pruning
+
+    async def lay_out_off_screen(self) -> bool:
+        """Restyle and lay the screen out now, off screen, as its first showing would.
+
+        For a screen built before it is first shown (``Navigator.prebuild``): its
+        widgets were styled as they were mounted, and the stylesheet has grown
+        since (each new kind of widget brings its CSS); Textual would restyle
+        and lay out every widget on the key that first shows it. Done here at
+        idle time, that key costs what every later one does; the key bar's keys
+        are composed too, at the width they then have. Nothing reaches the
+        terminal: Textual only ever displays the screen in front. Returns
+        whether there was anything to do (not once the screen has been shown).
+        """
+        if not self._off_screen:
+            return False
+        self.update_node_styles(animate=False)
+        self._refresh_layout(self.app.size)
+        for footer in self.query(KeysFooter):
+            await footer.show_keys_now()
+            if not self._off_screen:
+                return False
+        if self._dirty_widgets or self._layout_required:
+            self._refresh_layout(self.app.size)  # the keys just composed
+        self._styled_with = style_inputs(self.app)
+        return True
+
+    @property
+    def _off_screen(self) -> bool:
+        """Built, never shown so far, and not being removed."""
+        return not (self.is_current or self.stack_updates or not self.is_attached or self.closing)
+
+    def draw_off_screen(self) -> None:
+        """Draw every visible widget once, off screen (their drawn lines are kept).
+
+        After :meth:`lay_out_off_screen`: the first frame that shows the screen
+        then reuses what each widget drew (the tables' cells laid out, above all).
+        """
+        if self._off_screen:
+            self._compositor.render_full_update()
 
     def _on_screen_suspend(self) -> None:
         """Note what the widgets were styled with as the screen goes behind another."""

@@ -22,9 +22,17 @@ if TYPE_CHECKING:
 
     from companion.programme.core import Programme
     from companion.screens.navigator import Navigator
+    from companion.screens.restyle import StylesKept
 
 GAP = 0.25
 """Seconds between one step and the next: a key pressed during a step is handled in them."""
+
+
+def _name(step: Callable[..., object]) -> str:
+    """A step's name for a message (``prebuild log``, ``_markdown``)."""
+    if isinstance(step, partial):
+        return " ".join([step.func.__name__, *map(str, step.args)])
+    return getattr(step, "__name__", repr(step))
 
 
 class WarmUp:
@@ -37,7 +45,9 @@ class WarmUp:
         self.programme = programme
         self.started = False
         self.done = False
-        self._building: Awaitable[Any] | None = None
+        self._building: asyncio.Future[Any] | None = None
+        self.errors: list[str] = []
+        """Steps that failed (each only saves time later, so the others still run)."""
 
     def start(self, delay: float) -> None:
         """Begin after ``delay`` seconds (in a worker: each step gives the keys a turn)."""
@@ -53,15 +63,22 @@ class WarmUp:
             self._listings,
         ]
         steps += [partial(self.navigator.prebuild, target) for target in KEPT]
+        for target in KEPT:  # once all are built: the stylesheet has every widget's CSS
+            steps += [partial(self._lay_out, target), partial(self._draw, target)]
         steps.append(self._freeze)
         await asyncio.sleep(delay)
         for step in steps:
             if not self.app.screen_stack or self.app._exit or not self.app._running:
                 return  # the app is quitting
-            result = step()
-            if result is not None and not isinstance(result, bool):
-                self._building = result
-                await result  # a kept screen being mounted
+            try:
+                result = step()
+                if result is not None and not isinstance(result, bool):
+                    self._building = asyncio.ensure_future(result)  # a screen being built
+                    await self._building
+            except Exception as error:  # a step only saves time later: the others go on
+                self.errors.append(f"{_name(step)}: {error!r}")
+                self.app.log.error("warm-up step failed", _name(step), error)
+            finally:
                 self._building = None
             await asyncio.sleep(GAP)
         self.done = True
@@ -73,8 +90,28 @@ class WarmUp:
         still being mounted makes that screen's own mount fail (its widgets are gone).
         """
         if (building := self._building) is not None:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(asyncio.ensure_future(building), timeout)
+            # Its failure, if any, is the warm-up's to note (``errors``), not the shutdown's.
+            with contextlib.suppress(Exception, asyncio.CancelledError):
+                await asyncio.wait_for(asyncio.shield(building), timeout)
+
+    def _kept(self, target: str) -> StylesKept | None:
+        from companion.screens.restyle import StylesKept
+
+        key = f"kept-{target}"
+        if not self.app.is_screen_installed(key):
+            return None
+        screen = self.app.get_screen(key)
+        return screen if isinstance(screen, StylesKept) else None
+
+    async def _lay_out(self, target: str) -> None:
+        """Restyle and lay out a kept screen off screen, as its first showing would."""
+        if (screen := self._kept(target)) is not None:
+            await screen.lay_out_off_screen()
+
+    def _draw(self, target: str) -> None:
+        """Draw a kept screen's widgets once, off screen (after its widgets took their sizes)."""
+        if (screen := self._kept(target)) is not None:
+            screen.draw_off_screen()
 
     def _imports(self) -> None:
         """Import markdown-it, Pygments and the screens, not on a key press."""

@@ -13,6 +13,8 @@ the last one mid-word), keeping the help key and the command palette's.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
@@ -28,6 +30,9 @@ if TYPE_CHECKING:
 
 COMPACT_BELOW = 60
 """Below this width the keys are drawn compact (one space less around each)."""
+
+KEYS_WAIT = 2.0
+"""Seconds :meth:`KeysFooter.show_keys_now` waits for the keys at most."""
 
 HELP_ACTIONS = frozenset({"help", "app.help"})
 """The actions of the help key, kept on the bar whatever else has to go."""
@@ -114,6 +119,27 @@ class KeysFooter(Footer):
             return
         if self.is_attached and screen is self.screen:
             self.call_after_refresh(self._refresh_keys)
+
+    async def show_keys_now(self) -> None:
+        """Compose the keys now, for a screen prepared before it is shown.
+
+        Textual composes a footer's keys once its screen's bindings are first
+        announced, which is when the screen comes to the front: the keys then
+        appeared a few frames after the rest of the screen.
+        """
+        self._bindings_ready = True
+        composed = asyncio.Event()
+
+        async def compose_keys() -> None:
+            try:
+                await self._refresh_keys()
+            finally:
+                composed.set()
+
+        # In the footer's own message loop: its keys are data-bound to it as composed.
+        if self.call_later(compose_keys):
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(composed.wait(), KEYS_WAIT)
 
     async def _refresh_keys(self) -> None:
         if not self.is_attached:
