@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -18,14 +17,6 @@ from companion.storage.lock import DataLock, LockHeldError
 
 if TYPE_CHECKING:
     from textual.app import App
-
-ESCAPE_DELAY_MS = "50"
-"""How long a lone Escape waits for the rest of a key's sequence (Textual: 100 ms).
-
-A terminal sends a key's whole sequence at once, so half Textual's wait is
-still ample, and Escape (leave a screen, close a dialog) answers sooner. The
-user's own ``ESCDELAY``, the variable curses programs read too, wins.
-"""
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
 """Exit codes: success, a problem with the data or content, bad usage, another instance runs."""
@@ -175,7 +166,6 @@ def make_app(
 
 def run_app(data: Path) -> int:
     """Open ``data`` (refusing a second instance with exit code 3) and run the app on it."""
-    os.environ.setdefault("ESCDELAY", ESCAPE_DELAY_MS)  # read as Textual is first imported
     try:
         app = make_app(data)
     except LockHeldError as exc:
