@@ -87,6 +87,24 @@ class StylesKept(Screen[Any]):
         """Built, never shown so far, and not being removed."""
         return not (self.is_current or self.stack_updates or not self.is_attached or self.closing)
 
+    def restyle_off_screen(self) -> None:
+        """Restyle, off screen, a screen laid out before the stylesheet last changed.
+
+        Screens built later bring their widgets' CSS, which Textual would apply
+        to this one on its first showing. Widgets whose styles come out the same
+        keep what they drew (``RowTable``).
+        """
+        before = self._styled_with
+        if not self._off_screen or before is None:
+            return
+        now = style_inputs(self.app)
+        if same_inputs(before, now):
+            return
+        self.update_node_styles(animate=False)
+        if self._layout_required or self._dirty_widgets:
+            self._refresh_layout(self.app.size)
+        self._styled_with = now
+
     def draw_off_screen(self) -> None:
         """Draw every visible widget once, off screen (their drawn lines are kept).
 

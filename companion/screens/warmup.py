@@ -1,12 +1,16 @@
-"""What the app prepares while the user reads the dashboard, one step per frame.
+"""What the app prepares while the user reads the dashboard, one step at a time.
 
 After the data folder is open, the app imports what the next screens need,
 mounts a hidden sample of every Markdown block (Textual reads their styles on
-the first one), builds the journal's, log's and glossary's rows, builds the
-kept screens off screen (``Navigator.prebuild``) and finally freezes what
-start-up built (``companion.gc_tuning``). Each step is its own timer callback,
-so a key pressed meanwhile waits for one step at most, not for all of them
-(a kept screen's step lasts until the screen is mounted).
+the first one) and builds the journal's, log's and glossary's rows. Then, the
+likeliest key first, it builds each kept screen off screen
+(``Navigator.prebuild``), restyles and lays it out at the terminal's size with
+its key bar, and draws it once, so its first showing costs what every later
+one does. Screens built later bring their widgets' CSS, so each is restyled
+once more at the end if that changed its styles; last, what start-up built is
+frozen (``companion.gc_tuning``). Each step is its own turn of the worker, so a
+key pressed meanwhile waits for one step at most, not for all of them (a kept
+screen's step lasts until the screen is mounted).
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ if TYPE_CHECKING:
     from companion.screens.navigator import Navigator
     from companion.screens.restyle import StylesKept
 
-GAP = 0.25
+GAP = 0.1
 """Seconds between one step and the next: a key pressed during a step is handled in them."""
 
 
@@ -62,9 +66,11 @@ class WarmUp:
             self._markdown,
             self._listings,
         ]
-        steps += [partial(self.navigator.prebuild, target) for target in KEPT]
-        for target in KEPT:  # once all are built: the stylesheet has every widget's CSS
+        for target in KEPT:  # the likeliest key first: each screen ready before the next
+            steps += [partial(self.navigator.prebuild, target)]
             steps += [partial(self._lay_out, target), partial(self._draw, target)]
+        # Each screen built after another brought its widgets' CSS: restyle what it changed.
+        steps += [partial(self._restyle, target) for target in KEPT]
         steps.append(self._freeze)
         await asyncio.sleep(delay)
         for step in steps:
@@ -107,6 +113,11 @@ class WarmUp:
         """Restyle and lay out a kept screen off screen, as its first showing would."""
         if (screen := self._kept(target)) is not None:
             await screen.lay_out_off_screen()
+
+    def _restyle(self, target: str) -> None:
+        """Restyle a kept screen off screen if the stylesheet changed since it was laid out."""
+        if (screen := self._kept(target)) is not None:
+            screen.restyle_off_screen()
 
     def _draw(self, target: str) -> None:
         """Draw a kept screen's widgets once, off screen (after its widgets took their sizes)."""
