@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import statistics
 import sys
 import threading
@@ -40,6 +41,22 @@ WORST: list[tuple[float, float, float, str]] = []
 """(ms, sent, shown, which key) of each key while building."""
 
 TICKED: list[float] = []
+
+GC_PAUSES: list[tuple[int, float]] = []
+"""(generation, ms) of every garbage collection over 30 ms."""
+
+
+def _gc_timer() -> Callable[[str, dict[str, int]], None]:
+    started = [0.0]
+
+    def noted(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started[0] = time.perf_counter()
+        elif (took := (time.perf_counter() - started[0]) * 1000) > SLOW * 1000:
+            GC_PAUSES.append((info["generation"], took))
+
+    return noted
+
 
 PHASE = ["start"]
 """What the run is doing (slow callbacks are labelled with it)."""
@@ -248,6 +265,7 @@ def main() -> int:
     sampler = Sampler() if args.profile else None
     if sampler is not None:
         sampler.start()
+    gc.callbacks.append(_gc_timer())
     with slow_callbacks(slow, sampler):
         for _ in range(1 if args.quick else args.runs):
             asyncio.run(one_run(figures, args.quick))
@@ -266,6 +284,8 @@ def main() -> int:
                 if at + seconds > sent and at < drawn:
                     start, long = (at - sent) * 1000, seconds * 1000
                     print(f"    at {start:+6.0f} ms, {long:5.0f} ms  {label}")
+    pauses = ", ".join(f"gen{g} {ms:.0f} ms" for g, ms in GC_PAUSES) or "none"
+    print(f"garbage collections over {SLOW * 1000:.0f} ms: {pauses}")
     print(f"event-loop callbacks over {SLOW * 1000:.0f} ms: {len(slow)}; the longest by phase:")
     phases: dict[str, list[tuple[float, str]]] = {}
     for took, label in slow:

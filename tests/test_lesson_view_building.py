@@ -92,3 +92,24 @@ async def test_warm_up_reads_the_markdown_styles_and_leaves_nothing_behind() -> 
         assert {"MarkdownTable.DEFAULT_CSS", "MarkdownBulletList.DEFAULT_CSS"} <= added
         assert {"MarkdownFence.DEFAULT_CSS", "SectionMarkdown.DEFAULT_CSS"} <= added
         assert not app.screen.query(SectionMarkdown)
+
+
+async def test_page_down_and_up_move_a_page_in_one_step_while_the_document_is_built() -> None:
+    class View(App[None]):
+        def compose(self) -> ComposeResult:
+            yield LessonView()
+
+    app = View()
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.query_one(LessonView)
+        view.show(LONG_BODY)
+        await pilot.pause()
+        view.focus()
+        page = view.scrollable_content_region.height
+        assert page > 0 and view.max_scroll_y > 3 * page
+        scrolled: list[float] = []
+        view.watch(view, "scroll_y", lambda y: scrolled.append(y), init=False)
+        await pilot.press("pagedown")
+        assert scrolled == [page]  # one step, no glide through the frames in between
+        await pilot.press("pagedown", "pageup")
+        assert scrolled == [page, 2 * page, page]

@@ -26,6 +26,7 @@ import asyncio
 import re
 
 from textual import events
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
@@ -47,7 +48,13 @@ __all__ = [
 ]
 
 NEAR = 1.0
-"""Sections within this many viewport heights above or below the visible part are built."""
+"""Sections within this many viewport heights below the visible part are built."""
+
+NEAR_ABOVE = 0.5
+"""...and within this many above it (reading goes down: PageDown must find text built).
+
+Every frame that mounts blocks lays out all the built ones, so each section built
+and not needed makes the frames a key waits behind longer."""
 
 LONG = 20_000
 """Bodies longer than this (characters) are parsed in steps, after a quick preview."""
@@ -179,6 +186,25 @@ class LessonView(VerticalScroll, can_focus=True):
         """End: go to the end and stay there while the sections near it are built."""
         self.anchor()
 
+    def action_page_down(self) -> None:
+        """PageDown: one page down, in the next frame.
+
+        Textual's own waits for a frame to pass before it starts to scroll, and
+        then glides there over several frames; while a long document is being
+        built the frame waited for can be one that lays out new blocks.
+        """
+        self._page(+1)
+
+    def action_page_up(self) -> None:
+        """PageUp: one page up, in the next frame (as PageDown)."""
+        self._page(-1)
+
+    def _page(self, direction: int) -> None:
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+        page = self.scrollable_content_region.height
+        self.scroll_to(y=self.scroll_y + direction * page, animate=False, immediate=True)
+
     @property
     def _following_end(self) -> bool:
         # Anchored by End and not scrolled away since (Textual releases the anchor then).
@@ -287,9 +313,9 @@ class LessonView(VerticalScroll, can_focus=True):
         return offsets
 
     def _window(self) -> range:
-        """The sections within NEAR viewport heights of the visible part."""
+        """The sections within NEAR_ABOVE / NEAR viewport heights above / below the visible part."""
         height = max(self.size.height, 1)
-        top = self.scroll_y - NEAR * height
+        top = self.scroll_y - NEAR_ABOVE * height
         bottom = self.scroll_y + (NEAR + 1) * height
         near = [
             index

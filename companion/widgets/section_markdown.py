@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
     from textual.widgets._markdown import MarkdownBlock
 
-CHUNK = 12
+CHUNK = 6
 """About this many widgets of a section are mounted per frame."""
 
 
