@@ -113,10 +113,15 @@ class KeysFooter(Footer):
         )
 
     def bindings_changed(self, screen: Screen[object]) -> None:
-        """Redraw the keys after the next refresh, if the screen's bindings changed."""
+        """Redraw the keys after the next refresh, if the screen's bindings changed.
+
+        Not for a screen behind others or not yet shown: keys composed there would
+        wait, removed, among its widgets to redraw until it is next shown. Its
+        bindings are announced again when it comes to the front.
+        """
         self._bindings_ready = True
-        if not screen.app.app_focus:
-            return
+        if not screen.app.app_focus or not screen.is_current:
+            return  # a screen built off screen: its keys come with it (show_keys_now)
         if self.is_attached and screen is self.screen:
             self.call_after_refresh(self._refresh_keys)
 
