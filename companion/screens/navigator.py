@@ -112,6 +112,11 @@ class Navigator:
         app.install_screen(make(), key)
         return key
 
+    def kept_screen(self, target: str) -> Screen[Any] | None:
+        """The kept screen for ``target`` if it has been built (shown or not), else None."""
+        key = f"kept-{target}"
+        return self.app.get_screen(key) if self.app.is_screen_installed(key) else None
+
     def prebuild(self, target: str) -> Awaitable[Any] | None:
         """Build a kept screen before its key is pressed (at idle time).
 

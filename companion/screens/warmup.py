@@ -21,12 +21,13 @@ from collections.abc import Awaitable, Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from companion.screens.restyle import StylesKept
+
 if TYPE_CHECKING:
     from textual.app import App
 
     from companion.programme.core import Programme
     from companion.screens.navigator import Navigator
-    from companion.screens.restyle import StylesKept
 
 GAP = 0.1
 """Seconds between one step and the next: a key pressed during a step is handled in them."""
@@ -35,7 +36,8 @@ GAP = 0.1
 def _name(step: Callable[..., object]) -> str:
     """A step's name for a message (``prebuild log``, ``_markdown``)."""
     if isinstance(step, partial):
-        return " ".join([step.func.__name__, *map(str, step.args)])
+        names = [getattr(arg, "__name__", str(arg)) for arg in step.args]
+        return " ".join([step.func.__name__, *names])
     return getattr(step, "__name__", repr(step))
 
 
@@ -67,10 +69,13 @@ class WarmUp:
             self._listings,
         ]
         for target in KEPT:  # the likeliest key first: each screen ready before the next
-            steps += [partial(self.navigator.prebuild, target)]
-            steps += [partial(self._lay_out, target), partial(self._draw, target)]
+            steps += [
+                partial(self.navigator.prebuild, target),
+                partial(self._prepare, target, StylesKept.lay_out_off_screen),
+                partial(self._prepare, target, StylesKept.draw_off_screen),
+            ]
         # Each screen built after another brought its widgets' CSS: restyle what it changed.
-        steps += [partial(self._restyle, target) for target in KEPT]
+        steps += [partial(self._prepare, t, StylesKept.restyle_off_screen) for t in KEPT]
         steps.append(self._freeze)
         await asyncio.sleep(delay)
         for step in steps:
@@ -100,29 +105,12 @@ class WarmUp:
             with contextlib.suppress(Exception, asyncio.CancelledError):
                 await asyncio.wait_for(asyncio.shield(building), timeout)
 
-    def _kept(self, target: str) -> StylesKept | None:
-        from companion.screens.restyle import StylesKept
-
-        key = f"kept-{target}"
-        if not self.app.is_screen_installed(key):
-            return None
-        screen = self.app.get_screen(key)
-        return screen if isinstance(screen, StylesKept) else None
-
-    async def _lay_out(self, target: str) -> None:
-        """Restyle and lay out a kept screen off screen, as its first showing would."""
-        if (screen := self._kept(target)) is not None:
-            await screen.lay_out_off_screen()
-
-    def _restyle(self, target: str) -> None:
-        """Restyle a kept screen off screen if the stylesheet changed since it was laid out."""
-        if (screen := self._kept(target)) is not None:
-            screen.restyle_off_screen()
-
-    def _draw(self, target: str) -> None:
-        """Draw a kept screen's widgets once, off screen (after its widgets took their sizes)."""
-        if (screen := self._kept(target)) is not None:
-            screen.draw_off_screen()
+    def _prepare(
+        self, target: str, how: Callable[[StylesKept], Awaitable[Any] | None]
+    ) -> Awaitable[Any] | None:
+        """Prepare a kept screen off screen with ``how`` (nothing if it was not built)."""
+        screen = self.navigator.kept_screen(target)
+        return how(screen) if isinstance(screen, StylesKept) else None
 
     def _imports(self) -> None:
         """Import markdown-it, Pygments and the screens, not on a key press."""
