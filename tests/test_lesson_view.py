@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from textual.app import App, ComposeResult
+
 from companion.curriculum.sections import split_sections
 from companion.formatting import visible
+from companion.widgets.lesson_view import LessonView
 
 BODY = """Opening words, see [the guide][guide].
 
@@ -90,20 +93,22 @@ LONG_BODY = (
 )
 
 
+class ViewHost(App[None]):
+    """An app showing one empty LessonView (tests call its ``show``)."""
+
+    def compose(self) -> ComposeResult:
+        yield LessonView()
+
+
 async def test_a_long_document_builds_only_what_is_near_the_viewport() -> None:
-    from textual.app import App, ComposeResult
     from textual.widgets import Markdown
 
-    from companion.widgets.lesson_view import LessonView, SectionMarkdown
+    from companion.widgets.lesson_view import SectionMarkdown
 
     def text(app: App[None]) -> str:
         return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
-    class Host(App[None]):
-        def compose(self) -> ComposeResult:
-            yield LessonView()
-
-    app = Host()
+    app = ViewHost()
     async with app.run_test(size=(80, 24)) as pilot:
         view = app.query_one(LessonView)
         view.show(LONG_BODY)

@@ -13,7 +13,7 @@ from companion.widgets.lesson_view import (
     chunks,
     warm_up,
 )
-from tests.test_lesson_view import LONG_BODY
+from tests.test_lesson_view import LONG_BODY, ViewHost
 
 BIG = "".join(f"Paragraph {n} of a long section.\n\n" for n in range(60))
 
@@ -66,10 +66,7 @@ async def test_the_full_parse_keeps_the_sections_the_preview_built() -> None:
 async def test_keys_are_handled_while_a_long_document_is_parsed() -> None:
     pressed: list[tuple[str, bool]] = []
 
-    class Keys(App[None]):
-        def compose(self) -> ComposeResult:
-            yield LessonView()
-
+    class Keys(ViewHost):
         def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
             pressed.append((event.key, self.query_one(LessonView).parsed))
 
@@ -95,11 +92,7 @@ async def test_warm_up_reads_the_markdown_styles_and_leaves_nothing_behind() -> 
 
 
 async def test_page_down_and_up_move_a_page_in_one_step() -> None:
-    class View(App[None]):
-        def compose(self) -> ComposeResult:
-            yield LessonView()
-
-    app = View()
+    app = ViewHost()
     async with app.run_test(size=(80, 24)) as pilot:
         view = app.query_one(LessonView)
         view.show(LONG_BODY)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
-
 from companion.curriculum.sections import Parse, warm_links
 from companion.widgets.lesson_view import LessonView
+from tests.test_lesson_view import ViewHost
 
 BODY = "".join(f"## Part {n} [ref]\n\nWords {n}.\n\n" for n in range(40)) + "[ref]: /x\n"
 
@@ -30,11 +29,7 @@ def test_warm_links_leaves_the_parse_unchanged() -> None:
 
 
 async def test_a_key_press_is_drawn_before_the_next_block_is_mounted() -> None:
-    class Host(App[None]):
-        def compose(self) -> ComposeResult:
-            yield LessonView()
-
-    app = Host()
+    app = ViewHost()
     async with app.run_test(size=(80, 24)) as pilot:
         view = app.query_one(LessonView)
         view.focus()
