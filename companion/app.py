@@ -113,6 +113,7 @@ class CompanionApp(App[None]):
 
     def on_opened(self, opened: Opened) -> None:
         """The data folder is open: apply the saved theme, offer a restore or fill the board."""
+        self.lifecycle.answered = True
         if (exc := opened.error) is not None:
             self.push_screen(
                 MessageDialog(

@@ -55,8 +55,10 @@ def _pause_waits_for_the_open(monkeypatch: pytest.MonkeyPatch) -> None:
     """``pilot.pause()`` (no delay) also waits for a data folder opening in the background.
 
     The app opens its folder in a thread worker after the first frame; Textual's
-    idle wait gives up after a second, which a loaded machine can exceed. A
-    pause with an explicit delay does not wait (tests of keys pressed meanwhile).
+    idle wait gives up after a second, which a loaded machine can exceed, and on
+    a loaded machine the first pause can come before the open has even begun. So
+    it waits until the app has handled the open's outcome. A pause with an
+    explicit delay does not wait (tests of keys pressed meanwhile).
     """
     import asyncio
 
@@ -67,11 +69,12 @@ def _pause_waits_for_the_open(monkeypatch: pytest.MonkeyPatch) -> None:
     async def pause_after_open(self: Pilot, delay: float | None = None) -> None:  # type: ignore[type-arg]
         lifecycle = getattr(self.app, "lifecycle", None)
         if delay is None and lifecycle is not None:
-            for _ in range(600):  # at most a minute
-                if lifecycle.settled.is_set():
+            for tick in range(3000):  # at most a minute
+                if lifecycle.answered:  # the open's outcome was handled (not just started)
                     break
-                await asyncio.sleep(0.1)
-            await pause(self)  # the Opened message is handled
+                if not lifecycle.begun and tick > 150:
+                    break  # no open within 3 s: the test keeps the folder closed
+                await asyncio.sleep(0.02)
         await pause(self, delay)
 
     monkeypatch.setattr(Pilot, "pause", pause_after_open)

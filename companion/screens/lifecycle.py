@@ -61,6 +61,10 @@ class Lifecycle:
         """True once the folder is open and nothing (a restore offer) must come first."""
         self.pending: list[Request] = []
         """Requests made before then, done in order once it is."""
+        self.begun = False
+        """True once a background open has been started."""
+        self.answered = False
+        """True once the app has handled the open's outcome (open, failed or damaged)."""
         self.settled = threading.Event()
         """Set when no open is under way (a background open finished or failed)."""
         self.settled.set()
@@ -75,6 +79,7 @@ class Lifecycle:
         dashboard) runs on the app's thread when :class:`Opened` arrives.
         """
         self.settled.clear()
+        self.begun = True
         self.app.run_worker(self._open, name="open the data folder", thread=True)
 
     def _open(self) -> None:
