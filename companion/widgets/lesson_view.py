@@ -62,6 +62,12 @@ LONG = 20_000
 STEP = 0.004
 """Seconds of parsing between two looks at the event loop."""
 
+HOLD_TRIES = 30
+"""Frames a built section is measured again while the layout has not caught up with it."""
+
+DROPPED = 40
+"""Sections let go per frame when a view is cleared (freeing their tokens takes time)."""
+
 _HEADING = re.compile(r"^ {0,3}##(?:[ \t]|$)", re.M)
 _DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.M)
 
@@ -358,7 +364,29 @@ class LessonView(VerticalScroll, can_focus=True):
             if index is not None:
                 self._build(index)
                 self._wanted.set()
+            elif not building and self._draw_ahead():
+                self._wanted.set()
             self._size_spacers()
+
+    def _draw_ahead(self) -> bool:
+        """Draw one built section that is out of view (below first); False if none is left.
+
+        The frame that scrolls a section into view then only copies its lines.
+        """
+        top, bottom = self.scroll_y, self.scroll_y + self.size.height
+        offsets = self._offsets()
+        below = [i for i in sorted(self.built) if offsets[i] >= bottom]
+        above = [i for i in sorted(self.built, reverse=True) if offsets[i] + self.heights[i] <= top]
+        for index in below + above:
+            widget = self.built[index]
+            if (
+                widget.finished
+                and widget.is_mounted
+                and widget.drawn_width != widget.outer_size.width
+            ):
+                widget.draw_ahead()
+                return True
+        return False
 
     def _measure(self) -> None:
         """Record the real height of built sections; keep the visible text where it was."""
@@ -366,8 +394,12 @@ class LessonView(VerticalScroll, can_focus=True):
         shift = 0
         for index, widget in self.built.items():
             height = widget.outer_size.height
-            if not widget.finished or not widget.is_mounted or not height:
+            if not widget.finished:
+                continue  # it says when it is (SectionMarkdown.Finished)
+            if not widget.is_mounted or not height:  # not laid out yet: after the next layout
+                self._look_again(widget)
                 continue
+            self._hold_height(widget, height)
             if height == self.heights[index]:
                 continue
             if offsets[index] + self.heights[index] <= self.scroll_y:
@@ -378,6 +410,36 @@ class LessonView(VerticalScroll, can_focus=True):
             self.scroll_to(
                 y=self.scroll_y + shift, animate=False, immediate=True, release_anchor=False
             )
+
+    def _hold_height(self, widget: SectionMarkdown, height: int) -> None:
+        """Give a whole section its measured height, so laying it out again is nearly free.
+
+        Every frame that mounts blocks lays out the whole screen, and a section of
+        automatic height is measured again each time, all its blocks with it; a
+        fixed height is taken as it is. The height is only fixed when the layout's
+        agrees with the section's own measure (a layout not yet caught up is
+        skipped), and is let go when the width changes.
+        """
+        width = widget.size.width
+        if widget.held_width == width:
+            return
+        if widget.held_width:  # the width changed: measure afresh at the new one
+            widget.styles.height = None
+            widget.held_width = widget.hold_tries = 0
+            self._wanted.set()  # held again after the next layout
+            return
+        natural = widget.get_content_height(self._body.size, self.app.size, width)
+        if natural + widget.styles.gutter.height == height:
+            widget.styles.height = height
+            widget.held_width = width
+        else:  # the layout has not caught up with the section yet
+            self._look_again(widget)
+
+    def _look_again(self, widget: SectionMarkdown) -> None:
+        """Measure ``widget`` again after the next layout (a bounded number of times)."""
+        if widget.hold_tries < HOLD_TRIES:
+            widget.hold_tries += 1
+            self._wanted.set()
 
     async def _next_frame(self) -> None:
         """Wait until the screen has been laid out (key presses are handled meanwhile)."""
@@ -407,9 +469,21 @@ class LessonView(VerticalScroll, can_focus=True):
         self.stop()
         while self.built:
             await self.built.pop(max(self.built)).remove()
-            drawn = asyncio.Event()
-            self.app.screen.call_after_refresh(drawn.set)
-            await drawn.wait()
+            await self._front_frame()
+        # The parsed document (tens of thousands of tokens for a long one) hangs off
+        # this view, which Textual's widget tree holds in reference cycles: left
+        # there it waits for a full garbage collection, which then paused the app
+        # 0.2-0.6 s at once. Dropped here, a few sections a frame, it is freed at once.
+        self._document, self.heights = "", []
+        while self.sections:
+            del self.sections[-DROPPED:]
+            await self._front_frame()
+
+    async def _front_frame(self) -> None:
+        """Wait for the next frame of the screen in front (this view's may be gone)."""
+        drawn = asyncio.Event()
+        self.app.screen.call_after_refresh(drawn.set)
+        await drawn.wait()
 
     def on_section_markdown_finished(self, event: SectionMarkdown.Finished) -> None:
         """A section has all its blocks: measure it, and build the next one."""

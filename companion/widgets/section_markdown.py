@@ -11,6 +11,7 @@ import asyncio
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
+from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import Markdown
 
@@ -72,6 +73,12 @@ class SectionMarkdown(Markdown):
         self.finished = False
         self.wait_turn: Callable[[], Awaitable[None]] | None = None
         """Awaited before each run of blocks is mounted (the view lets key presses go first)."""
+        self.drawn_width = 0
+        """The width the section was last drawn ahead at (0: not yet)."""
+        self.held_width = 0
+        """The width at which the view fixed the section's height (0: automatic height)."""
+        self.hold_tries = 0
+        """How often the view found the layout not yet caught up with the section."""
 
     def compose(self) -> ComposeResult:
         """The section's first blocks (the others are made and mounted a few per frame)."""
@@ -94,6 +101,19 @@ class SectionMarkdown(Markdown):
             weight += _weight(self._next)
             self._next = next(self._blocks, None)
         return run
+
+    def draw_ahead(self) -> None:
+        """Draw every line of the section once, off screen, so showing it costs no drawing.
+
+        Textual keeps each widget's drawn lines until the widget changes; drawing
+        a section out of view at idle time takes that work off the key press
+        (PageDown, End) that brings it into view.
+        """
+        for widget in self.walk_children(with_self=True):
+            width, height = widget.outer_size
+            if widget.display and width and height:
+                widget.render_lines(Region(0, 0, width, height))
+        self.drawn_width = self.outer_size.width
 
     async def _on_mount(self, event: events.Mount) -> None:
         # Markdown's own handler would parse an (empty) document: the blocks are composed.

@@ -1,0 +1,115 @@
+"""Work the lesson view does ahead of a key: sections drawn off screen, heights held."""
+
+from __future__ import annotations
+
+import gc
+
+from markdown_it.token import Token
+from textual.widget import Widget
+
+from companion.widgets.lesson_view import LessonView
+from tests.test_lesson_view import LONG_BODY, ViewHost
+from tests.test_lesson_view_leaving import Opener, _open
+
+
+async def _complete(app: ViewHost, pilot: object) -> LessonView:
+    view = app.query_one(LessonView)
+    view.show(LONG_BODY)
+    view.focus()
+    for _ in range(200):  # up to 10 s on a loaded machine
+        await pilot.pause(0.05)  # type: ignore[attr-defined]
+        if view.complete:
+            break
+    assert view.complete
+    return view
+
+
+async def test_sections_below_the_view_are_drawn_before_page_down_shows_them(
+    monkeypatch: object,
+) -> None:
+    app = ViewHost()
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = await _complete(app, pilot)
+        bottom = view.scroll_y + view.size.height
+        offsets = view._offsets()
+        below = [w for i, w in view.built.items() if offsets[i] >= bottom]
+        assert below, "the view builds ahead of the reader"
+        for _ in range(100):  # drawn a section a frame once built
+            if all(w.drawn_width == w.outer_size.width for w in below):
+                break
+            await pilot.pause(0.05)
+        assert all(w.drawn_width == w.outer_size.width for w in below), [
+            (
+                i,
+                w.drawn_width,
+                w.outer_size,
+                w.held_width,
+                offsets[i],
+                view.heights[i],
+                bottom,
+                w.finished,
+            )
+            for i, w in view.built.items()
+        ]
+        drawn: list[Widget] = []
+        render_line = Widget.render_line
+
+        def noting(self: Widget, y: int) -> object:
+            drawn.append(self)
+            return render_line(self, y)
+
+        monkeypatch.setattr(Widget, "render_line", noting)  # type: ignore[attr-defined]
+        await pilot.press("pagedown")
+        await pilot.pause()
+        ahead = {node for w in below for node in w.walk_children(with_self=True)}
+        # The page shown holds blocks drawn ahead: none of them is drawn again.
+        on_page = [n for n in ahead if n.region and n.region.overlaps(view.region)]
+        assert on_page
+        assert not set(drawn) & set(on_page)
+
+
+async def test_a_built_section_holds_its_height_and_lets_it_go_when_the_width_changes() -> None:
+    app = ViewHost()
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = await _complete(app, pilot)
+        widgets = list(view.built.values())
+        assert all(w.held_width == w.size.width for w in widgets)
+        for widget in widgets:
+            natural = widget.get_content_height(view._body.size, app.size, widget.size.width)
+            assert widget.styles.height.cells == natural == widget.outer_size.height
+        await pilot.resize_terminal(40, 24)
+        for _ in range(200):
+            await pilot.pause(0.05)
+            built = list(view.built.values())
+            if built and all(w.held_width == w.size.width for w in built):
+                break
+        # At the new width every section is as tall as its text: nothing cut off.
+        for widget in view.built.values():
+            assert widget.held_width == widget.size.width < 80
+            natural = widget.get_content_height(view._body.size, app.size, widget.size.width)
+            assert widget.outer_size.height == natural
+
+
+def _tokens() -> int:
+    return sum(isinstance(o, Token) for o in gc.get_objects())
+
+
+async def test_leaving_lets_go_of_the_parsed_document_without_a_full_collection() -> None:
+    app = Opener()
+    async with app.run_test(size=(80, 24)) as pilot:
+        gc.collect()
+        before = _tokens()
+        gc.disable()  # what is freed now is freed by reference counting alone
+        try:
+            document = await _open(app, pilot)
+            opened = _tokens()
+            await pilot.press("escape")
+            assert document.leaving is not None
+            await document.leaving.wait()
+            left = _tokens()
+        finally:
+            gc.enable()
+        assert opened - before > 1000  # the parsed document
+        # Only the tokens of the few sections still built when it was left remain
+        # for the collector (their widgets are held in reference cycles).
+        assert left - before < (opened - before) / 10, (before, opened, left)
