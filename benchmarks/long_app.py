@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import sys
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import MarkdownViewer, Static
 
+from companion.screens.idle_collector import IdleCollector
 from companion.screens.leaving import LeavesQuickly
 from companion.widgets.lesson_view import LessonView, warm_up
 
@@ -114,6 +116,13 @@ class LongApp(App[None]):
     def __init__(self, mode: str) -> None:
         super().__init__()
         self.mode, self.text, self.backs, self.home_ticks = mode, long_document(), 0, 0
+        # As Companion does: a due full garbage collection runs while nobody types.
+        self.idle_collector = IdleCollector(self)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self.idle_collector.touch()
+        await super().on_event(event)
 
     def compose(self) -> ComposeResult:
         yield Static("warming up", id="home")
@@ -126,6 +135,7 @@ class LongApp(App[None]):
         from companion.gc_tuning import tune_after_start
 
         tune_after_start()
+        self.idle_collector.start()
         self.query_one("#home", Static).update("ready")
 
     def action_open(self) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 
@@ -17,6 +18,7 @@ from companion.dialogs.message import MessageDialog
 from companion.dialogs.save_failed import SaveReporter
 from companion.providers import commands_for
 from companion.screens.dashboard import DashboardScreen
+from companion.screens.idle_collector import IdleCollector
 from companion.screens.lifecycle import Lifecycle, Opened
 from companion.screens.navigator import Navigator
 from companion.screens.warmup import WarmUp
@@ -59,6 +61,8 @@ class CompanionApp(App[None]):
         self.warm_up = WarmUp(self, self.navigator, programme)
         """What is prepared while the user reads the dashboard (``warm_up.done`` once ready)."""
         self.save_reporter = SaveReporter(self, programme)
+        self.idle_collector = IdleCollector(self)
+        """Runs a due full garbage collection while nobody is typing."""
         self.COMMANDS = App.COMMANDS | {commands_for(programme)}
 
     def get_default_screen(self) -> Screen[None]:
@@ -101,9 +105,16 @@ class CompanionApp(App[None]):
 
     # -- life cycle ----------------------------------------------------------------
 
+    async def on_event(self, event: events.Event) -> None:
+        """Note every key press and mouse event (the idle collector waits for a quiet moment)."""
+        if isinstance(event, events.InputEvent):
+            self.idle_collector.touch()
+        await super().on_event(event)
+
     def on_mount(self) -> None:
         """Open the store once the first frame is on screen."""
         self.save_reporter.start()
+        self.idle_collector.start()
         self.lifecycle.watch_signals(True)
         self.call_after_refresh(self.open_store)
 
