@@ -58,6 +58,25 @@ def longest_lesson() -> tuple[str, int, str]:
     return lesson.id, best[2], " ".join(words)
 
 
+def wait_until_closed(folder: Path, timeout: float = 10.0) -> None:
+    """Wait until no Companion holds ``folder`` (a stopped run saves before it exits)."""
+    import fcntl
+
+    lock = folder / ".lock"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not lock.exists():
+            return
+        with lock.open("a") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                time.sleep(0.05)
+                continue
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            return
+
+
 def long_run(tmux: Tmux, mode: str, number: int, timeout: float) -> dict[str, list[float]]:
     """Open the long document once in ``mode``; return the figures of this run in seconds."""
     from long_app import FIRST_WORDS, LAST_WORDS
@@ -160,6 +179,7 @@ def main() -> int:
             tmux.keys(window, "Enter")
             seen = tmux.wait_for(window, words)
             tmux.kill(window)
+            wait_until_closed(folder)
             if number >= warmup:
                 opened.append(seen - started)
             if args.compare:
