@@ -73,7 +73,12 @@ async def test_a_built_section_holds_its_height_and_lets_it_go_when_the_width_ch
     async with app.run_test(size=(80, 24)) as pilot:
         view = await _complete(app, pilot)
         widgets = list(view.built.values())
-        assert all(w.held_width == w.size.width for w in widgets)
+        for _ in range(100):  # shown and held once laid out whole
+            widgets = list(view.built.values())
+            if all(w.display and w.held_width == w.size.width > 0 for w in widgets):
+                break
+            await pilot.pause(0.05)
+        assert all(w.display and w.held_width == w.size.width > 0 for w in widgets)
         for widget in widgets:
             natural = widget.get_content_height(view._body.size, app.size, widget.size.width)
             assert widget.styles.height.cells == natural == widget.outer_size.height
@@ -81,7 +86,7 @@ async def test_a_built_section_holds_its_height_and_lets_it_go_when_the_width_ch
         for _ in range(200):
             await pilot.pause(0.05)
             built = list(view.built.values())
-            if built and all(w.held_width == w.size.width for w in built):
+            if built and all(w.display and w.held_width == w.size.width > 0 for w in built):
                 break
         # At the new width every section is as tall as its text: nothing cut off.
         for widget in view.built.values():
@@ -113,3 +118,27 @@ async def test_leaving_lets_go_of_the_parsed_document_without_a_full_collection(
         # Only the tokens of the few sections still built when it was left remain
         # for the collector (their widgets are held in reference cycles).
         assert left - before < (opened - before) / 10, (before, opened, left)
+
+
+async def test_sections_built_above_the_text_being_read_never_move_it() -> None:
+    app = ViewHost()
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = await _complete(app, pilot)
+        rows: list[int] = []
+        display = app._display
+
+        def noting(screen: object, renderable: object) -> None:
+            display(screen, renderable)  # type: ignore[arg-type]
+            lines = [strip.text for strip in app.screen._compositor.render_strips()]
+            rows.append(next((y for y, line in enumerate(lines) if "Part 200" in line), -1))
+
+        app._display = noting  # type: ignore[method-assign]
+        view.go_to_section(200)
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if view.complete and min(view.built) < 200 and not view._wanted.is_set():
+                break
+        assert min(view.built) < 200, "sections above were built"
+        shown = [y for y in rows if y >= 0]
+        # From the first frame that shows it, Part 200 stays on the same line.
+        assert shown and rows[rows.index(shown[0]) :] == [shown[0]] * len(shown), rows

@@ -41,7 +41,11 @@ class IdleCollector:
         """Note an input event: the user is active now."""
         self.last_input = time.monotonic()
 
+    def quiet_for(self) -> float:
+        """Seconds since the last input event."""
+        return time.monotonic() - self.last_input
+
     def check(self) -> None:
         """Run a due full pass if no input has come for ``quiet`` seconds."""
-        if time.monotonic() - self.last_input >= self.quiet and collect_if_due():
+        if self.quiet_for() >= self.quiet and collect_if_due():
             self.collected += 1

@@ -299,14 +299,49 @@ class LessonView(VerticalScroll, can_focus=True):
         """Mount section ``index`` in its place between the spacers."""
         widget = SectionMarkdown(self.sections[index], self._document, index)
         widget.wait_turn = self.after_keys
+        # Out of view it is built hidden: a hidden section is not laid out, so the
+        # frames that mount its blocks stay short. It is shown once whole.
+        widget.display = self._in_view(index)
         after = [i for i in self.built if i > index]
         before = self.built[min(after)] if after else self._bottom
         self.built[index] = widget
         self._body.mount(widget, before=before)
         return widget
 
+    def _in_view(self, index: int) -> bool:
+        """Whether section ``index`` (at its known or estimated place) is in the visible part."""
+        top = self._offsets()[index]
+        return top < self.scroll_y + self.size.height and top + self.heights[index] > self.scroll_y
+
+    def _show_ready(self) -> None:
+        """Show the hidden sections that are whole, or that have come into view meanwhile.
+
+        A whole section is shown at its own measure and held there, and the view
+        scrolls by what it adds above the visible part, all before the next frame:
+        the text being read never moves.
+        """
+        shift = 0
+        for index, widget in self.built.items():
+            if widget.display or not (widget.finished or self._in_view(index)):
+                continue
+            if widget.finished:
+                width = self._body.size.width
+                height = widget.get_content_height(self._body.size, self.app.size, width)
+                height += widget.styles.gutter.height
+                widget.styles.height, widget.held_width = height, width
+                if self._offsets()[index] + self.heights[index] <= self.scroll_y:
+                    shift += height - self.heights[index]
+                self.heights[index] = height
+            widget.display = True
+        self._size_spacers()
+        if shift and not self._following_end:
+            self.scroll_to(
+                y=self.scroll_y + shift, animate=False, immediate=True, release_anchor=False
+            )
+
     def _size_spacers(self) -> None:
-        built = sorted(self.built)
+        # A hidden section (being built, at one end of the run) counts as a spacer.
+        built = [index for index in sorted(self.built) if self.built[index].display]
         first, last = (built[0], built[-1]) if built else (len(self.heights), -1)
         self._top.styles.height = sum(self.heights[:first])
         self._bottom.styles.height = sum(self.heights[last + 1 :])
@@ -359,6 +394,7 @@ class LessonView(VerticalScroll, can_focus=True):
             window = self._window()
             for index in [i for i in self.built if i not in window]:
                 self.built.pop(index).remove()
+            self._show_ready()
             building = any(not widget.finished for widget in self.built.values())
             index = None if building else self._next_to_build(window)
             if index is not None:
@@ -379,11 +415,8 @@ class LessonView(VerticalScroll, can_focus=True):
         above = [i for i in sorted(self.built, reverse=True) if offsets[i] + self.heights[i] <= top]
         for index in below + above:
             widget = self.built[index]
-            if (
-                widget.finished
-                and widget.is_mounted
-                and widget.drawn_width != widget.outer_size.width
-            ):
+            width = widget.outer_size.width
+            if widget.held_width == width and widget.drawn_width != width:  # whole and still
                 widget.draw_ahead()
                 return True
         return False
