@@ -23,19 +23,18 @@ a key (Textual lays out the whole screen in a frame that mounts anything).
 from __future__ import annotations
 
 import asyncio
-import re
 
 from textual import events
 from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widget import Widget
 from textual.widgets import Markdown
 
 from companion.curriculum.sections import Parse, Section, normalise, split_sections
 from companion.widgets.focus_styles import focus_reaches_inside
+from companion.widgets.lesson_parts import estimate_height, link_definitions, preview
 from companion.widgets.section_markdown import CHUNK, SectionMarkdown, chunks, warm_up
+from companion.widgets.section_places import SectionPlaces
 
 __all__ = [
     "CHUNK",
@@ -47,79 +46,17 @@ __all__ = [
     "warm_up",
 ]
 
-NEAR = 1.0
-"""Sections within this many viewport heights below the visible part are built."""
-
-NEAR_ABOVE = 0.5
-"""...and within this many above it (reading goes down: PageDown must find text built).
-
-Every frame that mounts blocks lays out all the built ones, so each section built
-and not needed makes the frames a key waits behind longer."""
-
 LONG = 20_000
 """Bodies longer than this (characters) are parsed in steps, after a quick preview."""
 
 STEP = 0.004
 """Seconds of parsing between two looks at the event loop."""
 
-HOLD_TRIES = 30
-"""Frames a built section is measured again while the layout has not caught up with it."""
-
 DROPPED = 40
 """Sections let go per frame when a view is cleared (freeing their tokens takes time)."""
 
-_HEADING = re.compile(r"^ {0,3}##(?:[ \t]|$)", re.M)
-_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.M)
 
-
-def estimate_height(section: Section, width: int) -> int:
-    """Guess the rendered height of ``section`` at ``width`` columns, before it is built."""
-    width = max(width - 4, 20)
-    return 1 + sum(max(1, -(-len(line) // width)) for line in section.source.split("\n"))
-
-
-def preview(body: str, size: int = 3_000) -> str:
-    """Return the first part of ``body`` (whole sections, about ``size`` characters).
-
-    The document's link definitions are appended so references in the preview
-    resolve. Only an approximation for the first frame: the full parse follows.
-    """
-    text = normalise(body)
-    cut = next((m.start() for m in _HEADING.finditer(text, size)), len(text))
-    definitions = "\n".join(m.group(0) for m in _DEFINITION.finditer(text, cut))
-    return text[:cut] + "\n\n" + definitions
-
-
-def _links(section: Section) -> dict[str, tuple[str, str]]:
-    """The link definitions a section was parsed with (target and title, not where they stand)."""
-    references = section.env.get("references", {})
-    return {label: (ref.get("href", ""), ref.get("title", "")) for label, ref in references.items()}
-
-
-class Spacer(Widget):
-    """Blank space standing in for sections that are not built."""
-
-    DEFAULT_CSS = """
-    Spacer { height: 0; }
-    """
-
-
-class Body(Widget):
-    """Holds the sections and spacers, so mounting a section never holds up the view's keys.
-
-    Textual finishes a mount in the message queue of the widget mounted into,
-    and a key press passes through the focused widget's queue: with the
-    sections mounted straight into the (focused) view, a key waited there for
-    each section's first blocks to mount, 0.1-0.3 s while a long document was
-    being built.
-    """
-
-    DEFAULT_CSS = """
-    Body { height: auto; layout: vertical; }
-    """
-
-
-class LessonView(VerticalScroll, can_focus=True):
+class LessonView(SectionPlaces, can_focus=True):
     """Shows a lesson body, building the sections near the viewport; reports link clicks."""
 
     DEFAULT_CSS = """
@@ -139,17 +76,10 @@ class LessonView(VerticalScroll, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         """An empty view; call :meth:`show`."""
         super().__init__(id=id)
-        self.sections: list[Section] = []
-        self.heights: list[int] = []
-        self.built: dict[int, SectionMarkdown] = {}
         self.parsed = False
         self._document = ""
         self._generation = 0
-        self._wanted = asyncio.Event()
         self._keyed = False
-        self._top = Spacer()
-        self._bottom = Spacer()
-        self._body = Body()
 
     def compose(self) -> ComposeResult:
         """The two spacers, in the body; sections go between them."""
@@ -212,11 +142,6 @@ class LessonView(VerticalScroll, can_focus=True):
         self.scroll_to(y=self.scroll_y + direction * page, animate=False, immediate=True)
 
     @property
-    def _following_end(self) -> bool:
-        # Anchored by End and not scrolled away since (Textual releases the anchor then).
-        return self.is_anchored and not self._anchor_released
-
-    @property
     def complete(self) -> bool:
         """Whether the whole document is parsed and every section near the viewport built."""
         return self.parsed and all(
@@ -268,7 +193,7 @@ class LessonView(VerticalScroll, can_focus=True):
             if (
                 index < len(sections)
                 and sections[index].source == widget.section.source
-                and _links(sections[index]) == _links(widget.section)
+                and link_definitions(sections[index]) == link_definitions(widget.section)
                 and (not kept or index - 1 in kept)
             ):
                 kept[index] = widget
@@ -308,63 +233,6 @@ class LessonView(VerticalScroll, can_focus=True):
         self._body.mount(widget, before=before)
         return widget
 
-    def _in_view(self, index: int) -> bool:
-        """Whether section ``index`` (at its known or estimated place) is in the visible part."""
-        top = self._offsets()[index]
-        return top < self.scroll_y + self.size.height and top + self.heights[index] > self.scroll_y
-
-    def _show_ready(self) -> None:
-        """Show the hidden sections that are whole, or that have come into view meanwhile.
-
-        A whole section is shown at its own measure and held there, and the view
-        scrolls by what it adds above the visible part, all before the next frame:
-        the text being read never moves.
-        """
-        shift = 0
-        for index, widget in self.built.items():
-            if widget.display or not (widget.finished or self._in_view(index)):
-                continue
-            if widget.finished:
-                width = self._body.size.width
-                height = widget.get_content_height(self._body.size, self.app.size, width)
-                height += widget.styles.gutter.height
-                widget.styles.height, widget.held_width = height, width
-                if self._offsets()[index] + self.heights[index] <= self.scroll_y:
-                    shift += height - self.heights[index]
-                self.heights[index] = height
-            widget.display = True
-        self._size_spacers()
-        if shift and not self._following_end:
-            self.scroll_to(
-                y=self.scroll_y + shift, animate=False, immediate=True, release_anchor=False
-            )
-
-    def _size_spacers(self) -> None:
-        # A hidden section (being built, at one end of the run) counts as a spacer.
-        built = [index for index in sorted(self.built) if self.built[index].display]
-        first, last = (built[0], built[-1]) if built else (len(self.heights), -1)
-        self._top.styles.height = sum(self.heights[:first])
-        self._bottom.styles.height = sum(self.heights[last + 1 :])
-
-    def _offsets(self) -> list[int]:
-        offsets, y = [], 0
-        for height in self.heights:
-            offsets.append(y)
-            y += height
-        return offsets
-
-    def _window(self) -> range:
-        """The sections within NEAR_ABOVE / NEAR viewport heights above / below the visible part."""
-        height = max(self.size.height, 1)
-        top = self.scroll_y - NEAR_ABOVE * height
-        bottom = self.scroll_y + (NEAR + 1) * height
-        near = [
-            index
-            for index, (y, h) in enumerate(zip(self._offsets(), self.heights, strict=True))
-            if y < bottom and y + h > top
-        ]
-        return range(near[0], near[-1] + 1) if near else range(0)
-
     def _next_to_build(self, window: range) -> int | None:
         """The section to build next: the one at the top of the view, then outwards."""
         if not self.built:
@@ -403,76 +271,6 @@ class LessonView(VerticalScroll, can_focus=True):
             elif not building and self._draw_ahead():
                 self._wanted.set()
             self._size_spacers()
-
-    def _draw_ahead(self) -> bool:
-        """Draw one built section that is out of view (below first); False if none is left.
-
-        The frame that scrolls a section into view then only copies its lines.
-        """
-        top, bottom = self.scroll_y, self.scroll_y + self.size.height
-        offsets = self._offsets()
-        below = [i for i in sorted(self.built) if offsets[i] >= bottom]
-        above = [i for i in sorted(self.built, reverse=True) if offsets[i] + self.heights[i] <= top]
-        for index in below + above:
-            widget = self.built[index]
-            width = widget.outer_size.width
-            if widget.held_width == width and widget.drawn_width != width:  # whole and still
-                widget.draw_ahead()
-                return True
-        return False
-
-    def _measure(self) -> None:
-        """Record the real height of built sections; keep the visible text where it was."""
-        offsets = self._offsets()
-        shift = 0
-        for index, widget in self.built.items():
-            height = widget.outer_size.height
-            if not widget.finished:
-                continue  # it says when it is (SectionMarkdown.Finished)
-            if not widget.is_mounted or not height:  # not laid out yet: after the next layout
-                self._look_again(widget)
-                continue
-            self._hold_height(widget, height)
-            if height == self.heights[index]:
-                continue
-            if offsets[index] + self.heights[index] <= self.scroll_y:
-                shift += height - self.heights[index]
-            self.heights[index] = height
-        if shift and not self._following_end:
-            self._size_spacers()
-            self.scroll_to(
-                y=self.scroll_y + shift, animate=False, immediate=True, release_anchor=False
-            )
-
-    def _hold_height(self, widget: SectionMarkdown, height: int) -> None:
-        """Give a whole section its measured height, so laying it out again is nearly free.
-
-        Every frame that mounts blocks lays out the whole screen, and a section of
-        automatic height is measured again each time, all its blocks with it; a
-        fixed height is taken as it is. The height is only fixed when the layout's
-        agrees with the section's own measure (a layout not yet caught up is
-        skipped), and is let go when the width changes.
-        """
-        width = widget.size.width
-        if widget.held_width == width:
-            return
-        if widget.held_width:  # the width changed: measure afresh at the new one
-            widget.styles.height = None
-            widget.held_width = widget.hold_tries = 0
-            self._wanted.set()  # held again after the next layout
-            return
-        natural = widget.get_content_height(self._body.size, self.app.size, width)
-        if natural + widget.styles.gutter.height == height:
-            widget.styles.height = height
-            widget.held_width = width
-        else:  # the layout has not caught up with the section yet
-            self._look_again(widget)
-
-    def _look_again(self, widget: SectionMarkdown) -> None:
-        """Measure ``widget`` again after the next layout (a bounded number of times)."""
-        if widget.hold_tries < HOLD_TRIES:
-            widget.hold_tries += 1
-            self._wanted.set()
 
     async def _next_frame(self) -> None:
         """Wait until the screen has been laid out (key presses are handled meanwhile)."""
