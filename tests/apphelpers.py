@@ -102,6 +102,21 @@ async def warmed(pilot: Pilot[Any], timeout: float = 30.0) -> None:
     assert warm_up is None or not warm_up.errors, warm_up.errors  # every step did its work
 
 
+async def lesson_built(pilot: Pilot[Any]) -> None:
+    """Wait until the lesson view in front has built and measured what is near its viewport,
+    and stopped moving (on a slow machine a frame can take longer than these polls)."""
+    from companion.widgets.lesson_view import LessonView
+
+    view = pilot.app.screen.query_one(LessonView)
+    steady, seen = 0, None
+    for _ in range(200):
+        await pilot.pause(0.05)
+        now = (view.settled, view.virtual_size, view.scroll_y, tuple(view.heights))
+        steady, seen = (steady + 1 if now == seen and view.settled else 0), now
+        if steady >= 4:
+            return
+
+
 def count_restyles(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     """Return a list that every widget Textual restyles from now on is appended to."""
     from textual.css.stylesheet import Stylesheet

@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from companion.storage.store import Store
-from tests.apphelpers import app_on, demo_folder
+from tests.apphelpers import app_on, demo_folder, lesson_built
 from tests.conftest import make_pair
 
 SIZE = (100, 30)
@@ -66,20 +66,6 @@ def test_curriculum(snap_compare, data: Path) -> None:
     assert snap_compare(app_on(demo_folder(data)), terminal_size=SIZE, run_before=open_curriculum)
 
 
-async def built(pilot: Pilot) -> None:
-    """Wait until the lesson view has built what is near its viewport and stopped moving."""
-    from companion.widgets.lesson_view import LessonView
-
-    view = pilot.app.screen.query_one(LessonView)
-    steady, seen = 0, None
-    for _ in range(200):
-        await pilot.pause(0.05)
-        now = (view.complete, view.virtual_size, view.scroll_y, tuple(view.heights))
-        steady, seen = (steady + 1 if now == seen and view.complete else 0), now
-        if steady >= 4:
-            return
-
-
 def test_reader(snap_compare, data: Path) -> None:
     async def open_lesson(pilot: Pilot) -> None:
         await settle(pilot)
@@ -88,11 +74,11 @@ def test_reader(snap_compare, data: Path) -> None:
         # The scrollbar's thumb depends on which sections have been built (measured) and
         # which are still estimated, which varies with timing: read to the end and back,
         # so every section of this short lesson has been measured once.
-        await built(pilot)
+        await lesson_built(pilot)
         await pilot.press("end")
-        await built(pilot)
+        await lesson_built(pilot)
         await pilot.press("home")
-        await built(pilot)
+        await lesson_built(pilot)
 
     assert snap_compare(app_on(demo_folder(data)), terminal_size=SIZE, run_before=open_lesson)
 

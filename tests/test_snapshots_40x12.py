@@ -10,7 +10,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from tests.apphelpers import app_on, demo_folder
+from tests.apphelpers import app_on, demo_folder, lesson_built
 from tests.test_snapshots import settle
 
 TINY = (40, 12)
@@ -54,6 +54,7 @@ async def _lesson(pilot: Pilot) -> None:
     await settle(pilot)
     pilot.app.navigator.open_lesson("decisions-at-the-top")  # a lesson with links
     await settle(pilot, rounds=6)
+    await lesson_built(pilot)
 
 
 def test_review_answer_scrolled_at_40x12(snap_compare, data: Path) -> None:

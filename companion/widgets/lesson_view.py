@@ -148,6 +148,14 @@ class LessonView(SectionPlaces, can_focus=True):
             index in self.built and self.built[index].finished for index in self._window()
         )
 
+    @property
+    def settled(self) -> bool:
+        """Whether it is :attr:`complete` and every built section is shown and measured."""
+        return self.complete and all(
+            widget.display and widget.held_width == widget.size.width > 0
+            for widget in self.built.values()
+        )
+
     def show(self, body: str) -> None:
         """Replace the content with ``body``; its opening is on screen by the next frame."""
         self._generation += 1
