@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Iterator
 
     from textual import events
+    from textual.geometry import Size
     from textual.screen import Screen
     from textual.widgets._markdown import MarkdownBlock
 
@@ -101,6 +102,19 @@ class SectionMarkdown(Markdown):
             weight += _weight(self._next)
             self._next = next(self._blocks, None)
         return run
+
+    def natural_height(self, container: Size, viewport: Size, width: int) -> int:
+        """The section's height at ``width`` columns, blocks and gutter, from its own measure."""
+        return self.get_content_height(container, viewport, width) + self.styles.gutter.height
+
+    def hold_height(self, height: int, width: int) -> None:
+        """Fix the section's height at ``height`` (measured at ``width``): no layout measures it."""
+        self.styles.height, self.held_width = height, width
+
+    def release_height(self) -> None:
+        """Let the section's height follow its blocks again (the width changed)."""
+        self.styles.height = None
+        self.held_width = self.hold_tries = 0
 
     def draw_ahead(self) -> None:
         """Draw every line of the section once, off screen, so showing it costs no drawing.

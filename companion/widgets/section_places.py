@@ -68,9 +68,8 @@ class SectionPlaces(VerticalScroll):
                 continue
             if widget.finished:
                 width = self._body.size.width
-                height = widget.get_content_height(self._body.size, self.app.size, width)
-                height += widget.styles.gutter.height
-                widget.styles.height, widget.held_width = height, width
+                height = widget.natural_height(self._body.size, self.app.size, width)
+                widget.hold_height(height, width)
                 if self._offsets()[index] + self.heights[index] <= self.scroll_y:
                     shift += height - self.heights[index]
                 self.heights[index] = height
@@ -160,14 +159,11 @@ class SectionPlaces(VerticalScroll):
         if widget.held_width == width:
             return
         if widget.held_width:  # the width changed: measure afresh at the new one
-            widget.styles.height = None
-            widget.held_width = widget.hold_tries = 0
+            widget.release_height()
             self._wanted.set()  # held again after the next layout
             return
-        natural = widget.get_content_height(self._body.size, self.app.size, width)
-        if natural + widget.styles.gutter.height == height:
-            widget.styles.height = height
-            widget.held_width = width
+        if widget.natural_height(self._body.size, self.app.size, width) == height:
+            widget.hold_height(height, width)
         else:  # the layout has not caught up with the section yet
             self._look_again(widget)
 
