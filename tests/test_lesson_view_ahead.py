@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from pathlib import Path
 
 from markdown_it.token import Token
 from textual.widget import Widget
@@ -142,3 +143,33 @@ async def test_sections_built_above_the_text_being_read_never_move_it() -> None:
         shown = [y for y in rows if y >= 0]
         # From the first frame that shows it, Part 200 stays on the same line.
         assert shown and rows[rows.index(shown[0]) :] == [shown[0]] * len(shown), rows
+
+
+async def test_home_after_end_lands_at_the_top(data: Path) -> None:
+    from companion.screens.reader import ReaderScreen
+    from tests.apphelpers import app_on, demo_folder, settle
+
+    app = app_on(demo_folder(data))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.navigator.open_lesson("how-a-session-runs")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        view = app.screen.query_one(LessonView)
+        view.focus()
+        await lesson_settled(view, pilot)
+        await pilot.press("end")
+        await lesson_settled(view, pilot)
+        await pilot.resize_terminal(80, 24)  # every held height is let go and held again
+        await lesson_settled(view, pilot)
+        await pilot.press("home")
+        await lesson_settled(view, pilot)
+        assert view.scroll_y == 0
+        assert min(view.built) == 0 and view.built[0].region.y == view.content_region.y
+
+
+async def lesson_settled(view: LessonView, pilot: object) -> None:
+    for _ in range(200):
+        await pilot.pause(0.05)  # type: ignore[attr-defined]
+        if view.settled and not view._wanted.is_set():
+            return

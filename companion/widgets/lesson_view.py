@@ -122,6 +122,14 @@ class LessonView(SectionPlaces, can_focus=True):
         """End: go to the end and stay there while the sections near it are built."""
         self.anchor()
 
+    def action_scroll_home(self) -> None:
+        """Home: to the top in the next frame.
+
+        Textual glides there over several frames, and each section shown above
+        the view on the way moves it by what it adds, so the glide ended short.
+        """
+        self.scroll_to(y=0, animate=False, immediate=True)
+
     def action_page_down(self) -> None:
         """PageDown: one page down, in the next frame.
 
