@@ -117,6 +117,26 @@ async def lesson_built(pilot: Pilot[Any]) -> None:
             return
 
 
+async def lesson_read_through(pilot: Pilot[Any]) -> None:
+    """Page through the lesson in front to its end, waiting at each page, then go Home.
+
+    Sections never built keep an estimated height, and which ones End skips over
+    depends on timing; paged through, every section has been built and measured
+    once, so the scrollbar's thumb is the same on every machine.
+    """
+    from companion.widgets.lesson_view import LessonView
+
+    view = pilot.app.screen.query_one(LessonView)
+    await lesson_built(pilot)
+    for _ in range(200):
+        if view.scroll_y >= view.max_scroll_y:
+            break
+        await pilot.press("pagedown")
+        await lesson_built(pilot)
+    await pilot.press("home")
+    await lesson_built(pilot)
+
+
 def count_restyles(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     """Return a list that every widget Textual restyles from now on is appended to."""
     from textual.css.stylesheet import Stylesheet

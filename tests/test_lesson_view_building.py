@@ -38,6 +38,42 @@ async def test_a_big_section_is_mounted_a_few_blocks_per_frame() -> None:
         assert texts == [f"Paragraph {n} of a long section." for n in range(60)]
 
 
+LIST = "## Try it together\n\n" + "".join(
+    f"{n}. Step {n}, long enough to wrap onto a second line at forty.\n" for n in range(1, 6)
+)
+
+
+async def test_a_section_is_finished_only_once_everything_in_it_is_mounted(monkeypatch) -> None:
+    # A section small enough to come whole with the widget was "finished" before its
+    # list's items were mounted; measured then, it was held at one line, and cut.
+    seen: list[tuple[int, int]] = []
+
+    def note(self: SectionMarkdown, value: bool) -> None:
+        if value:
+            inside = list(self.walk_children())
+            seen.append((len(inside), sum(widget.is_mounted for widget in inside)))
+        self.__dict__["finished"] = value
+
+    monkeypatch.setattr(
+        SectionMarkdown,
+        "finished",
+        property(lambda self: self.__dict__["finished"], note),
+        raising=False,
+    )
+    app = Host()
+    async with app.run_test(size=(40, 24)) as pilot:
+        section = SectionMarkdown(split_sections(LIST)[0], normalise(LIST), 0)
+        section.display = False
+        await app.screen.mount(section)
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if section.finished:
+                break
+        assert seen and all(total == mounted > 10 for total, mounted in seen)
+        size = app.screen.size
+        assert section.natural_height(size, size, 40) >= 2 + 5 * 2
+
+
 def test_chunks_never_cut_a_block_and_keep_the_order() -> None:
     app = Host()
     section = SectionMarkdown(split_sections(BIG + "- a\n- b\n- c\n")[0], "", 0)

@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from companion.storage.store import Store
-from tests.apphelpers import app_on, demo_folder, lesson_built
+from tests.apphelpers import app_on, demo_folder, lesson_read_through
 from tests.conftest import make_pair
 
 SIZE = (100, 30)
@@ -71,14 +71,7 @@ def test_reader(snap_compare, data: Path) -> None:
         await settle(pilot)
         pilot.app.navigator.open_lesson(pilot.app.programme.curriculum.ordered_lessons()[0].id)
         await settle(pilot, rounds=12)
-        # The scrollbar's thumb depends on which sections have been built (measured) and
-        # which are still estimated, which varies with timing: read to the end and back,
-        # so every section of this short lesson has been measured once.
-        await lesson_built(pilot)
-        await pilot.press("end")
-        await lesson_built(pilot)
-        await pilot.press("home")
-        await lesson_built(pilot)
+        await lesson_read_through(pilot)
 
     assert snap_compare(app_on(demo_folder(data)), terminal_size=SIZE, run_before=open_lesson)
 

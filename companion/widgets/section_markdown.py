@@ -61,7 +61,7 @@ class SectionMarkdown(Markdown):
     """
 
     class Finished(Message):
-        """Every block of the section is mounted."""
+        """Every block of the section is mounted, and everything inside each."""
 
     def __init__(self, section: Section, document: str, index: int) -> None:
         """Section number ``index`` of ``document`` (the normalised body, for block sources)."""
@@ -85,9 +85,7 @@ class SectionMarkdown(Markdown):
         """The section's first blocks (the others are made and mounted a few per frame)."""
         self._blocks = iter(self._parse_markdown(self.section.tokens))
         self._next = next(self._blocks, None)
-        first = self._take()
-        self.finished = self._next is None
-        yield from first
+        yield from self._take()
 
     def _take(self, size: int = CHUNK) -> list[MarkdownBlock]:
         """Make the next run of blocks, about ``size`` widgets (one block is made ahead).
@@ -131,8 +129,13 @@ class SectionMarkdown(Markdown):
 
     async def _on_mount(self, event: events.Mount) -> None:
         # Markdown's own handler would parse an (empty) document: the blocks are composed.
+        # Mount comes once the composed blocks and everything inside them are mounted:
+        # only then can the section measure itself (a list whose items were still
+        # being mounted measured one line, and was held at that, cut).
         event.prevent_default()
-        if not self.finished:
+        if self._next is None:
+            self._finish()
+        else:
             self.run_worker(self._mount_rest(), group="blocks", exclusive=True)
 
     async def _mount_rest(self) -> None:
@@ -145,6 +148,10 @@ class SectionMarkdown(Markdown):
             if not self.is_attached:
                 return
             await self.mount_all(self._take())
+        self._finish()
+
+    def _finish(self) -> None:
+        """Every block is mounted, with all it holds: say so."""
         self.finished = True
         self.post_message(self.Finished())
 
