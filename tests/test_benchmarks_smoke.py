@@ -87,8 +87,9 @@ def test_keystroke_benchmark_runs_quickly() -> None:
 
 
 def test_memory_benchmark_runs_quickly() -> None:
-    out = _quick("memory.py", "--quick")
+    out = _quick("memory.py", "--quick", "--tabs", "5")
     assert "peak RSS hello world" in out and "peak RSS companion" in out
+    assert "after every screen twice" in out and "after 5 Tabs" in out
 
 
 def test_content_load_benchmark_runs_quickly() -> None:
