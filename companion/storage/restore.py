@@ -25,11 +25,11 @@ from typing import Any
 import orjson
 
 from companion.storage.atomic import (
-    DIR_MODE,
     FILE_MODE,
     NOFOLLOW,
     ensure_private_dir,
     fsync_dir,
+    make_private_dir,
     open_regular,
     refuse_symlink,
 )
@@ -191,7 +191,7 @@ def stage(folder: Path, backup: Path) -> Staged:
     the staging folder is then removed and the data folder is untouched.
     """
     staging = folder / f"{STAGING_PREFIX}{os.urandom(4).hex()}"
-    staging.mkdir(mode=DIR_MODE)
+    make_private_dir(staging)
     try:
         parsed: dict[str, bytes] = {}
         with open_regular(backup) as handle, zipfile.ZipFile(handle) as archive:
@@ -277,7 +277,7 @@ def _swap(folder: Path, staged: Path, backup: Path) -> None:
     begin_swap(folder, plan)
     done: list[tuple[Path, Path]] = []
     try:
-        old.mkdir(mode=DIR_MODE)
+        make_private_dir(old)
         for name in SWAPPED:
             if name in plan.current:
                 os.rename(folder / name, old / name)
