@@ -13,7 +13,12 @@ from tinydb import TinyDB
 
 from companion.domain.cards import CardState, ReviewLog
 from companion.domain.errors import ReadableError
-from companion.storage.atomic import atomic_write, clean_stray_temps, ensure_private_dir
+from companion.storage.atomic import (
+    atomic_write,
+    clean_stray_temps,
+    ensure_private_dir,
+    read_bytes,
+)
 from companion.storage.backups import best_backup, take_backup
 from companion.storage.changes import ChangeCounter
 from companion.storage.folder import prepare_data_folder
@@ -397,9 +402,9 @@ class Store:
 
 
 def _holds_records(path: Path) -> bool:
-    """True when ``path`` is a readable data file with at least one record."""
+    """True when ``path`` is a readable data file with at least one record (never a link's)."""
     try:
-        data = orjson.loads(path.read_bytes())
+        data = orjson.loads(read_bytes(path))
     except (OSError, orjson.JSONDecodeError):
         return False
     if not isinstance(data, dict):
