@@ -23,6 +23,7 @@ from companion.screens.lifecycle import Lifecycle, Opened
 from companion.screens.navigator import Navigator
 from companion.screens.warmup import WarmUp
 from companion.widgets.messages import Request, Saved, SaveFailed, safely
+from companion.widgets.safe_text import plain_line
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -144,7 +145,9 @@ class CompanionApp(App[None]):
         self.set_interval(IDLE_CHECK_SECONDS, self.lifecycle.lock_idle_notes)
         store = self.programme.store
         for warning in store.warnings:
-            self.notify(warning, title="Backup skipped", severity="warning", timeout=10)
+            self.notify(
+                plain_line(warning), title="Warning", severity="warning", timeout=10, markup=False
+            )
         for repair in store.repaired:
             self.notify(
                 repair, title="Restore undone", severity="warning", timeout=15, markup=False

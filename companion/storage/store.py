@@ -21,7 +21,7 @@ from companion.storage.atomic import (
 )
 from companion.storage.backups import best_backup, take_backup
 from companion.storage.changes import ChangeCounter
-from companion.storage.folder import prepare_data_folder
+from companion.storage.folder import link_warnings, prepare_data_folder
 from companion.storage.interrupted import MARKER, recover_interrupted_restore
 from companion.storage.lock import DataLock
 from companion.storage.quarantine import (
@@ -157,7 +157,8 @@ class Store:
     """Single records set aside into ``quarantine.json`` during this open."""
     backup: Path | None = None
     warnings: list[str] = field(default_factory=list)
-    """Things the user should know that did not stop the open (a backup skipped)."""
+    """Things the user should know that did not stop the open (a backup skipped, a link
+    at ``content/`` or ``.cache/`` left unread)."""
     changes: ChangeCounter = field(default_factory=ChangeCounter)
     """How often each table was written (see :mod:`companion.storage.changes`)."""
     repaired: list[str] = field(default_factory=list)
@@ -217,6 +218,7 @@ class Store:
             loaded[path] = opening.load(path)
         # A backup after a recovery would become "the latest" and hide the good one.
         made, warnings = _backup_on_open(opening) if backup else (None, [])
+        warnings += link_warnings(folder)  # content/ or .cache/ as links: left unread
         for item in loaded.values():
             if item.changed:
                 atomic_write(item.path, orjson.dumps(item.data))
