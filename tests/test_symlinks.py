@@ -184,3 +184,32 @@ def test_long_output_name_and_plain_locale_give_clear_results(tmp_path: Path) ->
     )
     assert plain.returncode == 0, plain.stderr
     assert "kept — 学习 ✓" in plain.stdout.decode("utf-8")
+
+
+async def test_the_cannot_open_dialog_names_the_refused_link(tmp_path: Path) -> None:
+    from textual.widgets import Static
+
+    from companion.dialogs.message import MessageDialog
+    from tests.apphelpers import app_on
+
+    data = tmp_path / "data [bold]x[/bold]"  # shown literally, never as markup
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    make_data(data)
+    target = plant(data, "journal.json", False, outside)
+    app = app_on(data)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, MessageDialog):
+                break
+        assert isinstance(app.screen, MessageDialog)
+        await pilot.pause()
+        texts = [w for w in app.screen.walk_children() if isinstance(w, Static)]
+        shown = "".join(str(w.render()) for w in texts).replace("\n", "")
+        titles = [str(w.border_title) for w in app.screen.walk_children() if w.border_title]
+        assert any("Cannot open" in t for t in titles), titles
+        assert f"({data / 'journal.json'})" in shown, shown
+        assert "symbolic link" in shown
+        await pilot.press("enter")
+    assert target.read_bytes() == SECRET
