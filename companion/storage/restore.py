@@ -6,6 +6,10 @@ its size and sha256 in the manifest; sizes are capped (each member, the total,
 and the compression ratio, against zip bombs). It is unpacked into a staging
 folder beside the data, the staged set must load, and only then is it swapped
 in. Any failure leaves the data exactly as it was, and the error says so.
+
+A zip without a manifest cannot be verified and is refused, unless the caller
+asks for it explicitly (``unverified=True``: ``companion restore --unverified``);
+every other check still applies then. The app never passes it.
 """
 
 from __future__ import annotations
@@ -72,6 +76,14 @@ MAX_MEMBERS = 100_000
 _ALLOWED = re.compile(r"^(journal\.json|cards\.json|reviews/\d{4}\.json|content/[^\x00]+)$")
 
 
+UNVERIFIED = (
+    "it has no manifest, so it cannot be verified as a backup Companion wrote "
+    "(a backup from an older version, or a zip made elsewhere); nothing was changed. "
+    "If you trust it, `companion restore --unverified FILE` restores it after every other check"
+)
+"""Why a zip without a manifest is refused (the CLI's ``--unverified`` accepts it)."""
+
+
 class NoBackupError(Exception):
     """There is no backup to restore from."""
 
@@ -103,16 +115,21 @@ def _bad(backup: Path, why: str) -> InvalidFileError:
     return InvalidFileError(backup, f"{why}; nothing was changed")
 
 
-def _members(backup: Path, archive: zipfile.ZipFile) -> tuple[list[zipfile.ZipInfo], Any]:
+def _members(
+    backup: Path, archive: zipfile.ZipFile, unverified: bool
+) -> tuple[list[zipfile.ZipInfo], Any]:
     """Return the data members of ``archive`` and its manifest, after every check.
 
-    A backup written before backups carried a manifest (``manifest`` None) gets
-    every check but the manifest's own: safe names, regular files, size caps and
-    the zip-bomb ratio here, and the staged set must load before it is used.
+    A zip without a manifest is refused unless ``unverified``; then (``manifest``
+    None) it gets every check but the manifest's own: safe names, regular files,
+    size caps and the zip-bomb ratio here, and the staged set must load before
+    it is used.
     """
     manifest = read_manifest(archive)
     if manifest is None and MANIFEST in archive.namelist():
         raise _bad(backup, "its manifest is not valid, so it was not written by Companion")
+    if manifest is None and not unverified:
+        raise InvalidFileError(backup, UNVERIFIED)
     listed = {f.name: f for f in manifest.files} if manifest is not None else None
     infos = archive.infolist()
     if len(infos) > MAX_MEMBERS:
@@ -184,18 +201,19 @@ class Staged:
     counts: Counts
 
 
-def stage(folder: Path, backup: Path) -> Staged:
+def stage(folder: Path, backup: Path, *, unverified: bool = False) -> Staged:
     """Check ``backup`` and unpack it into a new staging folder inside ``folder``.
 
-    Raises InvalidFileError (naming the backup and why) when anything is wrong;
-    the staging folder is then removed and the data folder is untouched.
+    Raises InvalidFileError (naming the backup and why) when anything is wrong,
+    a missing manifest included unless ``unverified``; the staging folder is
+    then removed and the data folder is untouched.
     """
     staging = folder / f"{STAGING_PREFIX}{os.urandom(4).hex()}"
     make_private_dir(staging)
     try:
         parsed: dict[str, bytes] = {}
         with open_regular(backup) as handle, zipfile.ZipFile(handle) as archive:
-            members, manifest = _members(backup, archive)
+            members, manifest = _members(backup, archive, unverified)
             shas = {f.name: f.sha256 for f in manifest.files} if manifest is not None else {}
             for info in members:
                 try:
@@ -224,9 +242,12 @@ def stage(folder: Path, backup: Path) -> Staged:
         raise
 
 
-def check_backup(backup: Path, folder: Path) -> Counts:
-    """Check ``backup`` completely (unpacking it into a staging folder) and return its counts."""
-    staged = stage(folder, backup)
+def check_backup(backup: Path, folder: Path, *, unverified: bool = False) -> Counts:
+    """Check ``backup`` completely (unpacking it into a staging folder) and return its counts.
+
+    A backup without a manifest is refused unless ``unverified``.
+    """
+    staged = stage(folder, backup, unverified=unverified)
     shutil.rmtree(staged.folder, ignore_errors=True)
     return staged.counts
 
@@ -319,15 +340,19 @@ class Restored:
     """What was done first about an earlier restore that had been interrupted."""
 
 
-def restore_backup(folder: Path, backup: Path, *, lock_held: bool = False) -> Restored:
+def restore_backup(
+    folder: Path, backup: Path, *, lock_held: bool = False, unverified: bool = False
+) -> Restored:
     """Replace the data in ``folder`` with the content of ``backup``, all or nothing.
 
     The backup is checked and staged first; the current data is zipped to
     ``backups/before-restore-<time>.zip`` so the restore can be undone; then the
     staged files are swapped in. Takes the folder's lock for the duration
     (``LockHeldError`` if the app is open), unless the caller already holds it.
-    Raises InvalidFileError for a bad backup and RestoreError when the swap
-    fails; in both cases the data folder is exactly as it was.
+    Raises InvalidFileError for a bad backup (one without a manifest too,
+    unless ``unverified``: only the command line's ``--unverified`` passes it)
+    and RestoreError when the swap fails; in both cases the data folder is
+    exactly as it was.
     """
     ensure_private_dir(folder)
     lock = None if lock_held else DataLock(folder).acquire()
@@ -336,7 +361,7 @@ def restore_backup(folder: Path, backup: Path, *, lock_held: bool = False) -> Re
         repaired = _recover(folder)
         data_files(folder)  # refuses a symlink in the data folder before anything moves
         replaced = current_counts(folder)
-        staged = stage(folder, backup)
+        staged = stage(folder, backup, unverified=unverified)
         safety = _safety_copy(folder)
         try:
             _swap(folder, staged.folder, backup)
