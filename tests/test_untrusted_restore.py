@@ -389,3 +389,31 @@ def test_a_broken_manifest_is_refused(sandbox: tuple[Path, Path], tmp_path: Path
         with pytest.raises(InvalidFileError, match="manifest is not valid"):
             restore_backup(data, backup, unverified=unverified)
     assert snapshot(box) == before
+
+
+def test_only_safety_copies_companion_wrote_are_pruned(
+    sandbox: tuple[Path, Path], tmp_path: Path
+) -> None:
+    _box, data = sandbox
+    made = take_backup(data)
+    assert made is not None
+    backups = data / "backups"
+    outside = tmp_path / "outside.zip"
+    outside.write_bytes(b"not Companion's")
+    # Names that sort before every copy Companion writes, so pruning by name took them first.
+    foreign = {
+        "before-restore-0-mine.zip": b"my own zip",
+        "before-restore-00000000-000000-000000.zip": legacy(tmp_path, [("a", b"b")]).read_bytes(),
+    }
+    for name, payload in foreign.items():
+        (backups / name).write_bytes(payload)
+    (backups / "before-restore-00000000-000001-000000.zip").symlink_to(outside)
+
+    copies = [restore_backup(data, made).safety for _ in range(restore_mod.KEEP_SAFETY + 2)]
+
+    for name, payload in foreign.items():
+        assert (backups / name).read_bytes() == payload, name
+    assert (backups / "before-restore-00000000-000001-000000.zip").is_symlink()
+    assert outside.read_bytes() == b"not Companion's"
+    assert restore_mod.safety_copies(data) == copies[-restore_mod.KEEP_SAFETY :]
+    assert not any(copy.exists() for copy in copies[: -restore_mod.KEEP_SAFETY] if copy)

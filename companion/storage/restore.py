@@ -39,6 +39,7 @@ from companion.storage.atomic import (
 )
 from companion.storage.backups import (
     BACKUP_DIR,
+    backups_dir,
     best_backup,
     check_state,
     counts_of,
@@ -58,7 +59,7 @@ from companion.storage.interrupted import (
     recover_interrupted_restore,
 )
 from companion.storage.lock import DataLock
-from companion.storage.manifest import MANIFEST, Counts, build, read_manifest
+from companion.storage.manifest import MANIFEST, Counts, build, manifest_of, read_manifest
 from companion.storage.schema import InvalidFileError
 
 SAFETY_PREFIX = "before-restore-"
@@ -275,10 +276,29 @@ def _safety_copy(folder: Path) -> Path | None:
     manifest = build(files, current_counts(folder), [])
     target = where / f"{SAFETY_PREFIX}{manifest.created.strftime('%Y%m%d-%H%M%S-%f')}.zip"
     write_zip(target, files, manifest)
-    for old in sorted(where.glob(f"{SAFETY_PREFIX}*.zip"))[:-KEEP_SAFETY]:
-        if not old.is_symlink():
-            old.unlink(missing_ok=True)
+    for old in safety_copies(folder)[:-KEEP_SAFETY]:
+        old.unlink(missing_ok=True)
     return target
+
+
+_SAFETY_NAME = re.compile(rf"^{re.escape(SAFETY_PREFIX)}\d{{8}}-\d{{6}}-\d{{6}}\.zip$")
+
+
+def safety_copies(folder: Path) -> list[Path]:
+    """Return the safety copies Companion wrote in ``folder/backups``, oldest first.
+
+    Only regular files (``lstat``: never a link) named exactly as Companion
+    names them and holding a valid manifest count; anything else is left alone.
+    """
+    where = backups_dir(folder)  # a symlinked backups/ is refused
+    found: list[Path] = []
+    for path in sorted(where.glob(f"{SAFETY_PREFIX}*.zip")) if where is not None else []:
+        if not _SAFETY_NAME.match(path.name):
+            continue
+        with contextlib.suppress(FileNotFoundError):
+            if stat.S_ISREG(path.lstat().st_mode) and manifest_of(path) is not None:
+                found.append(path)
+    return found
 
 
 def _swap(folder: Path, staged: Path, backup: Path) -> None:
