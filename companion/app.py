@@ -8,6 +8,7 @@ for) or :class:`~companion.widgets.messages.SaveFailed` (shown here).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -23,6 +24,7 @@ from companion.screens.lifecycle import Lifecycle, Opened
 from companion.screens.navigator import Navigator
 from companion.screens.warmup import WarmUp
 from companion.widgets.messages import Request, Saved, SaveFailed, safely
+from companion.widgets.safe_text import plain_line
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -32,6 +34,22 @@ if TYPE_CHECKING:
 
 IDLE_CHECK_SECONDS = 15.0
 """How often the app looks for private notes left idle (they lock after ten minutes)."""
+
+
+def open_failure(folder: Path, exc: OSError) -> str:
+    """Return the text of the "Cannot open your data" dialog: why, and which path.
+
+    The path the error names (a symlink refused, a file without permission) is
+    given when it is not the folder itself. Paths are shown literally (control
+    characters made visible; the dialog shows no markup).
+    """
+    why = exc.strerror or str(exc)
+    named = f" ({plain_line(exc.filename)})" if exc.filename and exc.filename != str(folder) else ""
+    return (
+        f"Companion could not open {plain_line(folder)}: {plain_line(why)}{named}."
+        "\n\nNothing was changed. Check the folder's permissions and free space, "
+        "then start Companion again."
+    )
 
 
 class CompanionApp(App[None]):
@@ -127,12 +145,7 @@ class CompanionApp(App[None]):
         self.lifecycle.answered = True
         if (exc := opened.error) is not None:
             self.push_screen(
-                MessageDialog(
-                    "Cannot open your data",
-                    f"Companion could not open {self.programme.folder}: {exc.strerror or exc}."
-                    "\n\nNothing was changed. Check the folder's permissions and free space, "
-                    "then start Companion again.",
-                ),
+                MessageDialog("Cannot open your data", open_failure(self.programme.folder, exc)),
                 lambda _: self.exit(return_code=1),
             )
             return
@@ -144,7 +157,9 @@ class CompanionApp(App[None]):
         self.set_interval(IDLE_CHECK_SECONDS, self.lifecycle.lock_idle_notes)
         store = self.programme.store
         for warning in store.warnings:
-            self.notify(warning, title="Backup skipped", severity="warning", timeout=10)
+            self.notify(
+                plain_line(warning), title="Warning", severity="warning", timeout=10, markup=False
+            )
         for repair in store.repaired:
             self.notify(
                 repair, title="Restore undone", severity="warning", timeout=15, markup=False

@@ -137,6 +137,13 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument(
         "--yes", action="store_true", help="do not ask for confirmation (for scripts)"
     )
+    restore.add_argument(
+        "--unverified",
+        action="store_true",
+        help="accept a backup that has no manifest (from an older version, or made "
+        "elsewhere): it cannot be verified, so it is refused without this; every other "
+        "check still applies (names, sizes, zip bombs, staging, the data must load)",
+    )
     return parser
 
 
@@ -267,7 +274,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "restore":
         from companion.commands.data import restore
 
-        return restore(data, args.file, latest=args.latest, yes=args.yes)
+        return restore(
+            data, args.file, latest=args.latest, yes=args.yes, unverified=args.unverified
+        )
     return run_app(data)
 
 

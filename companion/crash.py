@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import platform
+import re
+import stat
 import sys
 import traceback
 from datetime import UTC, datetime
@@ -41,13 +43,33 @@ def write_report(folder: Path | None, exc: BaseException, argv: list[str]) -> Pa
             ]
         )
         atomic_write(target, text.encode("utf-8", errors="replace"))
-        old = sorted(folder.glob(f"{REPORT_PREFIX}*.txt"))[:-KEEP_REPORTS]
-        for path in old:
-            if not path.is_symlink():
-                path.unlink(missing_ok=True)
+        for path in reports(folder)[:-KEEP_REPORTS]:
+            path.unlink(missing_ok=True)
         return target
     except Exception:  # reporting a crash must never crash
         return None
+
+
+_REPORT_NAME = re.compile(rf"^{REPORT_PREFIX}\d{{8}}-\d{{6}}-\d{{6}}\.txt$")
+"""The exact name :func:`write_report` gives a report (``crash-<UTC time>.txt``)."""
+
+
+def reports(folder: Path) -> list[Path]:
+    """Return the crash reports Companion wrote in ``folder``, oldest first.
+
+    Only regular files (``lstat``: a symlink is never one) named exactly as
+    Companion names them; anything else that merely looks like one is left alone.
+    """
+    found: list[Path] = []
+    for path in sorted(folder.glob(f"{REPORT_PREFIX}*.txt")):
+        if not _REPORT_NAME.match(path.name):
+            continue
+        try:
+            if stat.S_ISREG(path.lstat().st_mode):
+                found.append(path)
+        except FileNotFoundError:
+            continue
+    return found
 
 
 def handle(exc: BaseException, folder: Path | None, argv: list[str]) -> int:

@@ -30,3 +30,42 @@ def test_unhandled_error_exits_1_with_one_line_and_a_0600_report(
     assert stat.S_IMODE(reports[0].stat().st_mode) == 0o600
     text = reports[0].read_text()
     assert "something impossible happened" in text and "Traceback" in text
+
+
+def test_only_reports_companion_wrote_are_pruned(tmp_path: Path) -> None:
+    from companion.crash import KEEP_REPORTS, write_report
+
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o700)
+    outside = tmp_path / "outside.txt"
+    outside.write_text("not Companion's")
+    # Names that sort before every report Companion writes, so pruning by name took them first.
+    foreign = {
+        "crash-0-my-notes.txt": "file",
+        "crash-00000000-000000-000000.txt": "link",
+        "crash-00000000-000001-000000.txt": "folder",
+        "crash-00000000-000002.txt": "file",  # not the exact pattern
+    }
+    for name, kind in foreign.items():
+        path = folder / name
+        if kind == "link":
+            path.symlink_to(outside)
+        elif kind == "folder":
+            path.mkdir()
+            (path / "inside.txt").write_text("kept")
+        else:
+            path.write_text("mine")
+    ours = [folder / f"crash-2020010{d}-000000-000000.txt" for d in range(1, 10)]
+    ours += [folder / f"crash-202002{d:02d}-000000-000000.txt" for d in range(1, 15)]
+    for path in ours:
+        path.write_text("Companion crash report")
+
+    made = write_report(folder, RuntimeError("again"), ["companion"])
+
+    assert made is not None and made.is_file()
+    for name in foreign:
+        assert (folder / name).exists() or (folder / name).is_symlink(), name
+    assert outside.read_text() == "not Companion's"
+    assert (folder / "crash-00000000-000001-000000.txt" / "inside.txt").read_text() == "kept"
+    kept = sorted(p for p in [*ours, made] if p.exists())
+    assert kept == sorted([*ours, made])[-KEEP_REPORTS:]

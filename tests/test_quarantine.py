@@ -18,10 +18,12 @@ from companion.domain.log import LogEntry
 from companion.domain.pair import Pair
 from companion.domain.scheduling import new_state
 from companion.domain.sessions import Session
+from companion.storage.atomic import SymlinkRefusedError
 from companion.storage.backups import list_backups
-from companion.storage.quarantine import QUARANTINE_NAME
+from companion.storage.quarantine import QUARANTINE_NAME, Quarantine
 from companion.storage.store import RestoreFirstError, Store
 from tests.conftest import make_pair
+from tests.readwatch import OLD_NS, age, require_atime
 
 
 def _journal_with_sessions(data: Path, count: int = 3) -> list[str]:
@@ -192,3 +194,32 @@ def test_a_damaged_cards_file_blocks_card_writes_only(data: Path) -> None:
         store.journal.add_goal(Goal(owner="shared", title="the journal is fine"))
         with pytest.raises(RestoreFirstError, match=r"cards\.json"):
             store.cards.put_state(new_state("mfa", "mentee", datetime(2026, 1, 1, tzinfo=UTC)))
+
+
+@pytest.mark.parametrize("pending", [False, True], ids=["empty", "a file set aside"])
+def test_a_symlinked_quarantine_file_is_refused_and_its_target_never_read(
+    data: Path, tmp_path: Path, pending: bool
+) -> None:
+    _journal_with_sessions(data, count=1)
+    if pending:  # the open reads quarantine.json to offer a restore first
+        (data / "cards.json").write_text("{ truncated")
+        Store.open(data).close()
+    require_atime(tmp_path)
+    target = tmp_path / "elsewhere.json"
+    target.write_text(json.dumps({"records": [], "files": []}))
+    target.chmod(0o640)
+    (data / QUARANTINE_NAME).unlink(missing_ok=True)
+    (data / QUARANTINE_NAME).symlink_to(target)
+    age(target)
+    before = (target.read_bytes(), target.stat().st_mode)
+    age(target)
+
+    with pytest.raises(SymlinkRefusedError) as refused:
+        Store.open(data).close()
+    assert str(data / QUARANTINE_NAME) in str(refused.value)
+    assert "symbolic link" in str(refused.value)
+    with pytest.raises(SymlinkRefusedError):
+        Quarantine(data).add_file("cards.json", "cards.json.corrupt-x", "damaged")
+    assert target.lstat().st_atime_ns == OLD_NS, "the link's target was read"
+    assert (target.read_bytes(), target.stat().st_mode) == before
+    assert (data / QUARANTINE_NAME).is_symlink()

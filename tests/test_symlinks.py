@@ -11,10 +11,14 @@ from pathlib import Path
 import pytest
 
 from companion.domain.goals import Goal
+from companion.programme.core import Programme
+from companion.programme.start_summary import read_summary, write_summary
 from companion.storage.atomic import SymlinkRefusedError
 from companion.storage.backups import list_backups, take_backup
 from companion.storage.store import Store
+from tests.apphelpers import NOW
 from tests.conftest import make_pair
+from tests.readwatch import age, atimes, require_atime
 
 SECRET = b"private bytes that must never leave this file\n"
 
@@ -29,8 +33,19 @@ PLANTED = [
     ("cards.json", False),
     ("reviews/2026.json", False),
     ("content/lesson.md", False),
+    ("content/05-linked", True),
+    ("quarantine.json", False),
+    (".cache/dashboard.json", False),
+    (".cache/curriculum.json", False),
     ("backups/companion-20260101-000000.zip", False),
 ]
+
+PASSED_OVER = {
+    ".cache/dashboard.json",
+    ".cache/curriculum.json",
+    "backups/companion-20260101-000000.zip",
+}
+"""Links where a cache file or a backup would be: nothing of them is used, so nothing is said."""
 
 
 def state_of(target: Path) -> list[tuple[str, int, bytes]]:
@@ -57,6 +72,8 @@ def plant(data: Path, where: str, is_dir: bool, outside: Path) -> Path:
         (target / "2026.json").write_bytes(SECRET)
         (target / "note.md").write_bytes(SECRET)
         (target / "curriculum.json").write_bytes(SECRET)
+        (target / "dashboard.json").write_bytes(SECRET)
+        (target / "_module.md").write_bytes(SECRET)
     else:
         target.write_bytes(SECRET)
         target.chmod(0o640)
@@ -112,6 +129,74 @@ def test_planted_symlink_is_refused_and_its_target_untouched(
     for zipped in list_backups(data) if not (data / "backups").is_symlink() else []:
         with zipfile.ZipFile(zipped) as archive:
             assert all(archive.read(n) != SECRET for n in archive.namelist())
+
+
+def entries_of(target: Path) -> list[Path]:
+    """``target`` and, for a folder, what ``plant`` put in it (listed without reading it)."""
+    names = ["companion-20200101-000000.zip", "2026.json", "note.md", "curriculum.json"]
+    names += ["dashboard.json", "_module.md"]
+    return [target, *([target / n for n in names] if target.is_dir() else [])]
+
+
+def use_like_the_app(data: Path) -> list[str]:
+    """Open, write, back up, load the curriculum (cached) and the start summary, as the app does.
+
+    Return every message met: errors (each step goes on after a refused one),
+    the open's warnings and the content problems.
+    """
+    messages: list[str] = []
+    programme = Programme(data, cache_curriculum=True, clock=lambda: NOW)
+
+    def opened() -> None:
+        programme.open()
+        messages.extend(programme.store.warnings)
+        programme.journal.save_goal(Goal(owner="mentee", title="after"))
+        programme.store.reviews.logs()
+        programme.data.backup()
+
+    def curriculum() -> None:
+        assert programme.curriculum.lessons, "the shipped curriculum loads whatever happens"
+        messages.extend(str(problem) for problem in programme.content_problems)
+        again = Programme(data, cache_curriculum=True)  # the next start: from the cache
+        assert again.curriculum.lessons.keys() == programme.curriculum.lessons.keys()
+
+    def summary() -> None:
+        write_summary(data, NOW.date(), "title", {})
+        read_summary(data, NOW.date())
+
+    for step in (opened, curriculum, summary):
+        try:
+            step()
+        except OSError as exc:
+            messages.append(str(exc))
+    programme.close()
+    return messages
+
+
+@pytest.mark.parametrize(("where", "is_dir"), PLANTED, ids=[p for p, _ in PLANTED])
+def test_planted_symlink_is_never_read_and_is_named(
+    tmp_path: Path, where: str, is_dir: bool
+) -> None:
+    require_atime(tmp_path)
+    data = tmp_path / "data"
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    make_data(data)
+    target = plant(data, where, is_dir, outside)
+    before = state_of(target)
+    watched = entries_of(target)
+    for path in watched:
+        age(path)
+    unread = atimes(watched)
+
+    messages = use_like_the_app(data)
+
+    assert atimes(watched) == unread, "the link's target was read (or listed)"
+    assert state_of(target) == before
+    assert (data / where).is_symlink()
+    if where not in PASSED_OVER:
+        link = str(data / where)
+        assert any(link in m and "symbolic link" in m for m in messages), messages
 
 
 def test_symlinked_backups_folder_is_named_in_the_message(tmp_path: Path) -> None:
@@ -184,3 +269,32 @@ def test_long_output_name_and_plain_locale_give_clear_results(tmp_path: Path) ->
     )
     assert plain.returncode == 0, plain.stderr
     assert "kept — 学习 ✓" in plain.stdout.decode("utf-8")
+
+
+async def test_the_cannot_open_dialog_names_the_refused_link(tmp_path: Path) -> None:
+    from textual.widgets import Static
+
+    from companion.dialogs.message import MessageDialog
+    from tests.apphelpers import app_on
+
+    data = tmp_path / "data [bold]x[/bold]"  # shown literally, never as markup
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    make_data(data)
+    target = plant(data, "journal.json", False, outside)
+    app = app_on(data)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, MessageDialog):
+                break
+        assert isinstance(app.screen, MessageDialog)
+        await pilot.pause()
+        texts = [w for w in app.screen.walk_children() if isinstance(w, Static)]
+        shown = "".join(str(w.render()) for w in texts).replace("\n", "")
+        titles = [str(w.border_title) for w in app.screen.walk_children() if w.border_title]
+        assert any("Cannot open" in t for t in titles), titles
+        assert f"({data / 'journal.json'})" in shown, shown
+        assert "symbolic link" in shown
+        await pilot.press("enter")
+    assert target.read_bytes() == SECRET

@@ -5,6 +5,8 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import subprocess
+import sys
 import zipfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -16,7 +18,7 @@ from companion.domain.goals import Goal
 from companion.storage import restore as restore_mod
 from companion.storage.backups import KEEP, best_backup, list_backups, take_backup
 from companion.storage.manifest import Counts, build, manifest_of
-from companion.storage.restore import RestoreError, restore_backup
+from companion.storage.restore import RestoreError, check_backup, restore_backup
 from companion.storage.schema import InvalidFileError
 from companion.storage.store import Store
 from tests.conftest import make_pair
@@ -277,39 +279,141 @@ def legacy(tmp_path: Path, members: list[tuple[str | zipfile.ZipInfo, bytes]]) -
 
 @pytest.mark.filterwarnings("ignore:Duplicate name")
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_crafted_backup_without_a_manifest_is_refused_too(
+def test_crafted_backup_without_a_manifest_is_refused_even_unverified(
     sandbox: tuple[Path, Path], tmp_path: Path, case: str
 ) -> None:
     box, data = sandbox
     backup = legacy(tmp_path, CASES[case])
     before = snapshot(box)
-    with pytest.raises(InvalidFileError, match="nothing was changed"):
-        restore_backup(data, backup)
+    for unverified in (False, True):  # --unverified skips the manifest, no other check
+        with pytest.raises(InvalidFileError, match="nothing was changed"):
+            restore_backup(data, backup, unverified=unverified)
     assert snapshot(box) == before
     assert not (tmp_path / "escape.txt").exists()
 
 
-def test_a_backup_from_before_manifests_still_restores(
-    sandbox: tuple[Path, Path], tmp_path: Path
-) -> None:
-    _box, data = sandbox
+def old_backup(tmp_path: Path) -> Path:
+    """A backup as Companion wrote them before they carried a manifest (a valid state)."""
     with Store.open(tmp_path / "old", backup=False) as store:
         store.journal.save_pair(make_pair())
         store.journal.add_goal(Goal(owner="mentee", title="from the old backup"))
     old = tmp_path / "old"
-    backup = legacy(
+    return legacy(
         tmp_path,
         [(name, (old / name).read_bytes()) for name in ("journal.json", "cards.json")],
     )
-    restore_backup(data, backup)
+
+
+def test_a_backup_without_a_manifest_is_refused_unless_unverified(
+    sandbox: tuple[Path, Path], tmp_path: Path
+) -> None:
+    box, data = sandbox
+    backup = old_backup(tmp_path)
+    before = snapshot(box)
+    with pytest.raises(InvalidFileError, match="cannot be verified") as refused:
+        restore_backup(data, backup)
+    assert refused.value.path == backup and "--unverified" in refused.value.why
+    with pytest.raises(InvalidFileError, match="cannot be verified"):
+        check_backup(backup, data)
+    assert snapshot(box) == before
+
+    restore_backup(data, backup, unverified=True)
     with Store.open(data, backup=False) as store:
         assert [g.title for g in store.journal.goals()] == ["from the old backup"]
+
+
+def run_restore(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "companion.cli", "--data-dir", str(data), "restore", *args],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
+
+
+def test_the_command_line_restores_an_unverified_backup_only_when_told(
+    sandbox: tuple[Path, Path], tmp_path: Path
+) -> None:
+    box, data = sandbox
+    backup = old_backup(tmp_path)
+
+    def unlocked() -> dict[str, tuple[int, bytes]]:  # .lock holds the last process's id
+        return {name: v for name, v in snapshot(box).items() if not name.endswith(".lock")}
+
+    before = unlocked()
+    refused = run_restore(data, str(backup), "--yes")
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert f"{backup}: it has no manifest, so it cannot be verified" in refused.stderr
+    assert "--unverified" in refused.stderr
+    assert unlocked() == before
+
+    helped = run_restore(data, "--help")
+    assert "--unverified" in " ".join(helped.stdout.split())
+    assert "every other check still applies" in " ".join(helped.stdout.split())
+
+    done = run_restore(data, str(backup), "--yes", "--unverified")
+    assert done.returncode == 0, done.stderr
+    assert "cannot be verified" in done.stderr
+    with Store.open(data, backup=False) as store:
+        assert [g.title for g in store.journal.goals()] == ["from the old backup"]
+
+
+async def test_settings_restore_refuses_a_backup_without_a_manifest(
+    sandbox: tuple[Path, Path], tmp_path: Path
+) -> None:
+    from companion.dialogs.message import MessageDialog
+    from tests.apphelpers import running
+
+    _box, data = sandbox
+    placed = data / "backups" / "companion-20200101-000000.zip"  # listed in Settings
+    placed.parent.mkdir(mode=0o700, exist_ok=True)
+    placed.write_bytes(old_backup(tmp_path).read_bytes())
+    journal = (data / "journal.json").read_bytes()
+    async with running(data) as (app, pilot):
+        assert placed in app.programme.data.backups()
+        assert not app.navigator.restore_from(placed)
+        await pilot.pause()
+        assert isinstance(app.screen, MessageDialog)
+        shown = str(app.screen._message)
+        assert placed.name in shown and "cannot be verified" in shown
+        assert "nothing was changed" in shown
+    assert (data / "journal.json").read_bytes() == journal
 
 
 def test_a_broken_manifest_is_refused(sandbox: tuple[Path, Path], tmp_path: Path) -> None:
     box, data = sandbox
     backup = legacy(tmp_path, [("journal.json", JOURNAL), ("manifest.json", b"{not json")])
     before = snapshot(box)
-    with pytest.raises(InvalidFileError, match="manifest is not valid"):
-        restore_backup(data, backup)
+    for unverified in (False, True):
+        with pytest.raises(InvalidFileError, match="manifest is not valid"):
+            restore_backup(data, backup, unverified=unverified)
     assert snapshot(box) == before
+
+
+def test_only_safety_copies_companion_wrote_are_pruned(
+    sandbox: tuple[Path, Path], tmp_path: Path
+) -> None:
+    _box, data = sandbox
+    made = take_backup(data)
+    assert made is not None
+    backups = data / "backups"
+    outside = tmp_path / "outside.zip"
+    outside.write_bytes(b"not Companion's")
+    # Names that sort before every copy Companion writes, so pruning by name took them first.
+    foreign = {
+        "before-restore-0-mine.zip": b"my own zip",
+        "before-restore-00000000-000000-000000.zip": legacy(tmp_path, [("a", b"b")]).read_bytes(),
+    }
+    for name, payload in foreign.items():
+        (backups / name).write_bytes(payload)
+    (backups / "before-restore-00000000-000001-000000.zip").symlink_to(outside)
+
+    copies = [restore_backup(data, made).safety for _ in range(restore_mod.KEEP_SAFETY + 2)]
+
+    for name, payload in foreign.items():
+        assert (backups / name).read_bytes() == payload, name
+    assert (backups / "before-restore-00000000-000001-000000.zip").is_symlink()
+    assert outside.read_bytes() == b"not Companion's"
+    assert restore_mod.safety_copies(data) == copies[-restore_mod.KEEP_SAFETY :]
+    assert not any(copy.exists() for copy in copies[: -restore_mod.KEEP_SAFETY] if copy)

@@ -195,14 +195,18 @@ def _prune(data: Path, programme: Programme) -> int:
     return EXIT_OK
 
 
-def restore(data: Path, file: str | None, *, latest: bool, yes: bool = False) -> int:
+def restore(
+    data: Path, file: str | None, *, latest: bool, yes: bool = False, unverified: bool = False
+) -> int:
     """Restore the data folder from the best recent backup or from ``file``, after confirmation.
 
     What the backup brings back is printed against what is there now; without
     ``--yes`` the user must confirm on a terminal (a script without ``--yes``
-    is refused with exit status 2, so nothing is replaced unasked).
+    is refused with exit status 2, so nothing is replaced unasked). A backup
+    without a manifest is refused unless ``unverified`` (``--unverified``).
     """
     from companion.storage.interrupted import InterruptedRestoreError, recover_interrupted_restore
+    from companion.storage.manifest import manifest_of
     from companion.storage.restore import RestoreError, check_backup, current_counts
 
     try:
@@ -213,13 +217,15 @@ def restore(data: Path, file: str | None, *, latest: bool, yes: bool = False) ->
         with DataLock(data).acquire() as lock:
             if repaired := recover_interrupted_restore(data):
                 print(repaired)
-            incoming = check_backup(source, data)
+            incoming = check_backup(source, data, unverified=unverified)
             now = current_counts(data)
+            if unverified and manifest_of(source) is None:
+                _err(f"{source} has no manifest: it cannot be verified; every other check passed")
             print(f"{source.name} holds: {incoming.describe()}")
             print(f"{data} holds now: {now.describe()}")
             if not yes and not _confirm():
                 return EXIT_USAGE if not sys.stdin.isatty() else EXIT_PROBLEM
-            done = restore_backup(data, source, lock_held=lock.held)
+            done = restore_backup(data, source, lock_held=lock.held, unverified=unverified)
     except NoBackupError as exc:
         _err(str(exc))
         return EXIT_PROBLEM

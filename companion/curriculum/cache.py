@@ -25,13 +25,17 @@ from companion.curriculum.catalogue import Curriculum
 from companion.curriculum.problems import Problem
 from companion.domain.cards import Card
 from companion.domain.content import Lesson, Module, Origin, PlaybookEntry
-from companion.storage.atomic import atomic_write, ensure_private_dir, read_bytes
+from companion.storage.atomic import atomic_write, ensure_private_dir, read_bytes, refuse_symlink
 
 FORMAT = 2
 
 
 def _files(folder: str, parts: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], str]]:
-    """Yield (relative parts, path) of every file under ``folder``; folder links are not entered."""
+    """Yield (relative parts, path) of every file and symlink under ``folder``.
+
+    No link is followed: a folder link is not entered, and a link is listed as
+    itself (the loader reports it), so adding or removing one changes the key.
+    """
     try:
         with os.scandir(folder) as scan:
             entries = list(scan)
@@ -41,7 +45,7 @@ def _files(folder: str, parts: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str
         try:
             if entry.is_dir(follow_symlinks=False):
                 yield from _files(entry.path, (*parts, entry.name))
-            elif entry.is_file():
+            elif entry.is_file(follow_symlinks=False) or entry.is_symlink():
                 yield (*parts, entry.name), entry.path
         except OSError:
             continue
@@ -54,7 +58,7 @@ def fingerprint(roots: Iterable[tuple[Path, Origin]]) -> str:
         sha.update(f"|{root}|{origin}".encode())
         for parts, path in sorted(_files(str(root))):
             with contextlib.suppress(OSError):
-                stat = os.stat(path)
+                stat = os.lstat(path)
                 sha.update(f"{'/'.join(parts)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     return sha.hexdigest()
 
@@ -75,7 +79,10 @@ def _dump(models: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 def save(cache: Path, key: str, curriculum: Curriculum, problems: list[Problem]) -> None:
-    """Write the cache (best effort: a cache that cannot be written is simply skipped)."""
+    """Write the cache (best effort: a cache that cannot be written is simply skipped).
+
+    Never through a link: a symlinked cache folder or file is left alone (no cache then).
+    """
     payload = {
         "key": key,
         "modules": _dump(curriculum.modules),
@@ -90,8 +97,12 @@ def save(cache: Path, key: str, curriculum: Curriculum, problems: list[Problem])
 
 
 def load(cache: Path, key: str) -> tuple[Curriculum, list[Problem]] | None:
-    """Return the cached curriculum if the cache matches ``key`` and is valid, else None."""
+    """Return the cached curriculum if the cache matches ``key`` and is valid, else None.
+
+    A cache folder or file that is a symlink counts as no cache: its target is never read.
+    """
     try:
+        refuse_symlink(cache.parent)  # O_NOFOLLOW below guards only the file's own name
         raw = read_bytes(cache)
         # The key is written first: a stale cache is told apart without parsing it.
         if not raw.startswith(b'{"key":' + orjson.dumps(key) + b","):

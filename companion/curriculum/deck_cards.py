@@ -17,7 +17,7 @@ import yaml
 from pydantic import ValidationError
 
 from companion.curriculum.files import ContentError, read_text
-from companion.curriculum.sources import content_roots
+from companion.curriculum.sources import content_roots, refused_roots
 from companion.domain.cards import Card
 from companion.domain.content import DeckEntry, DeckHeader
 
@@ -36,6 +36,8 @@ def _deck_files(root: Path) -> list[Path]:
 
 def deck_cards(user_dir: Path | None) -> dict[str, Card] | None:
     """Return every deck card by id (shipped first, then ``user_dir``'s), or None on a problem."""
+    if refused_roots(user_dir):  # a symlinked content/: the full load names it
+        return None
     cards: dict[str, Card] = {}
     try:
         for root, origin in content_roots(user_dir):

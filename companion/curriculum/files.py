@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from companion.curriculum.problems import Problem
+from companion.curriculum.problems import Problem, link_problem
 from companion.curriculum.yamlmap import YamlDocument, yaml_error_line, yaml_error_message
 from companion.storage.atomic import SymlinkRefusedError, read_bytes
 
@@ -46,8 +46,8 @@ def read_text(path: Path) -> str:
     """Return the UTF-8 text of ``path``; raise ContentError if empty or not UTF-8."""
     try:
         raw = read_bytes(path, MAX_CONTENT_FILE, "a content file")
-    except SymlinkRefusedError as exc:
-        raise ContentError(Problem.at(path, 1, str(exc.strerror))) from None
+    except SymlinkRefusedError:
+        raise ContentError(link_problem(path)) from None
     except OSError as exc:  # too large, a folder or pipe, no permission
         raise ContentError(Problem.at(path, 1, f"cannot be read: {exc.strerror or exc}")) from None
     try:

@@ -2,11 +2,14 @@
 
 Folders are read in order; a later folder (the user's own) replaces items with
 the same id from an earlier one (the shipped content). Valid items always load,
-even when other files in the same folder have problems.
+even when other files in the same folder have problems. A symlink inside a
+content folder (a module folder, a deck, a lesson) is never followed: it is
+reported as a problem naming it and skipped.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,7 +25,7 @@ from companion.curriculum.files import (
     read_front_matter,
     read_yaml,
 )
-from companion.curriculum.problems import Problem
+from companion.curriculum.problems import Problem, link_problem
 from companion.curriculum.yamlmap import YamlDocument
 from companion.domain.content import DeckEntry, DeckHeader, Lesson, Module, Origin, PlaybookEntry
 from companion.domain.errors import field_path, reason
@@ -82,31 +85,55 @@ def load_curriculum(roots: Iterable[tuple[Path, Origin]]) -> tuple[Curriculum, l
     return state.curriculum, sorted(state.problems)
 
 
-def _load_root(state: _Load, root: Path, origin: Origin) -> None:
-    for entry in sorted(root.iterdir()):
-        if entry.name.startswith((".", "_")):
+def _entries(state: _Load, folder: Path, suffixes: tuple[str, ...] = ("",)) -> list[Path]:
+    """Return the entries of ``folder`` whose names end in one of ``suffixes``, sorted.
+
+    A symlink among them is reported, naming it, and left out: its target is
+    never read (a user's content folder is inside the data folder).
+    """
+    try:
+        with os.scandir(folder) as scan:
+            found = sorted(scan, key=lambda entry: entry.name)
+    except OSError as exc:
+        state.report(folder, 1, f"cannot be read: {exc.strerror or exc}")
+        return []
+    kept: list[Path] = []
+    for entry in found:
+        if not entry.name.endswith(suffixes):
             continue
-        if entry.is_dir() and entry.name == "glossary":
-            for deck in sorted([*entry.glob("*.yaml"), *entry.glob("*.yml")]):
+        if entry.is_symlink():
+            state.problems.append(link_problem(Path(entry.path)))
+            continue
+        kept.append(Path(entry.path))
+    return kept
+
+
+def _load_root(state: _Load, root: Path, origin: Origin) -> None:
+    for entry in _entries(state, root):
+        if entry.name.startswith((".", "_")) or not entry.is_dir():
+            continue
+        if entry.name == "glossary":
+            for deck in _entries(state, entry, (".yaml", ".yml")):
                 _load_deck(state, deck, origin)
-        elif entry.is_dir() and entry.name == "playbook":
-            for file in sorted(entry.glob("*.md")):
+        elif entry.name == "playbook":
+            for file in _entries(state, entry, (".md",)):
                 _load_playbook(state, file, origin)
-        elif entry.is_dir() and (match := MODULE_DIR.match(entry.name)):
+        elif match := MODULE_DIR.match(entry.name):
             _load_module_dir(state, entry, match.group(2), origin)
-        elif entry.is_dir():
+        else:
             state.report(
                 entry, 1, "not a module folder: name it <NN>-<module-id>, e.g. 05-my-topics"
             )
 
 
 def _load_module_dir(state: _Load, folder: Path, module_id: str, origin: Origin) -> None:
+    files = _entries(state, folder, (".md",))
     module_file = folder / "_module.md"
-    if module_file.exists():
+    if module_file in files:
         _load_module(state, module_file, module_id, origin)
     elif module_id not in state.curriculum.modules:
         state.report(folder, 1, "the module folder has no _module.md")
-    for file in sorted(folder.glob("*.md")):
+    for file in files:
         if file.name != "_module.md":
             _load_lesson(state, file, module_id, origin)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from companion.storage.atomic import SymlinkRefusedError
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -21,3 +23,8 @@ class Problem:
     def at(cls, path: Path | str, line: int, message: str) -> Problem:
         """Return a problem for ``path`` at ``line`` (at least 1)."""
         return cls(str(path), max(1, line), message)
+
+
+def link_problem(path: Path) -> Problem:
+    """Return the problem reported for a symlink in the content folder (never followed)."""
+    return Problem.at(path, 1, f"{SymlinkRefusedError(path).strerror}; it was not read")

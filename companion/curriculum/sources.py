@@ -1,30 +1,58 @@
-"""Which content folders make up the curriculum for a data folder."""
+"""Which content folders make up the curriculum for a data folder.
+
+The user's ``content/`` lives in the data folder, where no symlink is followed:
+a ``content`` that is a link is not read (the shipped curriculum still loads)
+and is reported as a problem naming it.
+"""
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from companion.curriculum.catalogue import Curriculum
 from companion.curriculum.locations import shipped_content_dir
-from companion.curriculum.problems import Problem
+from companion.curriculum.problems import Problem, link_problem
 from companion.domain.content import Origin
 
 
+def _lstat(path: Path) -> int | None:
+    """Return the mode of ``path`` itself (a link is not followed), None when it is missing."""
+    try:
+        return path.lstat().st_mode
+    except OSError:
+        return None
+
+
 def content_roots(user_dir: Path | None) -> list[tuple[Path, Origin]]:
-    """Return the shipped content folder and, when given and present, the user's own."""
+    """Return the shipped content folder and, when given and a real folder, the user's own.
+
+    A ``user_dir`` that is a symlink is left out (see :func:`refused_roots`).
+    """
     roots: list[tuple[Path, Origin]] = [(shipped_content_dir(), "shipped")]
-    if user_dir is not None and user_dir.is_dir():
+    mode = _lstat(user_dir) if user_dir is not None else None
+    if user_dir is not None and mode is not None and stat.S_ISDIR(mode):
         roots.append((user_dir, "user"))
     return roots
+
+
+def refused_roots(user_dir: Path | None) -> list[Problem]:
+    """Return the problem naming ``user_dir`` when it is a symlink (then it is not read)."""
+    mode = _lstat(user_dir) if user_dir is not None else None
+    if user_dir is not None and mode is not None and stat.S_ISLNK(mode):
+        return [link_problem(user_dir)]
+    return []
 
 
 def load_for(user_dir: Path | None, cache: Path | None = None) -> tuple[Curriculum, list[Problem]]:
     """Load the shipped curriculum with the user's own content on top.
 
     With ``cache``, a still-valid cache of the last load is used instead of
-    parsing every file, and a fresh load refreshes it.
+    parsing every file, and a fresh load refreshes it. A ``user_dir`` that is a
+    symlink is not read: the problem naming it is among those returned.
     """
     roots = content_roots(user_dir)
+    refused = refused_roots(user_dir)
     key = ""
     if cache is not None:
         from companion.curriculum import cache as cached
@@ -32,12 +60,11 @@ def load_for(user_dir: Path | None, cache: Path | None = None) -> tuple[Curricul
         key = cached.fingerprint(roots)
         hit = cached.load(cache, key)
         if hit is not None:
-            return hit
+            return hit[0], sorted([*hit[1], *refused])
     # Parsing needs markdown-it and yaml: imported only when there is no valid cache.
     from companion.curriculum.loader import load_curriculum
 
-    if cache is None:
-        return load_curriculum(roots)
     curriculum, problems = load_curriculum(roots)
-    cached.save(cache, key, curriculum, problems)
-    return curriculum, problems
+    if cache is not None:
+        cached.save(cache, key, curriculum, problems)
+    return curriculum, sorted([*problems, *refused])

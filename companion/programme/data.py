@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from companion.curriculum.loader import load_curriculum
 from companion.curriculum.locations import shipped_content_dir
-from companion.curriculum.sources import content_roots
+from companion.curriculum.sources import load_for
 from companion.domain.content import Origin
 from companion.domain.sample import build_sample
 from companion.privacy import Vault
@@ -99,7 +99,7 @@ class Data:
     def check_content(self, path: Path | None) -> tuple[Curriculum, list[Problem]]:
         """Load ``path`` on top of the shipped content (or the pair's own), every problem kept."""
         if path is None:
-            return load_curriculum(content_roots(self._programme.folder / "content"))
+            return load_for(self._programme.folder / "content")  # a symlinked content/ is named
         shipped = shipped_content_dir()
         roots: list[tuple[Path, Origin]] = [(shipped, "shipped")]
         if path.resolve() != shipped.resolve():

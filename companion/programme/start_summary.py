@@ -1,11 +1,13 @@
 """The start-up summary: written when the dashboard is drawn, read before the journal opens.
 
-Reading it imports neither the storage, the journal's models nor pydantic (the
-standard-library reader :func:`~companion.domain.start_check.parse_summary`
-checks every field's type and size), so the pair's first panel is on screen
-before the full data folder is open. A summary that is missing, unreadable,
-invalid, from another day or from another state of the data files is ignored
-(the dashboard then waits for the journal, as before).
+Reading it imports neither tinydb, the journal's models nor pydantic (only the
+storage's small link-refusing reader; the standard-library reader
+:func:`~companion.domain.start_check.parse_summary` checks every field's type
+and size), so the pair's first panel is on screen before the full data folder
+is open. A summary that is missing, unreadable, invalid, from another day or
+from another state of the data files is ignored (the dashboard then waits for
+the journal, as before), and so is one behind a symlink (``.cache`` or the
+file itself): no link is followed, to read, write or delete.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 
 from companion.domain.start_check import parse_summary
 from companion.domain.start_rows import Row
+from companion.storage.atomic import atomic_write, ensure_private_dir, read_bytes, refuse_symlink
 
 SUMMARY_FILE = Path(".cache") / "dashboard.json"
 """Where the summary lives, inside the data folder."""
@@ -45,10 +48,9 @@ def read_summary(folder: Path, today: date) -> tuple[str, dict[str, list[Row]]] 
     """Return the (title, rows of each panel) to show now, or None when it cannot be used."""
     path = folder / SUMMARY_FILE
     try:
-        if path.is_symlink() or path.stat().st_size > MAX_BYTES:
-            return None
-        raw = path.read_bytes()
-    except OSError:
+        refuse_symlink(path.parent)  # O_NOFOLLOW guards only the file's own name
+        raw = read_bytes(path, MAX_BYTES, "the start-up summary")
+    except OSError:  # missing, too big, not a regular file, or behind a link
         return None
     return parse_summary(raw, today, stamps(folder))
 
@@ -62,7 +64,6 @@ def write_summary(folder: Path, today: date, title: str, panels: dict[str, list[
     from pydantic import ValidationError
 
     from companion.domain.start_summary import FileStamp, StartSummary
-    from companion.storage.atomic import atomic_write, ensure_private_dir
 
     files = [FileStamp(name=n, size=s, mtime_ns=m) for n, s, m in stamps(folder)]
     try:
@@ -70,6 +71,7 @@ def write_summary(folder: Path, today: date, title: str, panels: dict[str, list[
         summary = StartSummary(written_on=today, files=files, title=title[:500], panels=rows)
     except ValidationError:  # too big to summarise (hundreds of modules): start without it
         with contextlib.suppress(OSError):
+            refuse_symlink(folder / SUMMARY_FILE.parent)  # never delete through a link
             (folder / SUMMARY_FILE).unlink()
         return
     with contextlib.suppress(OSError):  # an old one no longer matches the files: ignored

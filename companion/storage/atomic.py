@@ -58,21 +58,38 @@ def refuse_symlink(path: Path) -> os.stat_result | None:
     return info
 
 
-def ensure_private_dir(path: Path) -> Path:
-    """Make sure ``path`` is a real folder; create it (and missing parents) with mode 0700.
+def make_private_dir(path: Path) -> Path:
+    """Create the folder ``path`` (its parent must exist) with mode 0700, whatever the umask.
 
-    An existing folder keeps its mode (the user may have chosen it); when others
-    can read it a one-line warning is recorded in ``warnings``. A symlink, or a
-    file where the folder should be, is refused.
+    ``FileExistsError`` when something is already there (a symlink included).
+    """
+    os.mkdir(path, DIR_MODE)
+    # mkdir's mode is masked by the umask: set it exactly (never through a link).
+    os.chmod(path, DIR_MODE, follow_symlinks=False)
+    return path
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Make sure ``path`` is a real folder; create it, and each missing parent, with mode 0700.
+
+    Every folder created here is 0700 whatever the umask (``mkdir(parents=True)``
+    would create the parents with the umask's mode). An existing folder keeps
+    its mode (the user may have chosen it); when others can read it a one-line
+    warning is recorded in ``warnings``. A symlink, or a file where the folder
+    should be, is refused.
     """
     info = refuse_symlink(path)
     if info is None:
-        path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        missing = [path]
+        while not os.path.lexists(missing[-1].parent) and missing[-1].parent != missing[-1]:
+            missing.append(missing[-1].parent)
+        for folder in reversed(missing):
+            with contextlib.suppress(FileExistsError):  # made meanwhile: checked below
+                make_private_dir(folder)
         info = refuse_symlink(path)
-        if info is not None and stat.S_IMODE(info.st_mode) != DIR_MODE:
-            os.chmod(path, DIR_MODE, follow_symlinks=False)
-        return path
-    if not stat.S_ISDIR(info.st_mode):
+        if info is not None and stat.S_ISDIR(info.st_mode):
+            return path
+    if info is None or not stat.S_ISDIR(info.st_mode):
         raise NotADirectoryError(errno.ENOTDIR, "it is a file, not a folder", str(path))
     if stat.S_IMODE(info.st_mode) & 0o077 and path not in _warned:
         _warned.add(path)

@@ -7,7 +7,7 @@ import os
 import stat
 from pathlib import Path
 
-from companion.storage.atomic import TEMP_SUFFIX, ensure_private_dir
+from companion.storage.atomic import TEMP_SUFFIX, SymlinkRefusedError, ensure_private_dir
 
 ENV_VAR = "COMPANION_HOME"
 
@@ -25,6 +25,14 @@ OWN_NAMES = frozenset(
     }
 )
 """Entries of a data folder that Companion itself makes."""
+
+
+UNREAD_LINKS = {
+    "content": "your own lessons, decks and playbook there are not loaded (the shipped "
+    "curriculum is)",
+    ".cache": "nothing is cached there, so starting takes a little longer",
+}
+"""Folders Companion does without when they are symlinks: what that costs, for the warning."""
 
 
 class NotADataFolderError(OSError):
@@ -80,3 +88,17 @@ def _stat(folder: Path) -> os.stat_result | None:
         return folder.stat()
     except FileNotFoundError:
         return None
+
+
+def link_warnings(folder: Path) -> list[str]:
+    """Return a warning naming each of ``content/`` and ``.cache/`` that is a symlink.
+
+    Companion never follows them (their targets are not read, written or
+    re-moded); the data itself still opens.
+    """
+    found = []
+    for name, cost in UNREAD_LINKS.items():
+        path = folder / name
+        if path.is_symlink():
+            found.append(f"{SymlinkRefusedError(path)}. Until then, {cost}.")
+    return found

@@ -19,7 +19,7 @@ from typing import Any
 import orjson
 from pydantic import BaseModel, Field, ValidationError
 
-from companion.storage.atomic import atomic_write
+from companion.storage.atomic import SymlinkRefusedError, atomic_write, read_bytes
 
 QUARANTINE_NAME = "quarantine.json"
 """The file, in the data folder, holding what was set aside."""
@@ -119,23 +119,41 @@ class Quarantine:
         """Serve the quarantine file of the data folder ``folder``."""
         self.path = folder / QUARANTINE_NAME
 
+    def _raw(self) -> bytes | None:
+        """Return the file's bytes, None when there is none; never read through a symlink.
+
+        A symlink at ``quarantine.json`` raises ``SymlinkRefusedError`` (naming it).
+        """
+        try:
+            return read_bytes(self.path)
+        except FileNotFoundError:
+            return None
+
     def read(self) -> QuarantineFile:
         """Return what was set aside so far; a missing or unreadable file reads as empty.
 
         An unreadable quarantine file is never overwritten: it is moved aside
-        first, by :meth:`write`.
+        first, by :meth:`write`. A symlink is refused (``SymlinkRefusedError``),
+        its target never read.
         """
-        if not self.path.exists():
+        try:
+            raw = self._raw()
+        except SymlinkRefusedError:
+            raise
+        except OSError:
+            return QuarantineFile()
+        if raw is None:
             return QuarantineFile()
         try:
-            return QuarantineFile.model_validate(orjson.loads(self.path.read_bytes()))
-        except (orjson.JSONDecodeError, ValidationError, OSError):
+            return QuarantineFile.model_validate(orjson.loads(raw))
+        except (orjson.JSONDecodeError, ValidationError):
             return QuarantineFile()
 
     def _write(self, content: QuarantineFile) -> None:
-        if self.path.exists():
+        raw = self._raw()
+        if raw is not None:
             try:
-                QuarantineFile.model_validate(orjson.loads(self.path.read_bytes()))
+                QuarantineFile.model_validate(orjson.loads(raw))
             except (orjson.JSONDecodeError, ValidationError):
                 from companion.storage.recovery import move_aside
 

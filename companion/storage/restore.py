@@ -6,6 +6,10 @@ its size and sha256 in the manifest; sizes are capped (each member, the total,
 and the compression ratio, against zip bombs). It is unpacked into a staging
 folder beside the data, the staged set must load, and only then is it swapped
 in. Any failure leaves the data exactly as it was, and the error says so.
+
+A zip without a manifest cannot be verified and is refused, unless the caller
+asks for it explicitly (``unverified=True``: ``companion restore --unverified``);
+every other check still applies then. The app never passes it.
 """
 
 from __future__ import annotations
@@ -25,16 +29,17 @@ from typing import Any
 import orjson
 
 from companion.storage.atomic import (
-    DIR_MODE,
     FILE_MODE,
     NOFOLLOW,
     ensure_private_dir,
     fsync_dir,
+    make_private_dir,
     open_regular,
     refuse_symlink,
 )
 from companion.storage.backups import (
     BACKUP_DIR,
+    backups_dir,
     best_backup,
     check_state,
     counts_of,
@@ -54,7 +59,7 @@ from companion.storage.interrupted import (
     recover_interrupted_restore,
 )
 from companion.storage.lock import DataLock
-from companion.storage.manifest import MANIFEST, Counts, build, read_manifest
+from companion.storage.manifest import MANIFEST, Counts, build, manifest_of, read_manifest
 from companion.storage.schema import InvalidFileError
 
 SAFETY_PREFIX = "before-restore-"
@@ -70,6 +75,14 @@ MAX_RATIO = 200
 MAX_MEMBERS = 100_000
 
 _ALLOWED = re.compile(r"^(journal\.json|cards\.json|reviews/\d{4}\.json|content/[^\x00]+)$")
+
+
+UNVERIFIED = (
+    "it has no manifest, so it cannot be verified as a backup Companion wrote "
+    "(a backup from an older version, or a zip made elsewhere); nothing was changed. "
+    "If you trust it, `companion restore --unverified FILE` restores it after every other check"
+)
+"""Why a zip without a manifest is refused (the CLI's ``--unverified`` accepts it)."""
 
 
 class NoBackupError(Exception):
@@ -103,16 +116,21 @@ def _bad(backup: Path, why: str) -> InvalidFileError:
     return InvalidFileError(backup, f"{why}; nothing was changed")
 
 
-def _members(backup: Path, archive: zipfile.ZipFile) -> tuple[list[zipfile.ZipInfo], Any]:
+def _members(
+    backup: Path, archive: zipfile.ZipFile, unverified: bool
+) -> tuple[list[zipfile.ZipInfo], Any]:
     """Return the data members of ``archive`` and its manifest, after every check.
 
-    A backup written before backups carried a manifest (``manifest`` None) gets
-    every check but the manifest's own: safe names, regular files, size caps and
-    the zip-bomb ratio here, and the staged set must load before it is used.
+    A zip without a manifest is refused unless ``unverified``; then (``manifest``
+    None) it gets every check but the manifest's own: safe names, regular files,
+    size caps and the zip-bomb ratio here, and the staged set must load before
+    it is used.
     """
     manifest = read_manifest(archive)
     if manifest is None and MANIFEST in archive.namelist():
         raise _bad(backup, "its manifest is not valid, so it was not written by Companion")
+    if manifest is None and not unverified:
+        raise InvalidFileError(backup, UNVERIFIED)
     listed = {f.name: f for f in manifest.files} if manifest is not None else None
     infos = archive.infolist()
     if len(infos) > MAX_MEMBERS:
@@ -184,18 +202,19 @@ class Staged:
     counts: Counts
 
 
-def stage(folder: Path, backup: Path) -> Staged:
+def stage(folder: Path, backup: Path, *, unverified: bool = False) -> Staged:
     """Check ``backup`` and unpack it into a new staging folder inside ``folder``.
 
-    Raises InvalidFileError (naming the backup and why) when anything is wrong;
-    the staging folder is then removed and the data folder is untouched.
+    Raises InvalidFileError (naming the backup and why) when anything is wrong,
+    a missing manifest included unless ``unverified``; the staging folder is
+    then removed and the data folder is untouched.
     """
     staging = folder / f"{STAGING_PREFIX}{os.urandom(4).hex()}"
-    staging.mkdir(mode=DIR_MODE)
+    make_private_dir(staging)
     try:
         parsed: dict[str, bytes] = {}
         with open_regular(backup) as handle, zipfile.ZipFile(handle) as archive:
-            members, manifest = _members(backup, archive)
+            members, manifest = _members(backup, archive, unverified)
             shas = {f.name: f.sha256 for f in manifest.files} if manifest is not None else {}
             for info in members:
                 try:
@@ -224,9 +243,12 @@ def stage(folder: Path, backup: Path) -> Staged:
         raise
 
 
-def check_backup(backup: Path, folder: Path) -> Counts:
-    """Check ``backup`` completely (unpacking it into a staging folder) and return its counts."""
-    staged = stage(folder, backup)
+def check_backup(backup: Path, folder: Path, *, unverified: bool = False) -> Counts:
+    """Check ``backup`` completely (unpacking it into a staging folder) and return its counts.
+
+    A backup without a manifest is refused unless ``unverified``.
+    """
+    staged = stage(folder, backup, unverified=unverified)
     shutil.rmtree(staged.folder, ignore_errors=True)
     return staged.counts
 
@@ -254,10 +276,29 @@ def _safety_copy(folder: Path) -> Path | None:
     manifest = build(files, current_counts(folder), [])
     target = where / f"{SAFETY_PREFIX}{manifest.created.strftime('%Y%m%d-%H%M%S-%f')}.zip"
     write_zip(target, files, manifest)
-    for old in sorted(where.glob(f"{SAFETY_PREFIX}*.zip"))[:-KEEP_SAFETY]:
-        if not old.is_symlink():
-            old.unlink(missing_ok=True)
+    for old in safety_copies(folder)[:-KEEP_SAFETY]:
+        old.unlink(missing_ok=True)
     return target
+
+
+_SAFETY_NAME = re.compile(rf"^{re.escape(SAFETY_PREFIX)}\d{{8}}-\d{{6}}-\d{{6}}\.zip$")
+
+
+def safety_copies(folder: Path) -> list[Path]:
+    """Return the safety copies Companion wrote in ``folder/backups``, oldest first.
+
+    Only regular files (``lstat``: never a link) named exactly as Companion
+    names them and holding a valid manifest count; anything else is left alone.
+    """
+    where = backups_dir(folder)  # a symlinked backups/ is refused
+    found: list[Path] = []
+    for path in sorted(where.glob(f"{SAFETY_PREFIX}*.zip")) if where is not None else []:
+        if not _SAFETY_NAME.match(path.name):
+            continue
+        with contextlib.suppress(FileNotFoundError):
+            if stat.S_ISREG(path.lstat().st_mode) and manifest_of(path) is not None:
+                found.append(path)
+    return found
 
 
 def _swap(folder: Path, staged: Path, backup: Path) -> None:
@@ -277,7 +318,7 @@ def _swap(folder: Path, staged: Path, backup: Path) -> None:
     begin_swap(folder, plan)
     done: list[tuple[Path, Path]] = []
     try:
-        old.mkdir(mode=DIR_MODE)
+        make_private_dir(old)
         for name in SWAPPED:
             if name in plan.current:
                 os.rename(folder / name, old / name)
@@ -319,15 +360,19 @@ class Restored:
     """What was done first about an earlier restore that had been interrupted."""
 
 
-def restore_backup(folder: Path, backup: Path, *, lock_held: bool = False) -> Restored:
+def restore_backup(
+    folder: Path, backup: Path, *, lock_held: bool = False, unverified: bool = False
+) -> Restored:
     """Replace the data in ``folder`` with the content of ``backup``, all or nothing.
 
     The backup is checked and staged first; the current data is zipped to
     ``backups/before-restore-<time>.zip`` so the restore can be undone; then the
     staged files are swapped in. Takes the folder's lock for the duration
     (``LockHeldError`` if the app is open), unless the caller already holds it.
-    Raises InvalidFileError for a bad backup and RestoreError when the swap
-    fails; in both cases the data folder is exactly as it was.
+    Raises InvalidFileError for a bad backup (one without a manifest too,
+    unless ``unverified``: only the command line's ``--unverified`` passes it)
+    and RestoreError when the swap fails; in both cases the data folder is
+    exactly as it was.
     """
     ensure_private_dir(folder)
     lock = None if lock_held else DataLock(folder).acquire()
@@ -336,7 +381,7 @@ def restore_backup(folder: Path, backup: Path, *, lock_held: bool = False) -> Re
         repaired = _recover(folder)
         data_files(folder)  # refuses a symlink in the data folder before anything moves
         replaced = current_counts(folder)
-        staged = stage(folder, backup)
+        staged = stage(folder, backup, unverified=unverified)
         safety = _safety_copy(folder)
         try:
             _swap(folder, staged.folder, backup)

@@ -13,10 +13,15 @@ from tinydb import TinyDB
 
 from companion.domain.cards import CardState, ReviewLog
 from companion.domain.errors import ReadableError
-from companion.storage.atomic import atomic_write, clean_stray_temps, ensure_private_dir
+from companion.storage.atomic import (
+    atomic_write,
+    clean_stray_temps,
+    ensure_private_dir,
+    read_bytes,
+)
 from companion.storage.backups import best_backup, take_backup
 from companion.storage.changes import ChangeCounter
-from companion.storage.folder import prepare_data_folder
+from companion.storage.folder import link_warnings, prepare_data_folder
 from companion.storage.interrupted import MARKER, recover_interrupted_restore
 from companion.storage.lock import DataLock
 from companion.storage.quarantine import (
@@ -152,7 +157,8 @@ class Store:
     """Single records set aside into ``quarantine.json`` during this open."""
     backup: Path | None = None
     warnings: list[str] = field(default_factory=list)
-    """Things the user should know that did not stop the open (a backup skipped)."""
+    """Things the user should know that did not stop the open (a backup skipped, a link
+    at ``content/`` or ``.cache/`` left unread)."""
     changes: ChangeCounter = field(default_factory=ChangeCounter)
     """How often each table was written (see :mod:`companion.storage.changes`)."""
     repaired: list[str] = field(default_factory=list)
@@ -212,6 +218,7 @@ class Store:
             loaded[path] = opening.load(path)
         # A backup after a recovery would become "the latest" and hide the good one.
         made, warnings = _backup_on_open(opening) if backup else (None, [])
+        warnings += link_warnings(folder)  # content/ or .cache/ as links: left unread
         for item in loaded.values():
             if item.changed:
                 atomic_write(item.path, orjson.dumps(item.data))
@@ -397,9 +404,9 @@ class Store:
 
 
 def _holds_records(path: Path) -> bool:
-    """True when ``path`` is a readable data file with at least one record."""
+    """True when ``path`` is a readable data file with at least one record (never a link's)."""
     try:
-        data = orjson.loads(path.read_bytes())
+        data = orjson.loads(read_bytes(path))
     except (OSError, orjson.JSONDecodeError):
         return False
     if not isinstance(data, dict):
