@@ -8,6 +8,7 @@ for) or :class:`~companion.widgets.messages.SaveFailed` (shown here).
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -176,6 +177,17 @@ class CompanionApp(App[None]):
 
     def _save_theme(self, _theme: object) -> None:
         safely(self, lambda: self.programme.journal.save_theme(self.theme), "the theme")
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unhandled exception: save what is on screen first, then exit with status 1.
+
+        The save is best effort (the app may be in a bad state): its own errors
+        are suppressed, and only the first exception saves.
+        """
+        if self._exception is None:
+            with contextlib.suppress(Exception):
+                self.lifecycle.save_what_is_typed()
+        super()._handle_exception(error)
 
     def _fatal_error(self) -> None:
         """Exit after an unhandled exception without printing a traceback (and its locals).

@@ -206,17 +206,16 @@ class Terminal:
     Use it through :func:`in_terminal`, which starts the server and always kills it.
     """
 
-    def __init__(self, data: Path, name: str) -> None:
+    def __init__(self, data: Path, name: str, command: str | None = None) -> None:
         self.data = data
         self.name = name
         self.socket = ["tmux", "-L", name, "-f", "/dev/null"]
-        self.command = f"{sys.executable} -m companion.cli --data-dir {data}"
+        self.command = command or f"{sys.executable} -m companion.cli --data-dir {data}"
 
-    def screen(self) -> str:
-        """Return the text the terminal shows now."""
-        return subprocess.run(
-            [*self.socket, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
-        ).stdout
+    def screen(self, joined: bool = False) -> str:
+        """Return the text the terminal shows now (``joined``: wrapped lines joined up)."""
+        capture = [*self.socket, "capture-pane", "-p", *(["-J"] if joined else []), "-t", self.name]
+        return subprocess.run(capture, capture_output=True, text=True).stdout
 
     def wait_for(self, text: str, timeout: float = 30) -> None:
         """Wait until ``text`` is on screen; fail, showing the screen, after ``timeout`` s."""
@@ -262,9 +261,14 @@ class Terminal:
 
 
 @contextmanager
-def in_terminal(data: Path, name: str, size: tuple[int, int] = (100, 30)) -> Iterator[Terminal]:
-    """Run the app on ``data`` in a ``size`` tmux terminal named ``name`` (unique per test)."""
-    terminal = Terminal(data, name)
+def in_terminal(
+    data: Path, name: str, size: tuple[int, int] = (100, 30), command: str | None = None
+) -> Iterator[Terminal]:
+    """Run the app on ``data`` in a ``size`` tmux terminal named ``name`` (unique per test).
+
+    ``command`` runs instead of ``python -m companion.cli --data-dir DATA`` (a shell line).
+    """
+    terminal = Terminal(data, name, command)
     width, height = size
     window = ["-x", str(width), "-y", str(height)]
     subprocess.run(

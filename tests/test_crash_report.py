@@ -69,3 +69,54 @@ def test_only_reports_companion_wrote_are_pruned(tmp_path: Path) -> None:
     assert (folder / "crash-00000000-000001-000000.txt" / "inside.txt").read_text() == "kept"
     kept = sorted(p for p in [*ours, made] if p.exists())
     assert kept == sorted([*ours, made])[-KEEP_REPORTS:]
+
+
+CRASHING_APP = """
+import sys
+
+import companion.screens.session as session
+from companion import cli
+from companion.app import CompanionApp
+
+# Typing is saved only on the way out: nothing saves it before the crash.
+session.NOTES_DEBOUNCE_SECONDS = session.AUTOSAVE_SECONDS = 3600.0
+
+
+def broken(self: CompanionApp) -> None:
+    raise RuntimeError("a bug behind F1")
+
+
+CompanionApp.action_help = broken
+sys.exit(cli.main(["--data-dir", sys.argv[1]]))
+"""
+
+
+def test_a_crash_in_the_app_saves_what_is_typed_exits_1_and_writes_a_report(
+    tmp_path: Path,
+) -> None:
+    import os
+    import sys
+
+    from tests.apphelpers import demo_folder, in_progress_notes, in_terminal
+
+    data = demo_folder(tmp_path / "data")
+    script = tmp_path / "crashing_app.py"
+    script.write_text(CRASHING_APP)
+    command = f"{sys.executable} {script} {data}; echo exit status $?; sleep 600"
+    words = "Typed just before the crash"
+    with in_terminal(data, f"crash{os.getpid()}", command=command) as terminal:
+        terminal.start_session()
+        terminal.type(words)
+        terminal.wait_for(words)  # the last key has reached the app
+        terminal.send("F1")
+        terminal.wait_for("exit status", timeout=60)
+        lines = terminal.screen(joined=True).strip().splitlines()
+    assert lines[-1] == "exit status 1"
+    said = [line for line in lines if line.startswith("companion:")]
+    assert len(said) == 1 and lines[-2] == said[0], lines
+    assert "RuntimeError: a bug behind F1" in said[0] and "Traceback" not in "".join(lines)
+    reports = list(data.glob("crash-*.txt"))
+    assert len(reports) == 1 and str(reports[0]) in said[0]
+    assert stat.S_IMODE(reports[0].stat().st_mode) == 0o600
+    assert "a bug behind F1" in reports[0].read_text()
+    assert in_progress_notes(data) == [words]

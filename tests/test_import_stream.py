@@ -6,6 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from companion.domain import card_import
 from companion.domain.anki import parse_anki
 from companion.domain.card_import import stream_import
 from companion.domain.cards import Card
@@ -94,3 +97,54 @@ def test_import_into_the_store_writes_the_cards_file_once_per_batch(tmp_path: Pa
             jsonstorage.atomic_write = real  # type: ignore[assignment]
     assert first.added == 1200 and again.updated == 1200 and again.added == 0
     assert [p.name for p in calls] == ["cards.json"] * 6
+
+
+def _import_counting_writes(data: Path, rows: int) -> list[tuple[str, int]]:
+    """Import ``rows`` generated notes through the use cases; return each write (file, bytes)."""
+    from companion.programme.core import Programme
+    from companion.storage import jsonstorage
+
+    parsed = parse_anki(anki_file(rows), "notes.txt")
+    writes: list[tuple[str, int]] = []
+    real = jsonstorage.atomic_write
+
+    def counting(path: Path, payload: bytes) -> None:
+        writes.append((path.name, len(payload)))
+        real(path, payload)
+
+    with Programme.opened(data) as programme, pytest.MonkeyPatch.context() as patch:
+        patch.setattr(jsonstorage, "atomic_write", counting)
+        result = programme.cards.import_parsed(parsed)
+    assert result.added == rows and not result.problems
+    return writes
+
+
+def test_an_import_ten_times_larger_writes_about_ten_times_the_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bytes and writes grow linearly: one atomic write per batch, about 20 batches.
+
+    The floor of rows per write (500, so a small import is written once or twice)
+    is lowered to 50 here, so that 1,000 and 10,000 rows both make about 20
+    writes, as every import above 10,000 rows does with the real floor. An import
+    that rewrote the cards file for every card makes 1,000 writes of the small
+    one; one with a fixed batch writes about 70 times the bytes for ten times the rows.
+    """
+    monkeypatch.setattr(card_import, "MIN_BATCH", 50)
+    small = _import_counting_writes(tmp_path / "small", 1_000)
+    assert {name for name, _ in small} == {"cards.json"}
+    assert len(small) <= card_import.WRITES + 1
+    large = _import_counting_writes(tmp_path / "large", 10_000)
+    assert {name for name, _ in large} == {"cards.json"}
+    assert len(large) <= card_import.WRITES + 1
+    small_bytes, large_bytes = sum(b for _, b in small), sum(b for _, b in large)
+    assert large_bytes <= 12 * small_bytes, (small_bytes, large_bytes)
+    final = large[-1][1]
+    assert large_bytes <= (card_import.WRITES + 2) / 2 * final  # about 10.5 times the file
+
+
+def test_the_real_batches_make_at_most_about_twenty_writes_at_any_size() -> None:
+    for total in (1, 499, 501, 10_000, 50_000, 100_003, 1_000_000):
+        size = card_import.batch_size_for(total)
+        assert size >= card_import.MIN_BATCH
+        assert -(-total // size) <= card_import.WRITES + 1, total

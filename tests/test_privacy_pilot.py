@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from textual import events
 from textual.widgets import Input, Static, TextArea
 
 from companion.cli import make_app
@@ -16,6 +17,7 @@ from companion.dialogs.passphrase import (
     SetPassphraseDialog,
 )
 from companion.dialogs.private_notes import PrivateNotesEditor
+from companion.domain.base import PRIVATE_TEXT_MAX
 from companion.privacy import Vault
 from companion.screens.dashboard import DashboardScreen
 from companion.screens.session import SessionScreen
@@ -252,3 +254,31 @@ async def test_first_unlock_migrates_old_notes_and_names_the_plain_text_backups(
         assert not app.programme.privacy.vault.notice_due("mentor")
     holding = files_holding(data, [old])
     assert holding and all("backups" in path for path in holding), holding
+
+
+async def test_a_paste_beyond_the_private_notes_limit_keeps_what_fits(data: Path) -> None:
+    demo_folder(data)
+    forget_mentor_passphrase(data)
+    app = app_with(data)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await start_session(pilot)
+        session_id = app.screen.session.id
+        await private_notes_of(pilot, "mentor")
+        app.screen.query_one("#new", Input).value = "river stone lamp"
+        app.screen.query_one("#again", Input).value = "river stone lamp"
+        await press_and_wait(pilot, "ctrl+s")
+        assert isinstance(app.screen, PrivateNotesEditor)
+        app.post_message(events.Paste("p" * (PRIVATE_TEXT_MAX + 1_234)))
+        await pilot.pause()
+        notes = app.screen.query_one("#private", TextArea)
+        assert notes.text == "p" * PRIVATE_TEXT_MAX
+        assert [n.message for n in app._notifications] == [
+            "Pasted 50,000 characters; 1,234 more did not fit (this field holds up to 50,000)."
+        ]
+        assert notes.border_subtitle == "50,000 / 50,000"
+        await press_and_wait(pilot, "escape")  # saves and closes
+        assert isinstance(app.screen, SessionScreen)
+    with Store.open(data, readonly=True) as store:
+        vault = Vault(store.journal)
+        assert vault.unlock("mentor", "river stone lamp")
+        assert vault.read("mentor", session_id) == "p" * PRIVATE_TEXT_MAX

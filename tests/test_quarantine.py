@@ -6,18 +6,24 @@ import json
 import stat
 from datetime import UTC, date, datetime
 from pathlib import Path
+from types import UnionType
+from typing import Annotated, Union, get_args, get_origin
 
 import pytest
-from pydantic import ValidationError
+from pydantic import AwareDatetime, BaseModel, ValidationError
 
 from companion.domain.cadence import rhythm
 from companion.domain.cards import ReviewLog
+from companion.domain.closing import closing_offered
 from companion.domain.errors import describe
 from companion.domain.goals import Goal
 from companion.domain.log import LogEntry
 from companion.domain.pair import Pair
+from companion.domain.plan import Pause, Reschedule, paused_days
+from companion.domain.private import PersonVault, SealedNote
 from companion.domain.scheduling import new_state
 from companion.domain.sessions import Session
+from companion.domain.timeline import timeline
 from companion.storage.atomic import SymlinkRefusedError
 from companion.storage.backups import list_backups
 from companion.storage.quarantine import QUARANTINE_NAME, Quarantine
@@ -223,3 +229,122 @@ def test_a_symlinked_quarantine_file_is_refused_and_its_target_never_read(
     assert target.lstat().st_atime_ns == OLD_NS, "the link's target was read"
     assert (target.read_bytes(), target.stat().st_mode) == before
     assert (data / QUARANTINE_NAME).is_symlink()
+
+
+def _journal_with_a_pause_and_a_move(data: Path) -> None:
+    _journal_with_sessions(data)
+    with Store.open(data) as store:
+        store.journal.add_pause(Pause(starts_on=date(2026, 10, 1), ends_on=date(2026, 10, 14)))
+        store.journal.add_pause(Pause(starts_on=date(2026, 12, 1), ends_on=date(2026, 12, 7)))
+        store.journal.save_reschedule(
+            Reschedule(slot=3, moved_to=date(2026, 10, 20), changed_at=datetime(2026, 10, 2, 9))
+        )
+        store.journal.save_reschedule(
+            Reschedule(slot=4, moved_to=date(2026, 11, 3), changed_at=datetime(2026, 10, 2, 9))
+        )
+    _edit(data / "journal.json", "pauses", "2", {"ends_on": "9999-12-31"})
+    _edit(data / "journal.json", "reschedules", "2", {"moved_to": "9999-06-01"})
+    _edit(data / "journal.json", "reschedules", "1", {"changed_at": "9999-01-01T00:00:00"})
+
+
+def test_a_pause_and_a_reschedule_in_year_9999_are_set_aside(data: Path) -> None:
+    _journal_with_a_pause_and_a_move(data)
+    with Store.open(data) as store:
+        journal = store.journal
+        assert [(p.starts_on, p.ends_on) for p in journal.pauses()] == [
+            (date(2026, 10, 1), date(2026, 10, 14))
+        ]
+        assert journal.reschedules() == []
+        pair = journal.pair()
+        assert pair is not None
+        sessions = journal.sessions()
+        today = date(2026, 11, 23)
+        # Each of these used to raise OverflowError (or never ended) on year 9999.
+        rhythm(pair, sessions, today)
+        plan = timeline(pair, sessions, today, journal.pauses(), journal.reschedules())
+        assert len(plan.slots) > 4 and plan.end.year == 2027
+        assert not closing_offered(pair, journal.pauses(), today, 3, 10)
+        assert paused_days(journal.pauses()) == 14
+        notices = store.notices()
+    assert any(n.startswith("1 pause could not be read") for n in notices), notices
+    assert any(n.startswith("2 reschedules could not be read") for n in notices), notices
+    assert all("dates must be between 1970 and 2100" in n for n in notices), notices
+    kept = json.loads((data / QUARANTINE_NAME).read_text())["records"]
+    assert sorted(k["table"] for k in kept) == ["pauses", "reschedules", "reschedules"]
+
+
+def test_the_dashboard_opens_over_a_pause_in_year_9999(data: Path) -> None:
+    import asyncio
+
+    from tests.apphelpers import running
+
+    _journal_with_a_pause_and_a_move(data)
+
+    async def scenario() -> None:
+        async with running(data) as (app, pilot):
+            assert app.is_running and app.return_code is None
+            assert type(app.screen).__name__ == "MessageDialog"
+            message = str(app.screen.query_one("VerticalScroll Static").render())
+            assert "1 pause could not be read" in message
+            await pilot.press("enter")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "DashboardScreen"
+            assert app.is_running and app.return_code is None
+
+    asyncio.run(scenario())
+
+
+def test_sealed_notes_refuse_dates_outside_1970_to_2100() -> None:
+    note = {"kind": "session", "ref": "s1", "nonce": "QQ==", "ciphertext": "QQ=="}
+    with pytest.raises(ValidationError) as caught:
+        SealedNote.model_validate(note | {"written_at": "9999-12-31T00:00:00Z"})
+    assert describe(caught.value) == ["written_at: dates must be between 1970 and 2100"]
+    vault = {
+        "role": "mentor",
+        "kdf": {"n": 1024, "salt": "QQ=="},
+        "check_nonce": "QQ==",
+        "check": "QQ==",
+    }
+    for field in ("created_at", "migrated_at"):
+        with pytest.raises(ValidationError) as caught:
+            PersonVault.model_validate(
+                vault | {"created_at": "2026-01-01T00:00:00Z", field: "1969-12-31T00:00:00Z"}
+            )
+        assert describe(caught.value) == [f"{field}: dates must be between 1970 and 2100"]
+
+
+def _unbounded_dates(model: type[BaseModel], where: str = "") -> list[str]:
+    """Return the date and datetime fields of ``model`` (nested too) without 1970-2100 bounds."""
+    found: list[str] = []
+
+    def walk(kind: object, metadata: list[object], name: str) -> None:
+        if get_origin(kind) is Annotated:
+            inner, *extra = get_args(kind)
+            for item in extra:
+                metadata = metadata + list(getattr(item, "metadata", [item]))
+            walk(inner, metadata, name)
+        elif isinstance(kind, type) and issubclass(kind, BaseModel):
+            found.extend(_unbounded_dates(kind, f"{name}."))
+        elif isinstance(kind, type) and issubclass(kind, (date, datetime, AwareDatetime)):
+            bounds = {type(m).__name__ for m in metadata}
+            if not {"Ge", "Le"} <= bounds:
+                found.append(name)
+        else:
+            for arg in get_args(kind):
+                walk(arg, metadata if get_origin(kind) in (UnionType, Union) else [], name)
+
+    for name, info in model.model_fields.items():
+        walk(info.annotation, list(info.metadata), where + name)
+    return found
+
+
+def test_every_stored_date_is_bounded_to_1970_to_2100() -> None:
+    from companion.storage.schema import TABLES
+
+    unbounded = [
+        f"{model.__name__}.{field}"
+        for tables in TABLES.values()
+        for model in tables.values()
+        for field in _unbounded_dates(model)
+    ]
+    assert unbounded == []

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import zipfile
 from pathlib import Path
 
 import pytest
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Input, Select, Static
 
 from companion.dialogs.restore_first import RestoreFirstDialog
 from companion.screens.dashboard import DashboardScreen
@@ -102,3 +104,115 @@ async def test_the_offer_fits_a_40x12_terminal(data: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
         assert app.programme.journal.pair() is not None
+
+
+def _counts(folder: Path) -> tuple[int, int, int]:
+    """Count sessions, cards and reviews straight from the JSON files (damaged ones: 0)."""
+
+    def table(path: Path, name: str) -> int:
+        try:
+            return len(json.loads(path.read_text()).get(name, {}))
+        except (OSError, ValueError):
+            return 0
+
+    reviews = sum(table(p, "reviews") for p in (folder / "reviews").glob("*.json"))
+    return (
+        table(folder / "journal.json", "sessions"),
+        table(folder / "cards.json", "cards"),
+        reviews,
+    )
+
+
+def _said(counts: tuple[int, int, int]) -> str:
+    sessions, cards, reviews = counts
+    return f"{sessions} sessions, {cards} cards, {reviews} reviews"
+
+
+def _backup_counts(backup: Path) -> tuple[int, int, int]:
+    unpacked = backup.parent / "unpacked"
+    with zipfile.ZipFile(backup) as archive:
+        archive.extractall(unpacked)
+    return _counts(unpacked)
+
+
+@pytest.mark.asyncio
+async def test_the_offer_shows_what_comes_back_against_what_is_there(data: Path) -> None:
+    backup, _mentor = _damaged(data)
+    incoming, now = _backup_counts(backup), _counts(data)
+    assert now[0] == 0 and incoming[0] > 0 and incoming[1:] == now[1:]
+    app = app_on(data)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, RestoreFirstDialog)
+        text = " ".join(_explanation(app).split())
+        assert f"{backup.name} holds: {_said(incoming)}." in text
+        assert f"The data folder holds now: {_said(now)}." in text
+
+
+@pytest.mark.asyncio
+async def test_settings_restore_shows_what_comes_back_before_it_asks(data: Path) -> None:
+    from companion.dialogs.message import ConfirmDialog
+    from companion.domain.sessions import Session
+    from companion.screens.settings import SettingsScreen
+    from tests.apphelpers import TODAY
+
+    demo_folder(data)
+    Store.open(data).close()
+    backup = best_backup(data)
+    assert backup is not None
+    with Store.open(data, backup=False) as store:
+        for _ in range(2):
+            store.journal.add_session(Session(date=TODAY))
+    incoming, now = _backup_counts(backup), _counts(data)
+    assert now[0] == incoming[0] + 2
+    app = app_on(data)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SettingsScreen)
+        screen.query_one("#backups", Select).value = str(backup)
+        screen.query_one("#restore", Button).press()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        question = " ".join(str(app.screen.query_one(".question", Static).render()).split())
+        assert f"{backup.name} holds: {_said(incoming)}." in question
+        assert f"The data folder holds now: {_said(now)}." in question
+        await pilot.press("escape")  # not restored
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        assert _counts(data) == now
+        screen.query_one("#restore", Button).press()
+        await pilot.pause()
+        await pilot.press("y")  # restored, and the app starts again on the dashboard
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+    assert _counts(data) == incoming
+
+
+@pytest.mark.asyncio
+async def test_settings_restore_of_a_bad_backup_says_why_and_asks_nothing(data: Path) -> None:
+    from companion.dialogs.message import MessageDialog
+    from companion.screens.settings import SettingsScreen
+
+    demo_folder(data)
+    (data / "backups").mkdir(mode=0o700, exist_ok=True)
+    bad = data / "backups" / "companion-20200101-000000.zip"
+    bad.write_bytes(b"PK not really a zip")
+    before = _counts(data)
+    app = app_on(data)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SettingsScreen)
+        screen.query_one("#backups", Select).value = str(bad)
+        screen.query_one("#restore", Button).press()
+        await pilot.pause()
+        assert isinstance(app.screen, MessageDialog)
+        message = str(app.screen.query_one("VerticalScroll Static", Static).render())
+        assert message.startswith(f"{bad.name}: it is not a readable backup")
+        assert message.endswith("nothing was changed.")
+    assert _counts(data) == before

@@ -95,3 +95,36 @@ def test_backoff_grows_and_the_episode_ends_when_all_are_saved() -> None:
     assert watch.line().startswith("Not saved since 09:30: disk full.")
     assert watch.retry() is True and watch.line() == "" and not watch.failing
     assert watch.failed("notes", error, lambda: None, NOW) is True, "a new episode, a new dialog"
+
+
+@pytest.mark.asyncio
+async def test_the_app_opens_on_a_full_disk_skipping_its_backup_with_a_warning(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from companion.storage import backups
+
+    demo_folder(data)
+    for old in (data / "backups").glob("*.zip"):
+        old.unlink()  # so the open has a backup to take
+    tried: list[Path] = []
+
+    def disk_full(target: Path, *_args: object) -> None:
+        tried.append(target)
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
+
+    monkeypatch.setattr(backups, "write_zip", disk_full)
+    app = app_on(data)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.is_running and app.lifecycle.is_open
+        assert len(tried) == 1, "the open tried its backup"
+        assert type(app.screen).__name__ == "DashboardScreen"
+        programme = app.programme
+        assert programme.journal.pair() is not None and programme.store.journal.sessions()
+        warnings = [n for n in app._notifications if n.title == "Warning"]
+        assert [n.message for n in warnings] == [
+            f"No backup was taken when Companion opened: {os.strerror(errno.ENOSPC)} ({tried[0]})."
+        ]
+        assert warnings[0].severity == "warning"
+        programme.journal.save_theme("nord")  # and writing still works
+    assert list((data / "backups").glob("*.zip")) == []

@@ -24,7 +24,9 @@ from companion.dialogs.passphrase import (
     SetPassphraseDialog,
     TypedConfirmDialog,
 )
+from companion.domain.base import PRIVATE_TEXT_MAX
 from companion.privacy import PassphraseRuleError, PrivacyError, WrongPassphraseError
+from companion.widgets.limits import LimitedTextArea
 from companion.widgets.messages import safely
 from companion.widgets.safe_text import literal, plain_line
 
@@ -145,7 +147,7 @@ class PrivateNotesEditor(ModalScreen[None]):
                 ),
                 classes="hint",
             )
-            yield TextArea(self.text, id="private")
+            yield LimitedTextArea(self.text, max_length=PRIVATE_TEXT_MAX, id="private")
             yield Static("", id="private-status", classes="hint", markup=False)
             with Horizontal():
                 yield Button("Start afresh", variant="error", id="afresh")

@@ -241,9 +241,21 @@ class ImportReport:
         return text
 
 
+MIN_BATCH = 500
+"""The fewest rows a write takes: a small import is written once or twice."""
+
+WRITES = 20
+"""About how many writes a large import makes, whatever its size (linear time and bytes)."""
+
+
 def batch_size_for(total: int) -> int:
-    """Rows per write: at least 500, and about 20 writes whatever the size (linear time)."""
-    return max(500, -(-total // 20))
+    """Rows per write: at least :data:`MIN_BATCH`, and about :data:`WRITES` writes in all.
+
+    Each write rewrites the cards file, so a fixed number of writes keeps the
+    bytes written in proportion to the file (about ``WRITES / 2`` times its
+    final size) instead of growing with the square of the rows.
+    """
+    return max(MIN_BATCH, -(-total // WRITES))
 
 
 def stream_import(

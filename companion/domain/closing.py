@@ -7,7 +7,7 @@ from datetime import date
 
 from pydantic import Field
 
-from companion.domain.base import ROLES, Model, Role, Text, new_id
+from companion.domain.base import ROLES, Day, Model, Role, Text, new_id
 from companion.domain.pair import Pair
 from companion.domain.plan import Pause, after_active_days
 
@@ -19,7 +19,7 @@ class KeepDoing(Model):
     """The entry's id."""
     role: Role
     """Whose it is (one per person: saying it again replaces it)."""
-    on: date
+    on: Day
     """When it was said."""
     text: Text
     """What they will keep doing, in their words."""

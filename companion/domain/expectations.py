@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
-from companion.domain.base import Model, Role, Text, new_id
+from companion.domain.base import Day, Model, Role, Text, new_id
 from companion.domain.content import PlaybookEntry
 from companion.domain.pair import Pair
 
@@ -41,7 +40,7 @@ class ExpectationEntry(Model):
     """The entry's id."""
     role: Role
     """Whose expectation it is."""
-    on: date
+    on: Day
     """When it was said."""
     sentence: Text
     """What the person wants from the programme, in a sentence."""

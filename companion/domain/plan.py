@@ -19,7 +19,7 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from companion.domain.base import Model, new_id
+from companion.domain.base import Day, Model, Moment, new_id
 from companion.domain.pair import Cadence
 
 MAX_SLOTS = 600
@@ -31,9 +31,9 @@ class Pause(Model):
 
     id: str = Field(default_factory=new_id)
     """The pause's id."""
-    starts_on: date
+    starts_on: Day
     """The first day of the pause."""
-    ends_on: date
+    ends_on: Day
     """The last day of the pause."""
     reason: Annotated[str, Field(max_length=500)] = ""
     """Why, in a few words (optional)."""
@@ -59,13 +59,13 @@ class Reschedule(Model):
 
     slot: Annotated[int, Field(ge=0, le=MAX_SLOTS)]
     """The planned session's number in the plan, counting from 0 (its stable key)."""
-    moved_to: date
+    moved_to: Day
     """The new day."""
     at: time | None = None
     """The new time of day, when it changed too."""
     sequence: Annotated[int, Field(ge=1)] = 1
     """How many times this session has been moved (the calendar's SEQUENCE)."""
-    changed_at: datetime
+    changed_at: Moment
     """When it was last moved."""
 
 

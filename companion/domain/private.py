@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from companion.domain.base import ROLES, Model, Role
+from companion.domain.base import ROLES, Model, Moment, Role
 from companion.domain.checkins import CheckIn, CheckInAnswers
 from companion.domain.sessions import PrivateNotes, Session
 
@@ -51,7 +51,7 @@ class SealedNote(Model):
     """The random 96-bit nonce, base64."""
     ciphertext: B64
     """The encrypted text with its tag, base64."""
-    written_at: datetime
+    written_at: Moment
     """When it was last written (visible to the other person)."""
 
 
@@ -68,9 +68,9 @@ class PersonVault(Model):
     """A known text sealed under the key: a wrong passphrase fails to open it."""
     notes: dict[str, SealedNote] = Field(default_factory=dict)
     """The sealed notes by note key (see :func:`note_key`)."""
-    created_at: datetime
+    created_at: Moment
     """When the passphrase was set."""
-    migrated_at: datetime | None = None
+    migrated_at: Moment | None = None
     """When old plain-text notes were encrypted, if there were any."""
     notice_due: bool = False
     """Whether the one-time notice about plain-text backups is still to be shown."""

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from companion.domain.base import ROLES, Model, Role, new_id
+from companion.domain.base import ROLES, Day, Model, Role, new_id
 from companion.domain.pair import CADENCE_DAYS, Pair
 
 RoundKind = Literal["onboarding", "midpoint", "end", "adhoc"]
@@ -58,7 +58,7 @@ class SkillRound(Model):
     """The round's id."""
     role: Role
     """Whose ratings they are."""
-    on: date
+    on: Day
     """When they were given."""
     kind: RoundKind = "adhoc"
     """Onboarding, midpoint, end or ad hoc."""

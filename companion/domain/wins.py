@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from companion.domain.base import ROLES, Model, Role, Text
+from companion.domain.base import ROLES, Day, Model, Role, Text
 from companion.domain.cards import CardState
 from companion.domain.content import Lesson, Module
 from companion.domain.goals import Goal
@@ -45,7 +45,7 @@ class Win(Model):
     """A stable key (``session-5``, ``goal-<id>``, ``cards-mentee-25`` …): one win per key."""
     kind: WinKind
     """What kind of milestone it is."""
-    on: date
+    on: Day
     """When it happened."""
     title: Text
     """The win in words."""

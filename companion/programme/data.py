@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,13 +15,41 @@ from companion.domain.sample import build_sample
 from companion.privacy import Vault
 from companion.privacy.crypto import STRONG_COST
 from companion.storage.backups import list_backups, take_backup
-from companion.storage.restore import latest_backup, restore_backup
+from companion.storage.restore import check_backup, current_counts, latest_backup, restore_backup
 
 if TYPE_CHECKING:
     from companion.curriculum.catalogue import Curriculum
     from companion.curriculum.problems import Problem
     from companion.domain.sample_data import Sample
     from companion.programme.base import Core
+    from companion.storage.manifest import Counts
+
+
+@dataclass(frozen=True)
+class BackupComparison:
+    """What a restore would bring back against what the data folder holds now."""
+
+    backup: Path
+    incoming: Counts
+    """The backup's sessions, cards and reviews (checked by unpacking it aside)."""
+    now: Counts
+    """The data folder's, as it stands (a damaged file counts as empty)."""
+
+    def text(self) -> str:
+        """Return the two lines a person reads before confirming, as the CLI prints them."""
+        return (
+            f"{self.backup.name} holds: {self.incoming.describe()}.\n"
+            f"The data folder holds now: {self.now.describe()}."
+        )
+
+
+def compare_backup(folder: Path, backup: Path) -> BackupComparison:
+    """Check ``backup`` completely and count it against ``folder``; nothing is replaced.
+
+    Raises ``InvalidFileError`` (naming the backup and why) for a backup that
+    would not be restored, and ``OSError`` when it cannot be read or unpacked.
+    """
+    return BackupComparison(backup, check_backup(backup, folder), current_counts(folder))
 
 
 class Data:
@@ -41,6 +70,14 @@ class Data:
     def latest_backup(self) -> Path:
         """Return the newest backup (``NoBackupError`` when there is none)."""
         return latest_backup(self._programme.folder)
+
+    def compare(self, backup: Path) -> BackupComparison:
+        """Return what restoring ``backup`` brings back against what is there now.
+
+        The backup is checked completely (unpacked aside, then removed), so a
+        backup that would not restore raises ``InvalidFileError`` here already.
+        """
+        return compare_backup(self._programme.folder, backup)
 
     def restore(self, backup: Path) -> Path | None:
         """Replace the data with ``backup`` (all or nothing); return the copy of what it replaced.

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from companion.programme.data import BackupComparison, Data, compare_backup
 from companion.storage.backups import best_backup
+from companion.storage.schema import InvalidFileError
 
 if TYPE_CHECKING:
     from companion.programme.base import Core
@@ -33,6 +36,8 @@ class RestoreOffer:
     """The newest good backup (what ``restore --latest`` takes), or None when there is none."""
     notices: list[str] = field(default_factory=list)
     """Everything else this open set aside, one sentence each."""
+    comparison: BackupComparison | None = None
+    """What ``backup`` brings back against what is there now (None when it cannot be told)."""
 
     def explanation(self) -> str:
         """Return the plain text shown above the choices."""
@@ -46,6 +51,8 @@ class RestoreOffer:
                 f"The newest good backup is {self.backup.name}. Restoring it brings your "
                 "data back as it was then; what is there now is kept in a copy first."
             )
+            if self.comparison is not None:
+                lines.append(self.comparison.text())
         else:
             lines.append("There is no backup to restore from.")
         lines.append(
@@ -71,12 +78,16 @@ class Recovery:
         damaged = [DamagedFile(f.file, f.moved_to, f.reason) for f in pending]
         moved = {Path(f.file).name for f in pending}
         notices = [n for n in store.notices() if n.split(" ", 1)[0] not in moved]
-        return RestoreOffer(damaged, best_backup(self._programme.folder), notices)
+        backup = best_backup(self._programme.folder)
+        comparison = None
+        if backup is not None:
+            # A backup that would not restore: the restore itself says why.
+            with contextlib.suppress(InvalidFileError, OSError):
+                comparison = compare_backup(self._programme.folder, backup)
+        return RestoreOffer(damaged, backup, notices, comparison)
 
     def restore(self, backup: Path) -> Path | None:
         """Restore ``backup`` (all or nothing); see :meth:`Data.restore`."""
-        from companion.programme.data import Data  # only for a restore
-
         return Data(self._programme).restore(backup)
 
     def start_afresh(self, confirmation: str) -> bool:

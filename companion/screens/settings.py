@@ -11,7 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Header, Label, Select, Static, TextArea
 
-from companion.dialogs.message import ConfirmDialog
+from companion.dialogs.message import ConfirmDialog, MessageDialog
 from companion.dialogs.start_date import confirm_start
 from companion.dialogs.unsaved import UnsavedGuard
 from companion.formatting import theme_label
@@ -187,6 +187,19 @@ class SettingsScreen(UnsavedGuard, Screen[None]):
             self.notify("Choose a backup first.", severity="warning")
             return
         backup = Path(choice)
+        from companion.storage.schema import InvalidFileError  # pydantic: not at start
+
+        try:
+            comparison = self.programme.data.compare(backup)
+        except InvalidFileError as exc:
+            why = exc.why if "nothing was changed" in exc.why else f"{exc.why}; nothing was changed"
+            self.app.push_screen(MessageDialog("Not restored", f"{exc.path.name}: {why}."))
+            return
+        except OSError as exc:
+            self.app.push_screen(
+                MessageDialog("Not restored", f"{backup.name} could not be read: {exc}.")
+            )
+            return
 
         def answer(confirmed: bool | None) -> None:
             if confirmed:
@@ -195,8 +208,8 @@ class SettingsScreen(UnsavedGuard, Screen[None]):
         self.app.push_screen(
             ConfirmDialog(
                 "Restore a backup?",
-                f"Replace the current data with {backup.name}? The current data is kept "
-                "in backups/before-restore-….zip, so this can be undone.",
+                f"Replace the current data with {backup.name}?\n\n{comparison.text()}\n\n"
+                "The current data is kept in backups/before-restore-….zip, so this can be undone.",
                 "Restore",
             ),
             answer,

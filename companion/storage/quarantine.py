@@ -36,6 +36,13 @@ NOUNS: dict[str, tuple[str, str]] = {
     "cards": ("card", "cards"),
     "states": ("card's review state", "cards' review states"),
     "reviews": ("review", "reviews"),
+    "private": ("person's private notes", "people's private notes"),
+    "skills": ("skills rating", "skills ratings"),
+    "expectations": ("expectation", "expectations"),
+    "wins": ("win", "wins"),
+    "pauses": ("pause", "pauses"),
+    "reschedules": ("reschedule", "reschedules"),
+    "closing": ("closing note", "closing notes"),
 }
 """How a person calls one record, and several, of each table."""
 
