@@ -192,3 +192,32 @@ def test_a_damaged_cards_file_blocks_card_writes_only(data: Path) -> None:
         store.journal.add_goal(Goal(owner="shared", title="the journal is fine"))
         with pytest.raises(RestoreFirstError, match=r"cards\.json"):
             store.cards.put_state(new_state("mfa", "mentee", datetime(2026, 1, 1, tzinfo=UTC)))
+
+
+def test_a_review_year_set_aside_is_still_there_after_a_restore(data: Path) -> None:
+    from companion.storage.restore import restore_backup
+
+    with Store.open(data) as store:
+        store.journal.save_pair(make_pair())
+        store.reviews.add(
+            ReviewLog(
+                card_id="mfa",
+                role="mentee",
+                rating=3,
+                reviewed_at=datetime(2025, 5, 1, 9, tzinfo=UTC),
+            )
+        )
+    Store.open(data).close()  # the backup that holds the good year
+    damaged = b"\x00\xff not a review year"
+    (data / "reviews" / "2025.json").write_bytes(damaged)
+    with Store.open(data) as store:
+        (item,) = store.recovered
+    assert item.moved_to.parent == data / "reviews" and item.moved_to.read_bytes() == damaged
+
+    restore_backup(data, list_backups(data)[-1])
+
+    assert item.moved_to.read_bytes() == damaged, "a restore never deletes what was set aside"
+    kept = json.loads((data / QUARANTINE_NAME).read_text())["files"]
+    assert [f["moved_to"] for f in kept] == [f"reviews/{item.moved_to.name}"]
+    with Store.open(data) as store:
+        assert len(store.reviews.logs()) == 1 and store.needs_restore == []

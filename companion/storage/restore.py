@@ -35,6 +35,7 @@ from companion.storage.atomic import (
 )
 from companion.storage.backups import (
     BACKUP_DIR,
+    SET_ASIDE_MARK,
     best_backup,
     check_state,
     counts_of,
@@ -260,6 +261,27 @@ def _safety_copy(folder: Path) -> Path | None:
     return target
 
 
+def _keep_set_aside(folder: Path, staged: Path) -> None:
+    """Give the staged ``reviews/`` a second name for each review year set aside in ``folder``.
+
+    A restore swaps the whole ``reviews`` folder and deletes the old one once the
+    swap is done, so a damaged year moved aside inside it (``2026.json.corrupt-…``)
+    would go with it. A hard link (a copy where the disk has none) keeps it in the
+    new folder; a restore that fails only removes that second name with the staging.
+    """
+    reviews = folder / "reviews"
+    info = refuse_symlink(reviews)
+    if info is None or not stat.S_ISDIR(info.st_mode):
+        return
+    for entry in sorted(os.scandir(reviews), key=lambda e: e.name):
+        if SET_ASIDE_MARK in entry.name and entry.is_file(follow_symlinks=False):
+            target = staged / "reviews" / entry.name
+            try:
+                os.link(entry.path, target, follow_symlinks=False)
+            except OSError:
+                shutil.copy2(entry.path, target, follow_symlinks=False)
+
+
 def _swap(folder: Path, staged: Path, backup: Path) -> None:
     """Move the current data aside and the staged data in; undo every step on failure.
 
@@ -339,6 +361,7 @@ def restore_backup(folder: Path, backup: Path, *, lock_held: bool = False) -> Re
         staged = stage(folder, backup)
         safety = _safety_copy(folder)
         try:
+            _keep_set_aside(folder, staged.folder)
             _swap(folder, staged.folder, backup)
         except OSError as exc:
             raise RestoreError(
