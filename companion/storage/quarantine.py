@@ -19,7 +19,7 @@ from typing import Any
 import orjson
 from pydantic import BaseModel, Field, ValidationError
 
-from companion.storage.atomic import atomic_write
+from companion.storage.atomic import MAX_DATA_FILE, FileTooLargeError, atomic_write, read_bytes
 
 QUARANTINE_NAME = "quarantine.json"
 """The file, in the data folder, holding what was set aside."""
@@ -128,15 +128,19 @@ class Quarantine:
         if not self.path.exists():
             return QuarantineFile()
         try:
-            return QuarantineFile.model_validate(orjson.loads(self.path.read_bytes()))
+            return QuarantineFile.model_validate(orjson.loads(self._raw()))
         except (orjson.JSONDecodeError, ValidationError, OSError):
             return QuarantineFile()
+
+    def _raw(self) -> bytes:
+        """The file's bytes; a file over ``MAX_DATA_FILE`` is refused before it is read."""
+        return read_bytes(self.path, MAX_DATA_FILE, "the file of records set aside")
 
     def _write(self, content: QuarantineFile) -> None:
         if self.path.exists():
             try:
-                QuarantineFile.model_validate(orjson.loads(self.path.read_bytes()))
-            except (orjson.JSONDecodeError, ValidationError):
+                QuarantineFile.model_validate(orjson.loads(self._raw()))
+            except (orjson.JSONDecodeError, ValidationError, FileTooLargeError):
                 from companion.storage.recovery import move_aside
 
                 move_aside(self.path)

@@ -27,6 +27,7 @@ import orjson
 from companion.storage.atomic import (
     DIR_MODE,
     FILE_MODE,
+    MAX_DATA_FILE,
     NOFOLLOW,
     ensure_private_dir,
     fsync_dir,
@@ -56,14 +57,14 @@ from companion.storage.interrupted import (
 )
 from companion.storage.lock import DataLock
 from companion.storage.manifest import MANIFEST, Counts, build, read_manifest
-from companion.storage.schema import InvalidFileError
+from companion.storage.schema import InvalidFileError, read_data
 
 SAFETY_PREFIX = "before-restore-"
 """Copies of the data as it was just before a restore (not part of the rotation)."""
 KEEP_SAFETY = 3
 
 MAX_MEMBER = 256 * 1024 * 1024
-"""No file in a backup may unpack to more than this."""
+"""No file in a backup may unpack to more than this (a data file: ``MAX_DATA_FILE``)."""
 MAX_TOTAL = 1024 * 1024 * 1024
 """Nor all of them together."""
 MAX_RATIO = 200
@@ -138,6 +139,9 @@ def _members(backup: Path, archive: zipfile.ZipFile) -> tuple[list[zipfile.ZipIn
             raise _bad(backup, f"{name!r} in it is not listed in its manifest")
         if info.file_size > MAX_MEMBER:
             raise _bad(backup, f"{name!r} in it is larger than {MAX_MEMBER // 2**20} MiB")
+        if not name.startswith("content/") and info.file_size > MAX_DATA_FILE:
+            limit = f"{MAX_DATA_FILE // 2**20} MiB, the limit for a data file"
+            raise _bad(backup, f"{name!r} in it is larger than {limit}")
         big = info.file_size > 2**20
         if big and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise _bad(backup, f"{name!r} in it is compressed suspiciously well (a zip bomb?)")
@@ -233,13 +237,13 @@ def check_backup(backup: Path, folder: Path) -> Counts:
 
 
 def current_counts(folder: Path) -> Counts:
-    """Count what the data folder holds now (damaged files count as empty)."""
+    """Count what the data folder holds now (damaged or too large files count as empty)."""
     parsed: dict[str, Any] = {}
     with contextlib.suppress(OSError):
-        for name, payload in read_state(folder).items():
-            if not name.startswith("content/"):
-                with contextlib.suppress(orjson.JSONDecodeError):
-                    parsed[name] = orjson.loads(payload)
+        for rel in data_files(folder):
+            if rel.parts[0] != "content":
+                with contextlib.suppress(InvalidFileError, orjson.JSONDecodeError):
+                    parsed[rel.as_posix()] = orjson.loads(read_data(folder / rel))
     return counts_of(parsed)
 
 
@@ -359,7 +363,13 @@ def restore_backup(folder: Path, backup: Path, *, lock_held: bool = False) -> Re
         data_files(folder)  # refuses a symlink in the data folder before anything moves
         replaced = current_counts(folder)
         staged = stage(folder, backup)
-        safety = _safety_copy(folder)
+        try:
+            safety = _safety_copy(folder)
+        except InvalidFileError as exc:  # a file too large to read, so it cannot be kept
+            raise RestoreError(
+                f"{exc.path.name} could not be kept before the restore ({exc.why}); open "
+                "Companion to have it set aside, then restore; nothing was changed"
+            ) from None
         try:
             _keep_set_aside(folder, staged.folder)
             _swap(folder, staged.folder, backup)

@@ -41,6 +41,7 @@ from companion.storage.schema import (
     kind_of,
     migrate,
     parse,
+    read_data,
     sort_records,
 )
 
@@ -399,8 +400,8 @@ class Store:
 def _holds_records(path: Path) -> bool:
     """True when ``path`` is a readable data file with at least one record."""
     try:
-        data = orjson.loads(path.read_bytes())
-    except (OSError, orjson.JSONDecodeError):
+        data = orjson.loads(read_data(path))
+    except (OSError, InvalidFileError, orjson.JSONDecodeError):
         return False
     if not isinstance(data, dict):
         return False
