@@ -127,6 +127,9 @@ def test_hostile_file_is_named_and_nothing_is_lost(baseline: Path, data: st.Data
     folder = Path(tempfile.mkdtemp()) / "data"
     try:
         shutil.copytree(baseline, folder)
+        good = take_backup(folder)
+        assert good is not None
+        good_bytes = good.read_bytes()
         target = folder / name
         payload = data.draw(damage(target.read_bytes()))
         target.write_bytes(payload)
@@ -137,7 +140,7 @@ def test_hostile_file_is_named_and_nothing_is_lost(baseline: Path, data: st.Data
         except DataUnreadableError as exc:
             assert name.split("/")[-1] in str(exc)
 
-        with Store.open(folder, backup=False) as store:
+        with Store.open(folder) as store:  # backups enabled, as the app opens
             store.reviews.logs()  # review years are read when first needed
             notices = store.notices()
             for notice in notices:
@@ -156,6 +159,15 @@ def test_hostile_file_is_named_and_nothing_is_lost(baseline: Path, data: st.Data
                 assert store.journal.pair() == make_pair()
             if name != "cards.json":
                 assert len(store.cards.cards()) == 3
+
+        # No good backup lost: the one taken before the damage is still there, and restores.
+        assert good in list_backups(folder) and good.read_bytes() == good_bytes
+        restore_backup(folder, good)
+        with Store.open(folder, backup=False) as store:
+            assert store.journal.pair() == make_pair()
+            assert len(store.journal.sessions()) == 3
+            assert len(store.cards.cards()) == 3
+            assert len(store.reviews.logs()) == 1
     finally:
         shutil.rmtree(folder.parent)
 
