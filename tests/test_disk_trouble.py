@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import os
 import subprocess
@@ -11,6 +12,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 
 from companion.domain.cards import Card, ReviewLog
 from companion.domain.checkins import CheckIn
@@ -18,8 +20,11 @@ from companion.domain.goals import Goal
 from companion.domain.log import LogEntry
 from companion.domain.scheduling import new_state
 from companion.domain.sessions import Session
+from companion.screens.goals import GoalsScreen
 from companion.storage import atomic
+from companion.storage.backups import list_backups
 from companion.storage.store import Store
+from tests.apphelpers import demo_folder, press_and_wait, running, settle, start_session, type_into
 from tests.conftest import make_pair
 
 DAY = date(2026, 3, 1)
@@ -141,3 +146,52 @@ def test_cli_import_while_the_folder_is_held_is_refused_with_exit_3(
     with Store.open(data) as store:
         assert [g.title for g in store.journal.goals()] == ["after the refused import"]
         assert store.cards.cards() == []
+
+
+def _cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``companion --data-dir data ARGS`` in a process of its own."""
+    return subprocess.run(
+        [sys.executable, "-m", "companion.cli", "--data-dir", str(data), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+async def test_cli_writes_while_the_app_holds_the_folder_are_refused_and_the_app_writes_land(
+    data: Path, tmp_path: Path
+) -> None:
+    deck = tmp_path / "deck.txt"
+    deck.write_text("#separator:tab\n#html:false\nKPI\tA number that shows progress\n")
+    demo_folder(data)
+    async with running(data) as (app, pilot):
+        await settle(pilot)
+        assert list_backups(data), "restore --latest has a backup to take"
+        before = _snapshot(data)
+        for args in (["restore", "--latest", "--yes"], ["import-cards", str(deck)]):
+            result = await asyncio.to_thread(_cli, data, *args)  # the app keeps running
+            assert result.returncode == 3, (args, result.stdout, result.stderr)
+            assert f"Companion is already open on {data}" in result.stderr, result.stderr
+            assert "Traceback" not in result.stderr + result.stdout
+            assert _snapshot(data) == before, f"{args[0]} changed the data"
+            assert app.is_running and app._exception is None
+
+        # The app's own writes afterwards: session notes typed, a goal added in its dialog.
+        session = await start_session(pilot)
+        await type_into(pilot, "Typed after the refused restore")
+        await press_and_wait(pilot, "escape")  # leaves the session, saving the notes
+        app.navigator.open_target("goals")
+        await pilot.pause()
+        await press_and_wait(pilot, "a")
+        app.screen.query_one("#input-title", Input).value = "Added after the refused import"
+        await press_and_wait(pilot, "ctrl+s")
+        assert isinstance(app.screen, GoalsScreen)
+    assert app._exception is None
+
+    with Store.open(data, readonly=True) as store:
+        saved = store.journal.session(session.session.id)
+        assert saved is not None and saved.shared_notes.endswith("Typed after the refused restore")
+        assert "Added after the refused import" in [g.title for g in store.journal.goals()]
+        assert "KPI" not in {c.term for c in store.cards.cards()}
+    with Store.open(data, backup=False) as store:
+        assert store.notices() == []
