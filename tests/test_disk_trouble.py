@@ -8,7 +8,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -22,7 +22,8 @@ from companion.domain.scheduling import new_state
 from companion.domain.sessions import Session
 from companion.screens.goals import GoalsScreen
 from companion.storage import atomic
-from companion.storage.backups import list_backups
+from companion.storage.backups import KEEP, list_backups, take_backup
+from companion.storage.restore import check_backup
 from companion.storage.store import Store
 from tests.apphelpers import demo_folder, press_and_wait, running, settle, start_session, type_into
 from tests.conftest import make_pair
@@ -195,3 +196,39 @@ async def test_cli_writes_while_the_app_holds_the_folder_are_refused_and_the_app
         assert "KPI" not in {c.term for c in store.cards.cards()}
     with Store.open(data, backup=False) as store:
         assert store.notices() == []
+
+
+def _backups(data: Path) -> dict[str, bytes]:
+    """Every entry of ``backups/`` (hidden temp files too) with its bytes."""
+    return {p.name: p.read_bytes() for p in sorted((data / "backups").iterdir())}
+
+
+@pytest.mark.parametrize("where", ["fsync", "replace"])
+def test_a_backup_on_a_full_disk_leaves_no_partial_zip_and_keeps_every_earlier_one(
+    data: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    _filled(data)
+    start = datetime(2026, 3, 1, 9, tzinfo=UTC)
+    for n in range(KEEP):  # a full rotation: one more backup would delete the oldest
+        with Store.open(data, backup=False) as store:
+            store.journal.add_goal(Goal(owner="mentee", title=f"goal {n}"))
+        assert take_backup(data, now=start + timedelta(minutes=n)) is not None
+    with Store.open(data, backup=False) as store:
+        store.journal.add_goal(Goal(owner="mentee", title="not backed up"))
+    before = _backups(data)
+    assert len(before) == KEEP
+
+    if where == "fsync":
+        monkeypatch.setattr(atomic.os, "fsync", _failing_fsync(errno.ENOSPC))
+    else:
+        monkeypatch.setattr(atomic.os, "replace", _failing_replace(errno.ENOSPC))
+    with pytest.raises(OSError) as caught:
+        take_backup(data, now=start + timedelta(minutes=KEEP))
+    monkeypatch.undo()
+
+    assert caught.value.errno == errno.ENOSPC and os.strerror(errno.ENOSPC) in str(caught.value)
+    assert Path(caught.value.filename).parent == data / "backups", "the error names the backup"
+    assert _backups(data) == before, "no partial zip, no earlier backup rotated out"
+    made = take_backup(data, now=start + timedelta(minutes=KEEP))  # the disk has room again
+    assert made is not None and made.name not in before
+    assert check_backup(made, data).sessions == 1
