@@ -22,6 +22,9 @@ def test_storage_benchmark_runs_quickly() -> None:
     for path in ("save settings", "record a review", "import 50 cards"):
         assert path in result.stdout
     assert "slowest p95 write" in result.stdout
+    for path in ("take a backup", "restore a backup"):
+        (line,) = [line for line in result.stdout.splitlines() if path in line]
+        assert "median" in line and "p95" in line
 
 
 def test_startup_benchmark_runs_quickly() -> None:

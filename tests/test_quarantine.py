@@ -348,3 +348,32 @@ def test_every_stored_date_is_bounded_to_1970_to_2100() -> None:
         for field in _unbounded_dates(model)
     ]
     assert unbounded == []
+
+
+def test_a_review_year_set_aside_is_still_there_after_a_restore(data: Path) -> None:
+    from companion.storage.restore import restore_backup
+
+    with Store.open(data) as store:
+        store.journal.save_pair(make_pair())
+        store.reviews.add(
+            ReviewLog(
+                card_id="mfa",
+                role="mentee",
+                rating=3,
+                reviewed_at=datetime(2025, 5, 1, 9, tzinfo=UTC),
+            )
+        )
+    Store.open(data).close()  # the backup that holds the good year
+    damaged = b"\x00\xff not a review year"
+    (data / "reviews" / "2025.json").write_bytes(damaged)
+    with Store.open(data) as store:
+        (item,) = store.recovered
+    assert item.moved_to.parent == data / "reviews" and item.moved_to.read_bytes() == damaged
+
+    restore_backup(data, list_backups(data)[-1])
+
+    assert item.moved_to.read_bytes() == damaged, "a restore never deletes what was set aside"
+    kept = json.loads((data / QUARANTINE_NAME).read_text())["files"]
+    assert [f["moved_to"] for f in kept] == [f"reviews/{item.moved_to.name}"]
+    with Store.open(data) as store:
+        assert len(store.reviews.logs()) == 1 and store.needs_restore == []

@@ -4,16 +4,29 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, Static, TextArea
 
 from companion.dialogs.message import MessageDialog
 from companion.programme.saving import SaveWatch
 from companion.storage import atomic
 from companion.widgets.messages import safely
 from companion.widgets.save_status import SaveStatus
-from tests.apphelpers import NOW, app_on, demo_folder
+from tests.apphelpers import (
+    NOW,
+    app_on,
+    demo_folder,
+    open_latest_session,
+    press_and_wait,
+    running_demo,
+    start_session,
+    stored,
+    type_into,
+)
 
 
 def _disk_full(*_args: object, **_kwargs: object) -> None:
@@ -128,3 +141,105 @@ async def test_the_app_opens_on_a_full_disk_skipping_its_backup_with_a_warning(
         assert warnings[0].severity == "warning"
         programme.journal.save_theme("nord")  # and writing still works
     assert list((data / "backups").glob("*.zip")) == []
+
+
+def _failing(code: int) -> Callable[..., None]:
+    def replace(*_args: object, **_kwargs: object) -> None:
+        raise OSError(code, os.strerror(code))
+
+    return replace
+
+
+def _said(app) -> list[str]:
+    """The notifications titled "Not saved" (said while someone types, instead of a dialog)."""
+    return [n.message for n in app._notifications if n.title == "Not saved"]
+
+
+async def _until(pilot: Pilot[None], ready: Callable[[], bool], what: str) -> None:
+    """Let the app run (its timers fire) until ``ready()``; fail after ten seconds."""
+    for _ in range(200):
+        if ready():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"never: {what}")
+
+
+def _notes_on_disk(data: Path, session_id: str) -> str:
+    saved = stored(data, session_id)
+    assert saved is not None
+    return saved.shared_notes
+
+
+@pytest.mark.asyncio
+async def test_session_notes_typed_on_a_full_then_locked_disk_stay_and_save_once_it_works(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with running_demo(data) as (app, pilot):
+        screen = await start_session(pilot)
+        notes = screen.query_one("#notes", TextArea)
+        session_id = screen.session.id
+        on_disk = _notes_on_disk(data, session_id)
+        status = screen.query_one("#status", Static)
+
+        monkeypatch.setattr(atomic.os, "replace", _failing(errno.ENOSPC))
+        await type_into(pilot, "Typed on a full")
+        await _until(pilot, lambda: "disk full" in _status(app), "the line says the disk is full")
+        await pilot.pause(0.6)  # the autosave between two words fails again meanwhile
+        await type_into(pilot, " disk.")  # no dialog took these keys
+        assert notes.text.endswith("Typed on a full disk.")
+        assert str(status.render()) == "Not saved: see the message"
+        assert _dialogs(app) == 0 and app.screen is screen and app.focused is notes
+        assert len(_said(app)) == 1 and "disk full" in _said(app)[0], "said once, clearly"
+        assert _notes_on_disk(data, session_id) == on_disk, "nothing half-written"
+
+        monkeypatch.setattr(atomic.os, "replace", _failing(errno.EACCES))
+        await type_into(pilot, " And on a locked one.")
+        await _until(pilot, lambda: "permission denied" in _status(app), "the line says why now")
+        assert notes.text.endswith("Typed on a full disk. And on a locked one.")
+        assert _status(app).startswith("Not saved since") and _dialogs(app) == 0
+        assert len(_said(app)) == 1, "one message per episode"
+        assert _notes_on_disk(data, session_id) == on_disk
+        assert app.is_running and app._exception is None and app.screen is screen
+
+        monkeypatch.undo()  # the disk works again: the retry saves what is on screen
+        app.save_reporter.retry_now()
+        await _until(pilot, lambda: _status(app) == "", "the line clears")
+        assert _notes_on_disk(data, session_id) == notes.text
+        assert notes.text.endswith("Typed on a full disk. And on a locked one.")
+    assert app._exception is None
+
+
+@pytest.mark.asyncio
+async def test_a_form_field_saved_on_a_full_then_locked_disk_stays_and_saves_once_it_works(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with running_demo(data) as (app, pilot):
+        screen = await open_latest_session(pilot)
+        field = screen.query_one("#input-mentee-worked", Input)
+        field.focus()
+        field.value = ""
+        session_id = screen.session.id
+
+        monkeypatch.setattr(atomic.os, "replace", _failing(errno.ENOSPC))
+        await type_into(pilot, "The board liked it")
+        await press_and_wait(pilot, "ctrl+s")
+        await _until(pilot, lambda: "disk full" in _status(app), "the line says the disk is full")
+        assert _dialogs(app) == 0 and len(_said(app)) == 1
+        assert app.screen is screen and field.value == "The board liked it"
+
+        monkeypatch.setattr(atomic.os, "replace", _failing(errno.EACCES))
+        assert app.focused is field
+        await type_into(pilot, ", twice")
+        await press_and_wait(pilot, "ctrl+s")
+        await _until(pilot, lambda: "permission denied" in _status(app), "the line says why now")
+        assert field.value == "The board liked it, twice" and app.screen is screen
+        saved = stored(data, session_id)
+        assert saved is not None and saved.reflections.mentee.worked != field.value
+        assert app.is_running and app._exception is None
+
+        monkeypatch.undo()
+        app.save_reporter.retry_now()
+        await _until(pilot, lambda: _status(app) == "", "the line clears")
+        saved = stored(data, session_id)
+        assert saved is not None and saved.reflections.mentee.worked == "The board liked it, twice"
+    assert app._exception is None

@@ -5,9 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
 
+import pytest
+from icalendar import Calendar
+
+from companion.commands.calendar import calendar_bytes
 from companion.commands.data import render
 from companion.domain.anki import parse_anki, write_anki
 from companion.domain.card_import import export_cards
@@ -16,6 +22,8 @@ from companion.domain.goals import Goal
 from companion.domain.log import LogEntry
 from companion.domain.pair import Person
 from companion.domain.sessions import ActionItem, Session
+from companion.storage.backups import take_backup
+from companion.storage.restore import restore_backup
 from companion.storage.store import Store
 from tests.apphelpers import over
 from tests.conftest import make_pair
@@ -88,3 +96,76 @@ def test_unicode_round_trips_through_every_export(data: Path) -> None:
     parsed = parse_anki(anki, "export.txt")
     assert not parsed.problems
     assert {(row.term, row.definition) for row in parsed.rows} == {(t, t) for t in SAMPLES.values()}
+
+
+@pytest.mark.parametrize(("mentor", "mentee"), [("emoji", "cjk"), ("rtl", "combining")])
+def test_unicode_round_trips_through_the_calendar(data: Path, mentor: str, mentee: str) -> None:
+    _fill(data)
+    names = (SAMPLES[mentor], SAMPLES[mentee])
+    with Store.open(data, backup=False) as store:
+        pair = store.journal.pair()
+        assert pair is not None
+        store.journal.save_pair(
+            pair.model_copy(
+                update={
+                    "mentor": pair.mentor.model_copy(update={"name": names[0]}),
+                    "mentee": pair.mentee.model_copy(update={"name": names[1]}),
+                }
+            )
+        )
+    now = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
+    with Store.open(data, readonly=True) as store:
+        ics = calendar_bytes(data, store, now, ZoneInfo("Europe/London"), TODAY)
+    assert ics is not None
+
+    calendar = Calendar.from_ical(ics)  # lines longer than 75 octets are folded: unfolded here
+    title = f"Reverse mentoring: {names[0]} & {names[1]}"
+    assert str(calendar["X-WR-CALNAME"]) == title
+    events = calendar.walk("VEVENT")
+    assert events, "the pair has sessions still to come"
+    for event in events:
+        summary = str(event["SUMMARY"])
+        assert summary == title or summary.startswith(f"{title} · "), summary
+        (alarm,) = event.walk("VALARM")
+        assert str(alarm["DESCRIPTION"]) == f"Tomorrow: {summary}"
+
+
+def _everything(store: Store) -> dict[str, Any]:
+    """Every record the samples went into, as stored (names, notes, cards, goals, log, actions)."""
+    journal = store.journal
+    return {
+        "pair": journal.pair(),
+        "sessions": journal.sessions(),
+        "goals": journal.goals(),
+        "log": journal.log_entries(),
+        "actions": journal.actions(),
+        "cards": sorted(store.cards.cards(), key=lambda c: c.id),
+    }
+
+
+def test_unicode_round_trips_through_backup_and_restore(data: Path) -> None:
+    _fill(data)
+    with Store.open(data, backup=False) as store:
+        before = _everything(store)
+    backup = take_backup(data)
+    assert backup is not None
+    with Store.open(data, backup=False) as store:  # then the texts are changed, and restored
+        journal = store.journal
+        journal.save_pair(make_pair())
+        for goal in journal.goals():
+            journal.delete_goal(goal.id)
+        journal.update_session(before["sessions"][0].model_copy(update={"shared_notes": "x"}))
+        store.cards.put_card(before["cards"][0].model_copy(update={"term": "plain"}))
+        assert _everything(store) != before
+
+    restore_backup(data, backup)
+
+    with Store.open(data, backup=False) as store:
+        after = _everything(store)
+        assert store.notices() == []
+    assert after == before
+    pair = after["pair"]
+    assert (pair.mentor.name, pair.mentee.name) == (SAMPLES["emoji"], SAMPLES["cjk"])
+    assert [g.title for g in after["goals"]] == list(SAMPLES.values())
+    assert after["sessions"][0].shared_notes == " / ".join(SAMPLES.values())
+    assert {c.term for c in after["cards"]} == set(SAMPLES.values())

@@ -1,11 +1,13 @@
 """How the app reports writes that fail: a clear dialog once, then a status line that retries.
 
 A failing autosave used to open a dialog every 2 s. Now a disk failure (full,
-read-only, permissions) shows one dialog per episode and one persistent line
-("Not saved since 14:05: disk full. What you type stays on screen."), retries
-the write with backoff, and clears the line when writing works again. A write
-the data refuses (a validation error) still gets its dialog, never two alike
-stacked.
+read-only, permissions) is said once per episode and shown by one persistent
+line ("Not saved since 14:05: disk full. What you type stays on screen."), the
+write is retried with backoff, and the line clears when writing works again.
+It is said in a dialog, except while someone types in a field: a dialog then
+would take their next keys (an autosave fails between two words), so it is a
+notification that takes no focus. A write the data refuses (a validation error)
+still gets its dialog, never two alike stacked.
 """
 
 from __future__ import annotations
@@ -50,7 +52,13 @@ class SaveReporter:
         error = failed.error
         if isinstance(error, OSError) and failed.retry is not None:
             if self.watch.failed(failed.what, error, failed.retry, self.programme.now()):
-                self._dialog(self._disk_text(failed.what, error))
+                text = self._disk_text(failed.what, error)
+                if self._typing():
+                    self.app.notify(
+                        text, title="Not saved", severity="error", timeout=20, markup=False
+                    )
+                else:
+                    self._dialog(text)
             self._draw()
             if self._timer is None:
                 self._schedule()
@@ -103,6 +111,12 @@ class SaveReporter:
     def _screen_changed(self, _screen: Screen[Any]) -> None:
         if self.watch.failing:
             self._draw()
+
+    def _typing(self) -> bool:
+        """True while a field for text has the focus: a dialog now would take the next keys."""
+        from textual.widgets import Input, TextArea
+
+        return isinstance(self.app.focused, Input | TextArea)
 
     def _dialog(self, text: str) -> None:
         top = self.app.screen

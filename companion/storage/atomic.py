@@ -23,6 +23,18 @@ DIR_MODE = 0o700
 NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 """``O_NOFOLLOW`` where the platform has it (opening a symlink then fails)."""
 
+MAX_DATA_FILE = 32 * 2**20
+"""The largest data file (journal, cards, a review year) Companion reads or writes.
+
+Ten heavy years (``benchmarks/make_journal.py --scale large``: 500 sessions,
+5,000 log entries, 2,000 cards, 100,000 reviews) write a 3.0 MB journal, a
+1.5 MB cards file and 1.2 MB per review year: 32 MiB is ten times the largest.
+A bigger file is refused by its size before any of it is read (the open moves
+it aside, as any file that cannot be used), and a write that would make one is
+refused, so Companion never writes a file it would then refuse to open."""
+DATA_FILE = "a data file"
+"""What :data:`MAX_DATA_FILE` limits, as said in an error."""
+
 _TEMP_NAME_MAX = 180
 """Longest part of a target's name kept in its temp file's name (names stay under 255)."""
 
@@ -122,10 +134,13 @@ def open_regular(path: Path) -> BinaryIO:
 
 
 class FileTooLargeError(OSError):
-    """A file over the size allowed for what it is; nothing of it was read."""
+    """A file over the size allowed for what it is; nothing of it was read (or written)."""
 
-    def __init__(self, path: Path, size: int, limit: int, what: str) -> None:
-        why = f"it is {_megabytes(size)}, over the {_megabytes(limit)} limit for {what}"
+    def __init__(
+        self, path: Path, size: int, limit: int, what: str, *, writing: bool = False
+    ) -> None:
+        over = f"{_megabytes(size)}, over the {_megabytes(limit)} limit for {what}"
+        why = f"it would be {over}; nothing was written" if writing else f"it is {over}"
         super().__init__(errno.EFBIG, why, str(path))
 
     def __str__(self) -> str:

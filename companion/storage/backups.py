@@ -22,13 +22,14 @@ from typing import Any
 import orjson
 
 from companion.storage.atomic import (
+    MAX_DATA_FILE,
     atomic_write,
     ensure_private_dir,
     read_bytes,
     refuse_symlink,
 )
 from companion.storage.manifest import Counts, Manifest, build, digest_of, manifest_of
-from companion.storage.schema import InvalidFileError, kind_of, migrate, validate
+from companion.storage.schema import InvalidFileError, kind_of, migrate, read_data, validate
 
 KEEP = 10
 """How many of the newest backups are always kept."""
@@ -241,8 +242,20 @@ def _member(name: str) -> zipfile.ZipInfo:
 
 
 def read_state(folder: Path) -> dict[str, bytes]:
-    """Read every data file of ``folder`` (never through a symlink), by relative name."""
-    return {rel.as_posix(): read_bytes(folder / rel) for rel in data_files(folder)}
+    """Read every data file of ``folder`` (never through a symlink), by relative name.
+
+    A file over :data:`~companion.storage.atomic.MAX_DATA_FILE` is refused by
+    its size before it is read: ``InvalidFileError`` for a data file (it cannot
+    be opened either), ``FileTooLargeError`` for a file of the pair's own content.
+    """
+    files: dict[str, bytes] = {}
+    for rel in data_files(folder):
+        name = rel.as_posix()
+        if name.startswith("content/"):
+            files[name] = read_bytes(folder / rel, MAX_DATA_FILE, "a file in a backup")
+        else:
+            files[name] = read_data(folder / rel)
+    return files
 
 
 def take_backup(

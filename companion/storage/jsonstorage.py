@@ -11,7 +11,13 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from companion.storage.atomic import atomic_write, read_bytes
+from companion.storage.atomic import (
+    DATA_FILE,
+    MAX_DATA_FILE,
+    FileTooLargeError,
+    atomic_write,
+    read_bytes,
+)
 from companion.storage.changes import ChangeCounter
 
 
@@ -45,16 +51,25 @@ class AtomicJSONStorage(Storage):
         if self._data is None:
             if not self.path.exists():
                 return None
-            loaded = orjson.loads(read_bytes(self.path))
+            loaded = orjson.loads(read_bytes(self.path, MAX_DATA_FILE, DATA_FILE))
             self._data = loaded if isinstance(loaded, dict) else None
         return self._data
 
     def write(self, data: dict[str, Any]) -> None:
-        """Write ``data`` to disk atomically, then keep it as the memory copy."""
+        """Write ``data`` to disk atomically, then keep it as the memory copy.
+
+        A file that would be over :data:`~companion.storage.atomic.MAX_DATA_FILE`
+        is not written (``FileTooLargeError``, naming it): the next open would refuse it.
+        """
         try:
             if self._guard is not None:
                 self._guard(self.path)
-            atomic_write(self.path, orjson.dumps(data))
+            payload = orjson.dumps(data)
+            if len(payload) > MAX_DATA_FILE:
+                raise FileTooLargeError(
+                    self.path, len(payload), MAX_DATA_FILE, DATA_FILE, writing=True
+                )
+            atomic_write(self.path, payload)
         except BaseException:
             self._data = None
             raise

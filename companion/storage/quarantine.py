@@ -19,7 +19,13 @@ from typing import Any
 import orjson
 from pydantic import BaseModel, Field, ValidationError
 
-from companion.storage.atomic import SymlinkRefusedError, atomic_write, read_bytes
+from companion.storage.atomic import (
+    MAX_DATA_FILE,
+    FileTooLargeError,
+    SymlinkRefusedError,
+    atomic_write,
+    read_bytes,
+)
 
 QUARANTINE_NAME = "quarantine.json"
 """The file, in the data folder, holding what was set aside."""
@@ -129,10 +135,11 @@ class Quarantine:
     def _raw(self) -> bytes | None:
         """Return the file's bytes, None when there is none; never read through a symlink.
 
-        A symlink at ``quarantine.json`` raises ``SymlinkRefusedError`` (naming it).
+        A symlink at ``quarantine.json`` raises ``SymlinkRefusedError`` (naming it);
+        a file over ``MAX_DATA_FILE`` raises ``FileTooLargeError`` before it is read.
         """
         try:
-            return read_bytes(self.path)
+            return read_bytes(self.path, MAX_DATA_FILE, "the file of records set aside")
         except FileNotFoundError:
             return None
 
@@ -157,14 +164,14 @@ class Quarantine:
             return QuarantineFile()
 
     def _write(self, content: QuarantineFile) -> None:
-        raw = self._raw()
-        if raw is not None:
-            try:
+        try:
+            raw = self._raw()
+            if raw is not None:
                 QuarantineFile.model_validate(orjson.loads(raw))
-            except (orjson.JSONDecodeError, ValidationError):
-                from companion.storage.recovery import move_aside
+        except (orjson.JSONDecodeError, ValidationError, FileTooLargeError):
+            from companion.storage.recovery import move_aside
 
-                move_aside(self.path)
+            move_aside(self.path)
         atomic_write(self.path, orjson.dumps(content.model_dump(mode="json")))
 
     def add_records(self, file: str, rejected: list[Rejected]) -> list[SetAsideRecord]:

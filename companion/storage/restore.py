@@ -30,6 +30,7 @@ import orjson
 
 from companion.storage.atomic import (
     FILE_MODE,
+    MAX_DATA_FILE,
     NOFOLLOW,
     ensure_private_dir,
     fsync_dir,
@@ -39,6 +40,7 @@ from companion.storage.atomic import (
 )
 from companion.storage.backups import (
     BACKUP_DIR,
+    SET_ASIDE_MARK,
     backups_dir,
     best_backup,
     check_state,
@@ -60,14 +62,14 @@ from companion.storage.interrupted import (
 )
 from companion.storage.lock import DataLock
 from companion.storage.manifest import MANIFEST, Counts, build, manifest_of, read_manifest
-from companion.storage.schema import InvalidFileError
+from companion.storage.schema import InvalidFileError, read_data
 
 SAFETY_PREFIX = "before-restore-"
 """Copies of the data as it was just before a restore (not part of the rotation)."""
 KEEP_SAFETY = 3
 
 MAX_MEMBER = 256 * 1024 * 1024
-"""No file in a backup may unpack to more than this."""
+"""No file in a backup may unpack to more than this (a data file: ``MAX_DATA_FILE``)."""
 MAX_TOTAL = 1024 * 1024 * 1024
 """Nor all of them together."""
 MAX_RATIO = 200
@@ -155,6 +157,9 @@ def _members(
             raise _bad(backup, f"{name!r} in it is not listed in its manifest")
         if info.file_size > MAX_MEMBER:
             raise _bad(backup, f"{name!r} in it is larger than {MAX_MEMBER // 2**20} MiB")
+        if not name.startswith("content/") and info.file_size > MAX_DATA_FILE:
+            limit = f"{MAX_DATA_FILE // 2**20} MiB, the limit for a data file"
+            raise _bad(backup, f"{name!r} in it is larger than {limit}")
         big = info.file_size > 2**20
         if big and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise _bad(backup, f"{name!r} in it is compressed suspiciously well (a zip bomb?)")
@@ -254,13 +259,13 @@ def check_backup(backup: Path, folder: Path, *, unverified: bool = False) -> Cou
 
 
 def current_counts(folder: Path) -> Counts:
-    """Count what the data folder holds now (damaged files count as empty)."""
+    """Count what the data folder holds now (damaged or too large files count as empty)."""
     parsed: dict[str, Any] = {}
     with contextlib.suppress(OSError):
-        for name, payload in read_state(folder).items():
-            if not name.startswith("content/"):
-                with contextlib.suppress(orjson.JSONDecodeError):
-                    parsed[name] = orjson.loads(payload)
+        for rel in data_files(folder):
+            if rel.parts[0] != "content":
+                with contextlib.suppress(InvalidFileError, orjson.JSONDecodeError):
+                    parsed[rel.as_posix()] = orjson.loads(read_data(folder / rel))
     return counts_of(parsed)
 
 
@@ -299,6 +304,27 @@ def safety_copies(folder: Path) -> list[Path]:
             if stat.S_ISREG(path.lstat().st_mode) and manifest_of(path) is not None:
                 found.append(path)
     return found
+
+
+def _keep_set_aside(folder: Path, staged: Path) -> None:
+    """Give the staged ``reviews/`` a second name for each review year set aside in ``folder``.
+
+    A restore swaps the whole ``reviews`` folder and deletes the old one once the
+    swap is done, so a damaged year moved aside inside it (``2026.json.corrupt-…``)
+    would go with it. A hard link (a copy where the disk has none) keeps it in the
+    new folder; a restore that fails only removes that second name with the staging.
+    """
+    reviews = folder / "reviews"
+    info = refuse_symlink(reviews)
+    if info is None or not stat.S_ISDIR(info.st_mode):
+        return
+    for entry in sorted(os.scandir(reviews), key=lambda e: e.name):
+        if SET_ASIDE_MARK in entry.name and entry.is_file(follow_symlinks=False):
+            target = staged / "reviews" / entry.name
+            try:
+                os.link(entry.path, target, follow_symlinks=False)
+            except OSError:
+                shutil.copy2(entry.path, target, follow_symlinks=False)
 
 
 def _swap(folder: Path, staged: Path, backup: Path) -> None:
@@ -382,8 +408,15 @@ def restore_backup(
         data_files(folder)  # refuses a symlink in the data folder before anything moves
         replaced = current_counts(folder)
         staged = stage(folder, backup, unverified=unverified)
-        safety = _safety_copy(folder)
         try:
+            safety = _safety_copy(folder)
+        except InvalidFileError as exc:  # a file too large to read, so it cannot be kept
+            raise RestoreError(
+                f"{exc.path.name} could not be kept before the restore ({exc.why}); open "
+                "Companion to have it set aside, then restore; nothing was changed"
+            ) from None
+        try:
+            _keep_set_aside(folder, staged.folder)
             _swap(folder, staged.folder, backup)
         except OSError as exc:
             raise RestoreError(

@@ -24,7 +24,7 @@ from companion.domain.sessions import ActionItem, Session
 from companion.domain.settings import Settings
 from companion.domain.skills import SkillRound
 from companion.domain.wins import Win
-from companion.storage.atomic import read_bytes
+from companion.storage.atomic import DATA_FILE, MAX_DATA_FILE, FileTooLargeError, read_bytes
 from companion.storage.quarantine import Rejected
 
 SCHEMA_VERSION = 1
@@ -97,9 +97,23 @@ def schema_of(data: dict[str, Any]) -> int | None:
     return None
 
 
+def read_data(path: Path) -> bytes:
+    """Read the data file ``path``; InvalidFileError, before any of it is read, when too large.
+
+    See :data:`~companion.storage.atomic.MAX_DATA_FILE`.
+    """
+    try:
+        return read_bytes(path, MAX_DATA_FILE, DATA_FILE)
+    except FileTooLargeError as exc:
+        raise InvalidFileError(path, exc.strerror or str(exc)) from None
+
+
 def parse(path: Path) -> dict[str, Any]:
-    """Read and parse a data file; raise InvalidFileError when it is not a JSON object."""
-    raw = read_bytes(path)
+    """Read and parse a data file; raise InvalidFileError when it is not a JSON object.
+
+    A file over :data:`~companion.storage.atomic.MAX_DATA_FILE` is refused by its size.
+    """
+    raw = read_data(path)
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:

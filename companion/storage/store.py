@@ -17,7 +17,6 @@ from companion.storage.atomic import (
     atomic_write,
     clean_stray_temps,
     ensure_private_dir,
-    read_bytes,
 )
 from companion.storage.backups import best_backup, take_backup
 from companion.storage.changes import ChangeCounter
@@ -46,6 +45,7 @@ from companion.storage.schema import (
     kind_of,
     migrate,
     parse,
+    read_data,
     sort_records,
 )
 
@@ -406,8 +406,8 @@ class Store:
 def _holds_records(path: Path) -> bool:
     """True when ``path`` is a readable data file with at least one record (never a link's)."""
     try:
-        data = orjson.loads(read_bytes(path))
-    except (OSError, orjson.JSONDecodeError):
+        data = orjson.loads(read_data(path))
+    except (OSError, InvalidFileError, orjson.JSONDecodeError):
         return False
     if not isinstance(data, dict):
         return False
