@@ -7,20 +7,18 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from companion.curriculum.loader import load_curriculum
-from companion.curriculum.locations import shipped_content_dir
-from companion.curriculum.sources import load_for
 from companion.domain.content import Origin
-from companion.domain.sample import build_sample
-from companion.privacy import Vault
-from companion.privacy.crypto import STRONG_COST
 from companion.storage.backups import list_backups, take_backup
 from companion.storage.restore import check_backup, current_counts, latest_backup, restore_backup
 
+# The curriculum loader (YAML, Markdown plugins), the sample data and the
+# private notes' cryptography (OpenSSL, about 5 MB of memory) are imported by
+# the methods that use them: Settings asks this object for backups only.
 if TYPE_CHECKING:
     from companion.curriculum.catalogue import Curriculum
     from companion.curriculum.problems import Problem
     from companion.domain.sample_data import Sample
+    from companion.privacy import Vault
     from companion.programme.base import Core
     from companion.storage.manifest import Counts
 
@@ -94,12 +92,15 @@ class Data:
         programme.reopen()
         return safety
 
-    def write_sample(self, today: date, *, cost: int = STRONG_COST) -> Sample:
+    def write_sample(self, today: date, *, cost: int | None = None) -> Sample:
         """Write the demo pair into the (new) folder; FileExistsError if it holds a pair.
 
         Private notes and private check-in comments are sealed under the passphrase
-        ``demo`` (scrypt ``cost``; tests pass a cheap one), never stored as plain text.
+        ``demo`` (scrypt ``cost``, the strong one unless given; tests pass a cheap
+        one), never stored as plain text.
         """
+        from companion.domain.sample import build_sample
+
         programme = self._programme
         curriculum = programme.curriculum
         sample = build_sample(today, curriculum.lessons, curriculum.cards)
@@ -126,7 +127,10 @@ class Data:
         for hope in sample.expectations:
             journal.add_expectation(hope)
         journal.record_wins(sample.wins)
-        _seal_private(Vault(journal, cost=cost), sample)
+        from companion.privacy import Vault
+        from companion.privacy.crypto import STRONG_COST
+
+        _seal_private(Vault(journal, cost=STRONG_COST if cost is None else cost), sample)
         for state in sample.states:
             store.cards.put_state(state)
         for log in sample.reviews:
@@ -135,6 +139,10 @@ class Data:
 
     def check_content(self, path: Path | None) -> tuple[Curriculum, list[Problem]]:
         """Load ``path`` on top of the shipped content (or the pair's own), every problem kept."""
+        from companion.curriculum.loader import load_curriculum
+        from companion.curriculum.locations import shipped_content_dir
+        from companion.curriculum.sources import load_for
+
         if path is None:
             return load_for(self._programme.folder / "content")  # a symlinked content/ is named
         shipped = shipped_content_dir()
