@@ -133,3 +133,8 @@ def test_long_paints_benchmark_runs_quickly() -> None:
     out = _quick("long_paints.py", "--quick")
     assert "key while building" in out and "Escape, once built" in out
     assert "key right after Escape" in out
+
+
+def test_styles_cache_leak_benchmark_runs_quickly() -> None:
+    out = _quick("styles_cache_leak.py", "--quick")
+    assert "Textual's own: 10 rebuilds" in out and "styles_cache_fix: 10 rebuilds" in out
