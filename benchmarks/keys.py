@@ -3,7 +3,8 @@
 On the demo pair and on ten heavy years (``heavy.py``), Companion runs headless
 at 100x30 under Textual's Pilot; each round presses ``j`` (journal), ``l``
 (log), ``g`` (glossary) and ``c`` (curriculum), moves the cursor, and goes back
-to the dashboard with Escape, plus a few Tabs. For every action it reports the
+to the dashboard with Escape, plus a few Tabs. Moving the cursor in the
+glossary is timed to the frame whose detail pane shows the card under it. For every action it reports the
 time from the key press to the first frame that shows the screen's data (its
 table has rows, the tree has lessons) and to settled (the last frame painted
 before the app is idle; ``paints.PaintClock``),
@@ -105,6 +106,15 @@ OPEN = {
     "g": ("glossary", shows("GlossaryScreen", table_rows)),
     "c": ("curriculum", shows("CurriculumScreen", tree_lessons)),
 }
+def detail_follows(screen) -> bool:
+    """The glossary's detail pane shows the card under the cursor."""
+    card = screen.selected()
+    return screen._detail is not None and screen._detail[0] == (card.id if card else None)
+
+
+MOVES = {"GlossaryScreen": ("moving in the glossary", shows("GlossaryScreen", detail_follows))}
+"""``down`` on these screens is timed too, to the frame that shows what follows the cursor."""
+
 ROUND = ["j", "down", "down", "escape", "l", "down", "escape", "g", "down", "down", "escape"]
 ROUND += ["c", "down", "escape", "tab", "tab"]
 
@@ -152,6 +162,8 @@ async def drive(folder: Path, presses: int) -> dict[str, object]:
                         name, ready = OPEN[key]
                     elif key == "escape":
                         name, ready = "back to the dashboard", shows("DashboardScreen")
+                    elif key == "down" and type(app.screen).__name__ in MOVES:
+                        name, ready = MOVES[type(app.screen).__name__]
                     else:
                         name, ready = None, lambda _app: True
                     first, settled = await timed_press(pilot, clock, key, ready)
