@@ -4,10 +4,10 @@ On the demo pair and on ten heavy years (``heavy.py``), Companion runs headless
 at 100x30 under Textual's Pilot; each round presses ``j`` (journal), ``l``
 (log), ``g`` (glossary) and ``c`` (curriculum), moves the cursor, and goes back
 to the dashboard with Escape, plus a few Tabs. Moving the cursor in the
-glossary is timed to the frame whose detail pane shows the card under it. For every action it reports the
-time from the key press to the first frame that shows the screen's data (its
-table has rows, the tree has lessons) and to settled (the last frame painted
-before the app is idle; ``paints.PaintClock``),
+glossary is timed to the frame whose detail pane shows the card under it.
+For every action it reports the time from the key press to the first frame
+that shows the screen's data (its table has rows, the tree has lessons) and to
+settled (the last frame painted before the app is idle; ``paints.PaintClock``),
 median and p95; the RSS after start and at the end (the data folder is written
 by a child process, so the RSS is the app's own); and every garbage
 collection during the presses (``gc.callbacks``): how many of each generation,
@@ -106,6 +106,8 @@ OPEN = {
     "g": ("glossary", shows("GlossaryScreen", table_rows)),
     "c": ("curriculum", shows("CurriculumScreen", tree_lessons)),
 }
+
+
 def detail_follows(screen) -> bool:
     """The glossary's detail pane shows the card under the cursor."""
     card = screen.selected()

@@ -6,7 +6,8 @@ server on the demo pair or on ten heavy years (``heavy.py``); each round sends
 cursor and goes back with Escape. After each key the pane is captured every few
 ms: *data* is when the screen shows its first data (the table's first row under
 its column labels, the curriculum's lessons), *settled* when the pane last
-changed before staying the same for ``QUIET`` seconds. Median and p95 per action.
+changed before staying the same for ``QUIET`` seconds. Median and p95 per action,
+and the program's RSS after start-up and at the end.
 
     python benchmarks/keys_tmux.py [--sizes demo heavy] [--rounds 30] [--quick]
 """
@@ -85,15 +86,29 @@ def timed(
         time.sleep(0.003)
 
 
-def run(folder: Path, rounds: int) -> dict[str, list[tuple[float, float]]]:
-    """Start Companion on ``folder`` in tmux and time ``rounds`` rounds of opening screens."""
+def rss_of(tmux: Tmux) -> float:
+    """The resident set size, in MB, of the program running in the pane (Linux)."""
+    pid = tmux.run("display-message", "-p", "-t", WINDOW, "#{pane_pid}").strip()
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def run(folder: Path, rounds: int) -> tuple[dict[str, list[tuple[float, float]]], list[float]]:
+    """Start Companion on ``folder`` in tmux and time ``rounds`` rounds of opening screens.
+
+    Also return its RSS after start-up and at the end.
+    """
     companion = shutil.which("companion", path=str(Path(sys.executable).parent)) or "companion"
     tmux = Tmux(100, 30)
     times: dict[str, list[tuple[float, float]]] = {}
+    rss: list[float] = []
     try:
         tmux.start(WINDOW, [companion, "--data-dir", str(folder)], env={"TERM": "xterm-256color"})
         tmux.wait_for(WINDOW, "Dashboard", timeout=120)
         time.sleep(2.0)  # the warm-up and the collector's tuning run after the first frame
+        rss.append(rss_of(tmux))
         for _ in range(rounds):
             for key in ROUND:
                 if key in OPEN:
@@ -105,9 +120,10 @@ def run(folder: Path, rounds: int) -> dict[str, list[tuple[float, float]]]:
                     continue
                 first, settled = timed(tmux, key, ready)
                 times.setdefault(name, []).append((first, settled))
+        rss.append(rss_of(tmux))
     finally:
         tmux.close()
-    return times
+    return times, rss
 
 
 def p95(values: list[float]) -> float:
@@ -116,9 +132,9 @@ def p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def report(size: str, times: dict[str, list[tuple[float, float]]]) -> None:
-    """Print median and p95 of data and settled per action."""
-    print(f"{size} (tmux 100x30):")
+def report(size: str, times: dict[str, list[tuple[float, float]]], rss: list[float]) -> None:
+    """Print median and p95 of data and settled per action, and the RSS."""
+    print(f"{size} (tmux 100x30): RSS {rss[0]:.0f} MB after start, {rss[-1]:.0f} MB at the end")
     for name, pairs in times.items():
         firsts = [p[0] for p in pairs]
         settled = [p[1] for p in pairs]
@@ -146,7 +162,8 @@ def main() -> int:
             demo_folder(folder)
         else:
             heavy_folder(folder, scale)
-        report(size if size == "demo" else f"ten heavy years x{scale:g}", run(folder, rounds))
+        times, rss = run(folder, rounds)
+        report(size if size == "demo" else f"ten heavy years x{scale:g}", times, rss)
         shutil.rmtree(folder.parent, ignore_errors=True)
     return 0
 

@@ -114,12 +114,12 @@ def test_footer_leak_benchmark_runs_quickly() -> None:
 
 def test_keys_benchmark_runs_quickly() -> None:
     out = _quick("keys.py", "--quick", "--sizes", "heavy")
-    assert "glossary" in out and "longest pause" in out
+    assert "glossary" in out and "longest pause" in out and "moving in the glossary" in out
 
 
 def test_keys_benchmark_in_tmux_runs_quickly() -> None:
     out = _quick("keys_tmux.py", "--quick", "--sizes", "heavy")
-    assert "tmux 100x30" in out
+    assert "tmux 100x30): RSS " in out and "MB at the end" in out
     for name in ("journal", "log", "glossary", "curriculum", "back to the dashboard"):
         assert f"  {name} " in out
 
