@@ -22,7 +22,7 @@ from companion.domain.goals import Goal
 from companion.domain.scheduling import new_state
 from companion.domain.sessions import Session
 from companion.storage import atomic, jsonstorage
-from companion.storage import restore as restore_mod
+from companion.storage import staging as staging_mod
 from companion.storage.atomic import MAX_DATA_FILE, FileTooLargeError
 from companion.storage.backups import list_backups, take_backup
 from companion.storage.quarantine import QUARANTINE_NAME
@@ -319,7 +319,7 @@ def test_a_restore_refuses_a_data_file_past_the_limit_in_the_backup_or_the_folde
     good = take_backup(folder)
     assert good is not None
     journal = (folder / "journal.json").read_bytes()
-    monkeypatch.setattr(restore_mod, "MAX_DATA_FILE", len(journal) - 1)
+    monkeypatch.setattr(staging_mod, "MAX_DATA_FILE", len(journal) - 1)
     with pytest.raises(InvalidFileError, match=r"'journal\.json' in it is larger than .*data file"):
         restore_backup(folder, good)
     assert (folder / "journal.json").read_bytes() == journal

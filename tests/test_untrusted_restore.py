@@ -16,6 +16,7 @@ import pytest
 
 from companion.domain.goals import Goal
 from companion.storage import restore as restore_mod
+from companion.storage import staging as staging_mod
 from companion.storage.backups import KEEP, best_backup, list_backups, take_backup
 from companion.storage.manifest import Counts, build, manifest_of
 from companion.storage.restore import RestoreError, check_backup, restore_backup
@@ -259,7 +260,7 @@ def test_oversize_members_are_refused(
     value: int,
 ) -> None:
     box, data = sandbox
-    monkeypatch.setattr(restore_mod, cap, value)
+    monkeypatch.setattr(staging_mod, cap, value)
     noise = os.urandom(1200)  # incompressible: the ratio check does not fire
     backup = crafted(tmp_path, [("journal.json", JOURNAL), ("content/big.md", noise)])
     before = snapshot(box)
