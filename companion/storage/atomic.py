@@ -164,7 +164,11 @@ def read_bytes(path: Path, limit: int | None = None, what: str = "this file") ->
         size = os.fstat(handle.fileno()).st_size
         if size > limit:
             raise FileTooLargeError(path, size, limit, what)
-        payload = handle.read(limit + 1)
+        # Ask for the size found (plus one byte to see growth), not for ``limit``:
+        # a read of n bytes allocates n bytes first, 32 MiB for every data file.
+        payload = handle.read(size + 1)
+        if len(payload) > size:  # it grew meanwhile: read on, up to one byte past the limit
+            payload += handle.read(limit + 1 - len(payload))
         if len(payload) > limit:
             raise FileTooLargeError(path, len(payload), limit, what)
         return payload
