@@ -5,6 +5,8 @@ from __future__ import annotations
 import orjson
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from companion.curriculum import cache as cached
 from companion.curriculum import files, sources, yamlmap
@@ -85,6 +87,86 @@ def test_yaml_data_and_lines_match_pyyaml() -> None:
     assert doc.line_of(("list", 1, "three")) == 2 + 4
     assert doc.line_of(("missing",)) == 2
     assert yamlmap.YamlDocument("", first_line=1).data is None
+
+
+def _typed(data: object) -> object:
+    """``data`` with every value's type spelled out (``True == 1``, but not here)."""
+    if isinstance(data, dict):
+        return ("dict", [(_typed(k), _typed(v)) for k, v in data.items()])
+    if isinstance(data, list | tuple | set):
+        return (type(data).__name__, [_typed(item) for item in data])
+    return (type(data).__name__, data)
+
+
+KEYS = st.sampled_from(["id", "title", "terms", "1", "<<", "=", "yes", "~", "'q'", "? [a]"])
+VALUES = st.sampled_from(
+    [
+        "a",
+        "1",
+        "0x1f",
+        "1.5",
+        ".nan",
+        "true",
+        "No",
+        "~",
+        "",
+        "2026-01-02",
+        "2026-01-02 10:00:00",
+        "'quoted'",
+        '"say \\"hi\\""',
+        "&a [1, two]",
+        "*a",
+        "&m {x: 1}",
+        "*m",
+        "{<<: *m, y: 2}",
+        "!!str 5",
+        "!!int '7'",
+        "!!binary aGk=",
+        "!!set {a, b}",
+        "!!omap [a: 1]",
+        "[x, {y: z}]",
+        "{a: [b, {c: d}]}",
+        ">\n  folded\n  text",
+        "|\n  kept",
+        "!local x",
+        "[unclosed",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(KEYS, VALUES, st.booleans()), min_size=1, max_size=6))
+def test_yaml_data_is_what_pyyaml_builds(fields: list[tuple[str, str, bool]]) -> None:
+    text = "".join(
+        f"{key}:\n  - {value}\n" if as_list else f"{key}: {value}\n"
+        for key, value, as_list in fields
+    )
+    try:
+        expected = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        with pytest.raises(yaml.YAMLError) as got:
+            yamlmap.YamlDocument(text)
+        assert yamlmap.yaml_error_message(got.value) == yamlmap.yaml_error_message(error)
+        return
+    assert _typed(yamlmap.YamlDocument(text).data) == _typed(expected)
+
+
+def test_yaml_aliases_share_what_pyyaml_shares() -> None:
+    doc = yamlmap.YamlDocument("a: &x [1]\nb: *x\nc: [2]\n")
+    assert doc.data["a"] is doc.data["b"] and doc.data == {"a": [1], "b": [1], "c": [2]}
+
+
+def test_deeply_nested_yaml_is_built_as_pyyaml_builds_it() -> None:
+    text = "a: " + "[" * 2000 + "]" * 2000 + "\n"
+    try:
+        expected: object = yaml.safe_load(text)
+    except RecursionError:
+        expected = RecursionError
+    try:
+        got: object = yamlmap.YamlDocument(text).data
+    except RecursionError:
+        got = RecursionError
+    assert got == expected
 
 
 def test_a_bad_front_matter_names_file_and_line(tmp_path) -> None:

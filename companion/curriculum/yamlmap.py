@@ -47,6 +47,56 @@ class YamlDocument:
 _FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's loader when PyYAML was built with it (about 20 times faster), else PyYAML's own."""
 
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_PLAIN_SCALARS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float", "timestamp")
+)
+"""Scalar tags whose safe constructor depends on the node alone (no loader state)."""
+
+
+class _Unusual(Exception):
+    """A node the quick construction leaves to PyYAML's constructor."""
+
+
+def _build(loader: yaml.SafeLoader, node: yaml.Node, seen: set[int]) -> Any:
+    """Construct ``node`` as ``SafeConstructor`` does, for plain trees; raise _Unusual otherwise.
+
+    Plain means: mappings with string keys (no merge ``<<`` or ``=`` key), lists,
+    and scalars whose tag's constructor needs nothing but the node; each node met
+    once (an alias is left to PyYAML, which shares the object it built).
+    """
+    if id(node) in seen:
+        raise _Unusual
+    seen.add(id(node))
+    tag = node.tag
+    kind = type(node)
+    if kind is yaml.ScalarNode:
+        if tag == _STR:
+            return node.value
+        if tag in _PLAIN_SCALARS:
+            return loader.yaml_constructors[tag](loader, node)
+    elif kind is yaml.SequenceNode and tag == _SEQ:
+        return [_build(loader, item, seen) for item in node.value]
+    elif kind is yaml.MappingNode and tag == _MAP:
+        data: dict[str, Any] = {}
+        for key, value in node.value:
+            if type(key) is not yaml.ScalarNode or key.tag != _STR or id(key) in seen:
+                raise _Unusual
+            seen.add(id(key))
+            data[key.value] = _build(loader, value, seen)
+        return data
+    raise _Unusual
+
+
+def _construct(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """Return the data of ``node``: built directly when plain, else by PyYAML's constructor."""
+    try:
+        return _build(loader, node, set())
+    except (_Unusual, RecursionError):
+        return loader.construct_document(node)
+
 
 def _compose_and_construct(text: str) -> tuple[yaml.Node | None, Any]:
     """Parse ``text`` once into its node tree and build the data from that tree.
@@ -57,7 +107,7 @@ def _compose_and_construct(text: str) -> tuple[yaml.Node | None, Any]:
     loader = _FAST_LOADER(text)
     try:
         node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        data = _construct(loader, node) if node is not None else None
     except yaml.YAMLError:
         if _FAST_LOADER is yaml.SafeLoader:
             raise
