@@ -2,7 +2,8 @@
 
 Each program runs in its own child process, headless through Textual's Pilot:
 Companion opens on the data, waits for its warm-up, visits every screen twice
-(every one the palette lists, a lesson, a review and the help), then presses
+(every one the palette lists, a lesson, a review and the help; a glance of
+``GLANCE`` seconds at the dashboard between two), then presses
 Tab 200 times on the dashboard; hello world just starts. The child's peak
 resident set size is read from ``getrusage``, and the child prints its RSS after
 start-up, after the visits and after the Tabs. Targets: at most 150 MB, and
@@ -22,6 +23,9 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).parent
+
+GLANCE = 1.0
+"""Seconds spent on the dashboard between two screens (a person's glance, not a reading)."""
 
 
 def rss_now() -> float:
@@ -58,16 +62,16 @@ async def visit(folder: Path, tabs: int) -> None:
             for target in targets:
                 app.navigator.open_target(target)
                 await pilot.pause(0.2)
-                await _back_to_dashboard(pilot)
+                await _back_to_dashboard(pilot, GLANCE)
             app.navigator.open_lesson(lesson)
             await pilot.pause(0.5)
-            await _back_to_dashboard(pilot)
+            await _back_to_dashboard(pilot, GLANCE)
             app.push_screen(ReviewScreen(app.programme, "mentee"))
             await pilot.pause(0.2)
-            await _back_to_dashboard(pilot)
+            await _back_to_dashboard(pilot, GLANCE)
             await pilot.press("f1")
             await pilot.pause(0.2)
-            await _back_to_dashboard(pilot)
+            await _back_to_dashboard(pilot, GLANCE)
         await pilot.pause(2.0)  # time for the idle-time collection (as a person reads)
         print(f"rss screens {rss_now():.1f}", flush=True)
         for _ in range(tabs):
@@ -76,11 +80,16 @@ async def visit(folder: Path, tabs: int) -> None:
         print(f"rss tabs {rss_now():.1f}", flush=True)
 
 
-async def _back_to_dashboard(pilot: object) -> None:
-    """Escape (a few times if a search box or dialog is in the way) to the dashboard."""
+async def _back_to_dashboard(pilot: object, glance: float = 0.0) -> None:
+    """Escape (a few times if a search box or dialog is in the way) to the dashboard.
+
+    Then wait ``glance`` seconds there, as a person looks at the dashboard
+    before the next key (the app collects what a closed screen left then).
+    """
     app = pilot.app  # type: ignore[attr-defined]
     for _ in range(4):
         if type(app.screen).__name__ == "DashboardScreen":
+            await pilot.pause(glance)  # type: ignore[attr-defined]
             return
         await pilot.press("escape")  # type: ignore[attr-defined]
         await pilot.pause()  # type: ignore[attr-defined]

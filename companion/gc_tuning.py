@@ -102,14 +102,16 @@ def tune_after_start() -> bool:
     return True
 
 
-def collect_if_due() -> bool:
+def collect_if_due(*, left_behind: bool = False) -> bool:
     """Run a full collection now if one is due (call it when nobody is typing).
 
     Only once start-up has been tuned (``tune_after_start``), and only when
-    ``IDLE_DUE`` middle-generation passes have run since the last full one;
-    return whether it ran.
+    ``IDLE_DUE`` middle-generation passes have run since the last full one, or
+    when the caller knows that a large structure was ``left_behind`` (a screen
+    closed for good: its widgets, kept alive long enough to reach the oldest
+    generation, are freed by no other pass); return whether it ran.
     """
-    if not _tuned or gc.get_count()[2] < IDLE_DUE:
+    if not _tuned or (gc.get_count()[2] < IDLE_DUE and not left_behind):
         return False
     gc.collect()
     release_free_memory()

@@ -24,7 +24,7 @@ async def test_the_app_collects_only_after_a_quiet_moment(
     monkeypatch.setattr(idle, "CHECK", 0.05)
     calls: list[float] = []
 
-    def collect() -> bool:
+    def collect(*, left_behind: bool = False) -> bool:
         calls.append(time.monotonic())
         return True
 
@@ -50,6 +50,49 @@ async def test_the_app_collects_only_after_a_quiet_moment(
         assert app.idle_collector.collected == len(calls)
 
 
+@pytest.mark.asyncio
+async def test_a_screen_closed_for_good_makes_a_pass_due_a_kept_one_does_not(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(idle, "QUIET", 0.3)
+    asked: list[bool] = []
+
+    def collect(*, left_behind: bool = False) -> bool:
+        asked.append(left_behind)
+        return left_behind
+
+    monkeypatch.setattr(idle, "collect_if_due", collect)
+    app = app_on(demo_folder(data))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        collector = app.idle_collector
+
+        async def visit(key: str) -> list[bool]:
+            await pilot.press(key)
+            await settle(pilot)
+            collector.check()  # the journal or the goals are in front now
+            await pilot.press("escape")
+            await settle(pilot)
+            asked.clear()
+            collector.last_input -= 1.0  # quiet for a while
+            collector.check()
+            return list(asked)
+
+        assert await visit("j") == [False]  # the journal is kept installed: nothing left
+        app.navigator.open_target("goals")
+        await settle(pilot)
+        collector.check()
+        await pilot.press("escape")
+        await settle(pilot)
+        asked.clear()
+        collector.last_input -= 1.0
+        collector.check()
+        assert asked == [True] and not collector.left_behind
+        asked.clear()
+        collector.check()  # collected: not due again
+        assert asked == [False]
+
+
 SCRIPT = textwrap.dedent(
     """
     import gc, weakref
@@ -73,6 +116,7 @@ SCRIPT = textwrap.dedent(
         keep.append([object() for _ in range(100)])
     print(gone() is not None, tuning.collect_if_due(), gone() is None)
     print(gc.get_count()[2] == 0, tuning.collect_if_due())  # just collected: not due
+    print(tuning.collect_if_due(left_behind=True))  # a screen closed for good: due at once
     """
 )
 
@@ -82,4 +126,4 @@ def test_a_full_pass_runs_only_once_tuned_and_due() -> None:
         [sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=120, cwd=ROOT
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["False", "True", "True", "True", "True", "False"]
+    assert result.stdout.split() == ["False", "True", "True", "True", "True", "False", "True"]
