@@ -123,6 +123,16 @@ def test_session_runner(snap_compare, data: Path, monkeypatch: pytest.MonkeyPatc
     assert snap_compare(app, terminal_size=SIZE, run_before=_open("n", "enter", after=pause_clock))
 
 
+def test_review_dialog_over_the_dashboard(snap_compare, data: Path) -> None:
+    """``r`` asks who is reviewing in a dialog; the dashboard shows dimmed behind it."""
+    assert snap_compare(app_on(demo_folder(data)), terminal_size=SIZE, run_before=_open("r"))
+
+
+def test_start_session_dialog_over_the_dashboard(snap_compare, data: Path) -> None:
+    """``n`` asks which lessons to cover in a dialog; the dashboard shows dimmed behind it."""
+    assert snap_compare(app_on(demo_folder(data)), terminal_size=SIZE, run_before=_open("n"))
+
+
 def test_journal(snap_compare, data: Path) -> None:
     assert snap_compare(app_on(demo_folder(data)), terminal_size=SIZE, run_before=_open("j"))
 

@@ -8,6 +8,7 @@ import pytest
 from textual.screen import ModalScreen
 from textual.widgets import DataTable
 
+from companion.screens.dashboard import DashboardScreen
 from tests.apphelpers import app_on, demo_folder
 
 
@@ -40,12 +41,20 @@ async def test_home_and_end_go_to_the_first_and_last_row(data: Path, key: str, s
         assert table.cursor_row == 0 and table.scroll_x == 0
 
 
-async def test_a_dialog_keeps_its_screen_visible_behind_it(data: Path) -> None:
+@pytest.mark.parametrize(
+    ("key", "dialog"),
+    [("question_mark", "HelpScreen"), ("r", "ChoiceDialog"), ("n", "StartSessionDialog")],
+)
+async def test_a_dialog_keeps_its_screen_visible_behind_it(
+    data: Path, key: str, dialog: str
+) -> None:
     app = app_on(demo_folder(data))
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         assert app.screen.styles.background.a == 1  # screens are opaque
-        await pilot.press("question_mark")
+        await pilot.press(key)
         await pilot.pause()
+        assert type(app.screen).__name__ == dialog
         assert isinstance(app.screen, ModalScreen)
         assert 0 < app.screen.styles.background.a < 1
+        assert isinstance(app.screen_stack[-2], DashboardScreen)  # what shows, dimmed, behind

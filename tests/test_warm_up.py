@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import gc
+import weakref
 from pathlib import Path
 
 import pytest
@@ -146,3 +148,22 @@ async def test_a_kept_screen_is_styled_laid_out_and_drawn_before_its_first_showi
             assert [len(table._laid_out or ()) for table in tables] == laid_out  # none again
             await pilot.press("escape")
             await pilot.pause()
+
+
+async def test_keys_recomposed_off_screen_are_not_kept_until_the_screen_is_shown(
+    tmp_path: Path,
+) -> None:
+    """The terminal resized between building a kept screen and laying it out: its keys refit."""
+    app = app_on(demo_folder(tmp_path / "data"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _warmed(pilot, app)
+        screen = app.get_screen("kept-log")
+        footer = screen.query_one(KeysFooter)
+        wide = [weakref.ref(key) for key in footer.query(FooterKey)]
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        assert await screen.lay_out_off_screen()  # as the warm-up's step would, now at 40
+        narrow = list(footer.query(FooterKey))
+        assert narrow and len(narrow) < len(wide)  # refitted, off screen
+        gc.collect()
+        assert [ref() for ref in wide if ref() is not None] == []  # none waits to be redrawn

@@ -119,7 +119,15 @@ class StylesKept(Screen[Any]):
         self._styled_with = style_inputs(self.app)
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
-        """Come back; restyle every widget only if the styles' inputs changed meanwhile."""
+        """Come back; restyle every widget only if the styles' inputs changed meanwhile.
+
+        The whole screen is drawn in the first frame that shows it. Textual lays
+        out a screen whose layout changed while it was behind before it repaints
+        it whole, and that layout's frame drew only the widgets that moved: the
+        rest of the terminal, key bar and title included, still showed the
+        screen before it.
+        """
+        self._dirty_widgets.add(self)  # the layout's frame repaints all of it (see refresh())
         before, self._styled_with = self._styled_with, None
         if (
             event.refresh_styles

@@ -9,6 +9,11 @@ release keeps that benchmark flat with the plain ``Footer``, this can go.
 
 On a narrow terminal it also shows only the keys that fit whole (Textual's cuts
 the last one mid-word), keeping the help key and the command palette's.
+
+Its keys are composed with it, as its screen is built: Textual's footer waits
+for the screen's bindings to be announced, which comes as the screen is shown,
+and composes its keys after the next refresh, so a new screen's first frame
+had an empty key bar (``tests/test_footer_first_frame.py``).
 """
 
 from __future__ import annotations
@@ -76,14 +81,32 @@ class KeysFooter(Footer):
     _shown: Hashable | None = None
 
     def compose(self) -> ComposeResult:
-        """Textual's keys, only as many as fit whole in the bar's width."""
+        """Textual's keys, only as many as fit whole in the bar's width.
+
+        Composed from the screen's bindings as they stand, also before they are
+        first announced (the screen being built), so the keys come with the bar.
+        """
+        self.set_reactive(Footer._bindings_ready, True)
+        room = self.room()
+        if room:
+            self.compact = room < COMPACT_BELOW
         widgets: list[Widget] = list(super().compose())
         keys = [w for w in widgets if isinstance(w, FooterKey)]
-        if len(keys) != len(widgets) or not self.size.width:
-            yield from widgets  # grouped keys (none here), or not laid out yet: as Textual does
+        self._shown = self.keys_signature()
+        if len(keys) != len(widgets) or not room:
+            yield from widgets  # grouped keys (none here), or no width known: as Textual does
             return
         # The last key's trailing space may go under the palette's border: one column more.
-        yield from fitting(keys, self.size.width + 1, compact=self.compact)
+        yield from fitting(keys, room + 1, compact=self.compact)
+
+    def room(self) -> int:
+        """The bar's width: its own once laid out; before that, its screen's (0: unknown).
+
+        A footer is docked along the bottom of its screen, across its width.
+        """
+        if self.size.width or self.parent is not self.screen:
+            return self.size.width
+        return self.screen.size.width
 
     def on_resize(self, event: events.Resize) -> None:
         """Go compact on a narrow terminal, and fit the keys to the new width."""
@@ -92,9 +115,15 @@ class KeysFooter(Footer):
             self.call_after_refresh(self._refresh_keys)
 
     def keys_signature(self) -> Hashable:
-        """Return what the footer would draw from the screen's bindings now (and its width)."""
+        """Return what the footer would draw from the screen's bindings now (and its width).
+
+        Only the bindings it shows count: a focus change that brings hidden
+        bindings only leaves the keys as they are.
+        """
+        palette = self.app.COMMAND_PALETTE_BINDING
         return (
-            self.size.width,
+            self.room(),
+            self.compact,
             self.show_command_palette,
             tuple(
                 (
@@ -102,35 +131,35 @@ class KeysFooter(Footer):
                     binding.key_display,
                     binding.action,
                     binding.description,
-                    binding.show,
                     binding.tooltip,
                     binding.group,
                     enabled,
                     tooltip,
                 )
-                for (_, binding, enabled, tooltip) in self.screen.active_bindings.values()
+                for key, (_, binding, enabled, tooltip) in self.screen.active_bindings.items()
+                if binding.show or key == palette
             ),
         )
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         """Redraw the keys after the next refresh, if the screen's bindings changed.
 
-        Not for a screen behind others or not yet shown: keys composed there would
-        wait, removed, among its widgets to redraw until it is next shown. Its
-        bindings are announced again when it comes to the front.
+        Not for a screen behind others or not yet shown: its keys came with the
+        bar (:meth:`compose`), and are fitted again as it is laid out off screen
+        (:meth:`show_keys_now`) or when it comes to the front, where its bindings
+        are announced again.
         """
         self._bindings_ready = True
         if not screen.app.app_focus or not screen.is_current:
-            return  # a screen built off screen: its keys come with it (show_keys_now)
+            return  # a screen built off screen: its keys came with it
         if self.is_attached and screen is self.screen:
             self.call_after_refresh(self._refresh_keys)
 
     async def show_keys_now(self) -> None:
-        """Compose the keys now, for a screen prepared before it is shown.
+        """Fit the keys now, for a screen prepared before it is shown.
 
-        Textual composes a footer's keys once its screen's bindings are first
-        announced, which is when the screen comes to the front: the keys then
-        appeared a few frames after the rest of the screen.
+        Its focus is set and its size may have changed since the keys were
+        composed with the bar; they are recomposed only if what they show changed.
         """
         self._bindings_ready = True
         composed = asyncio.Event()
@@ -153,8 +182,20 @@ class KeysFooter(Footer):
         if signature == self._shown:
             return
         self._shown = signature
+        removed = set(self.children)
         await self.recompose()
         self.drop_closed_watchers()
+        if self.is_attached:
+            self.forget_removed(removed)
+
+    def forget_removed(self, removed: set[Widget]) -> None:
+        """Take keys just removed off the list of widgets the screen has to redraw.
+
+        A screen prepared off screen keeps that list until it is shown, and with
+        it every key removed meanwhile (when the terminal was resized between
+        building the screen and laying it out, say).
+        """
+        self.screen._dirty_widgets.difference_update(removed)
 
     def drop_closed_watchers(self) -> None:
         """Forget the data bindings of keys that were removed (Textual keeps them)."""
