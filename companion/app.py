@@ -54,6 +54,15 @@ def open_failure(folder: Path, exc: OSError) -> str:
     )
 
 
+class _Plain(Exception):
+    """An exception that renders itself (``__rich__``) seen as a plain one, the same text."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(str(error) or type(error).__name__)
+        self.original = error
+        self.__cause__ = error
+
+
 class CompanionApp(App[None]):
     """Companion for one reverse-mentoring pair, on one data folder.
 
@@ -189,6 +198,10 @@ class CompanionApp(App[None]):
         if self._exception is None:
             with contextlib.suppress(Exception):
                 self.lifecycle.save_what_is_typed()
+        if hasattr(error, "__rich__"):
+            # Textual would "panic": print the error's own many-line rendering on
+            # exit. Here every crash ends the same way: status 1, one line, a report.
+            error = _Plain(error)
         super()._handle_exception(error)
 
     def _fatal_error(self) -> None:

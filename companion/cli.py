@@ -180,6 +180,7 @@ def run_app(data: Path) -> int:
         return EXIT_LOCKED
     app.run()
     error = getattr(app, "_exception", None)
+    error = getattr(error, "original", error)  # one that renders itself (companion.app)
     if error is not None:
         from companion.crash import handle  # only after a crash
 

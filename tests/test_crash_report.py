@@ -120,3 +120,31 @@ def test_a_crash_in_the_app_saves_what_is_typed_exits_1_and_writes_a_report(
     assert stat.S_IMODE(reports[0].stat().st_mode) == 0o600
     assert "a bug behind F1" in reports[0].read_text()
     assert in_progress_notes(data) == [words]
+
+
+async def test_an_error_that_renders_itself_ends_as_plainly_as_any_other(tmp_path: Path) -> None:
+    # Textual "panics" on an exception with __rich__ (its own many-line rendering
+    # printed on exit); Companion ends every crash the same way: status 1, one line.
+    from rich.text import Text
+
+    from tests.apphelpers import app_on, demo_folder
+
+    class Fancy(Exception):
+        def __rich__(self) -> Text:
+            return Text("a fancy\nmany-line\nrendering")
+
+    app = app_on(demo_folder(tmp_path / "data"))
+
+    def broken() -> None:
+        raise Fancy("a fancy error")
+
+    app.action_help = broken  # type: ignore[method-assign]
+    with pytest.raises(Exception) as raised:  # Pilot raises what stopped the app
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("f1")
+            await pilot.pause()
+    assert not hasattr(raised.value, "__rich__") and "a fancy error" in str(raised.value)
+    assert app.return_code == 1
+    assert not app._exit_renderables, "nothing is printed on exit but the CLI's one line"
+    assert isinstance(getattr(app._exception, "original", None), Fancy)
