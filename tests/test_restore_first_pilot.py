@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import Button, Input, Select, Static
@@ -149,6 +150,21 @@ async def test_the_offer_shows_what_comes_back_against_what_is_there(data: Path)
         assert f"The data folder holds now: {_said(now)}." in text
 
 
+async def _restore_from_settings(pilot: Any, backup: Path) -> Any:
+    """Open Settings, choose ``backup`` and press Restore; return the Settings screen."""
+    from companion.screens.settings import SettingsScreen
+
+    await pilot.pause()
+    await pilot.press("s")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, SettingsScreen)
+    screen.query_one("#backups", Select).value = str(backup)
+    screen.query_one("#restore", Button).press()
+    await pilot.pause()
+    return screen
+
+
 @pytest.mark.asyncio
 async def test_settings_restore_shows_what_comes_back_before_it_asks(data: Path) -> None:
     from companion.dialogs.message import ConfirmDialog
@@ -167,14 +183,7 @@ async def test_settings_restore_shows_what_comes_back_before_it_asks(data: Path)
     assert now[0] == incoming[0] + 2
     app = app_on(data)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.press("s")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SettingsScreen)
-        screen.query_one("#backups", Select).value = str(backup)
-        screen.query_one("#restore", Button).press()
-        await pilot.pause()
+        screen = await _restore_from_settings(pilot, backup)
         assert isinstance(app.screen, ConfirmDialog)
         question = " ".join(str(app.screen.query_one(".question", Static).render()).split())
         assert f"{backup.name} holds: {_said(incoming)}." in question
@@ -194,7 +203,6 @@ async def test_settings_restore_shows_what_comes_back_before_it_asks(data: Path)
 @pytest.mark.asyncio
 async def test_settings_restore_of_a_bad_backup_says_why_and_asks_nothing(data: Path) -> None:
     from companion.dialogs.message import MessageDialog
-    from companion.screens.settings import SettingsScreen
 
     demo_folder(data)
     (data / "backups").mkdir(mode=0o700, exist_ok=True)
@@ -203,14 +211,7 @@ async def test_settings_restore_of_a_bad_backup_says_why_and_asks_nothing(data: 
     before = _counts(data)
     app = app_on(data)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.press("s")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SettingsScreen)
-        screen.query_one("#backups", Select).value = str(bad)
-        screen.query_one("#restore", Button).press()
-        await pilot.pause()
+        await _restore_from_settings(pilot, bad)
         assert isinstance(app.screen, MessageDialog)
         message = str(app.screen.query_one("VerticalScroll Static", Static).render())
         assert message.startswith(f"{bad.name}: it is not a readable backup")
