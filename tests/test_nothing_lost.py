@@ -141,6 +141,36 @@ async def test_quitting_saves_the_notes_on_screen(data: Path) -> None:
     assert stored(data, session_id).shared_notes == "Typed just before quitting"
 
 
+async def test_a_signal_saves_notes_on_screen_whose_changed_message_still_waits(
+    data: Path,
+) -> None:
+    """SIGTERM's handler runs before queued messages: saving reads the editor itself."""
+    async with running_demo(data) as (app, pilot):
+        session = await start_session(pilot)
+        area = session.query_one("#notes", TextArea)
+        area.insert("Typed as the terminal closed")  # its Changed message is only queued
+        app.lifecycle.save_what_is_typed()  # what SIGHUP and SIGTERM do first, synchronously
+        assert stored(data, session.session.id).shared_notes == "Typed as the terminal closed"
+
+
+async def test_private_notes_whose_changed_message_still_waits_are_sealed(data: Path) -> None:
+    async with running_demo(data, (100, 34)) as (app, pilot):
+        session = await start_session(pilot)
+        await press_and_wait(pilot, "ctrl+r")
+        await pilot.click("#choice-mentor")
+        await pilot.pause()
+        await type_into(pilot, "demo")
+        await press_and_wait(pilot, "enter")
+        editor = app.screen
+        assert isinstance(editor, PrivateNotesEditor)
+        editor.query_one(TextArea).insert("Sealed at once")
+        app.lifecycle.save_what_is_typed()
+        with Store.open(data, readonly=True) as store:
+            vault = Vault(store.journal)
+            assert vault.unlock("mentor", "demo")
+            assert vault.read("mentor", session.session.id).endswith("Sealed at once")
+
+
 # -- wrap-up -----------------------------------------------------------------------------
 
 

@@ -174,6 +174,10 @@ class PrivateNotesEditor(ModalScreen[None]):
                 self.notify(f"{self.name_}'s private notes were locked.", timeout=4, markup=False)
                 self.dismiss(None)
             return False
+        area = next(self.query(TextArea).results(), None) if self.is_attached else None
+        if area is not None and area.text != self.text:  # a Changed may still be queued
+            self.text = area.text
+            self.dirty = True
         if not self.dirty:
             return True
         text = self.text

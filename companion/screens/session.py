@@ -271,14 +271,27 @@ class SessionScreen(WrapUpFlow, Screen[None]):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         """Save the notes half a second after the last keystroke."""
-        if event.text_area.id == "notes":
-            if event.text_area.text == self.session.shared_notes:
-                return
-            self.session = self.session.model_copy(update={"shared_notes": event.text_area.text})
-            self.dirty = True
+        if event.text_area.id == "notes" and self._sync_notes():
             if self._debounce is not None:
                 self._debounce.stop()
             self._debounce = self.set_timer(NOTES_DEBOUNCE_SECONDS, self.flush)
+
+    def _sync_notes(self) -> bool:
+        """Copy the notes as shown into the session; return True if they changed.
+
+        Saving reads the editor itself, not only the last ``Changed`` handled: keys
+        typed just before a signal can be on screen while their messages still wait.
+        """
+        areas = self.query("#notes").results(TextArea) if self.is_attached else iter(())
+        area = next(areas, None)
+        if area is None:
+            return False
+        text = area.text
+        if text == self.session.shared_notes:
+            return False
+        self.session = self.session.model_copy(update={"shared_notes": text})
+        self.dirty = True
+        return True
 
     def on_descendant_blur(self) -> None:
         """Focus moved: save what was typed."""
@@ -298,6 +311,7 @@ class SessionScreen(WrapUpFlow, Screen[None]):
             return True
         if self.is_attached and self.running:
             self._sync_clock()
+        self._sync_notes()
         if not self.dirty:
             return True
         saved = safely(self, lambda: self.programme.sessions.save(self.session), "The session")
