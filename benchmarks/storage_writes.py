@@ -14,6 +14,7 @@ runs) and reported apart, not held to that target.
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
 import sys
 import tempfile
@@ -123,8 +124,11 @@ def folder_paths(store: Store) -> dict[str, Callable[[int], object]]:
     Run last: a restore replaces the files under ``store``, which is not used after it.
     """
     folder = store.folder
-    source = take_backup(folder)
-    assert source is not None
+    taken = take_backup(folder)
+    assert taken is not None
+    # Kept beside the folder: the timed backups rotate the oldest out of backups/.
+    source = folder.parent / taken.name
+    shutil.copyfile(taken, source)
 
     def restore(_i: int) -> None:
         restore_backup(folder, source, lock_held=True)  # the store holds the lock, as the app
