@@ -14,6 +14,13 @@ pauses over 100 ms from 52 to 24 in 208 presses, for 34 MB more at the end
 (360 against 326 MB); (50,000, 50, 100) had made young collections long and
 memory grow (436 MB), so it stays at 10,000 for the youngest only.
 
+The middle and oldest thresholds (3, 1,000) come from the long document
+(``benchmarks/long_paints.py``, a key every 0.15 s while 230 sections are
+built): with (10, 10) a middle pass held up to 100,000 objects and took 30-90 ms,
+and a full pass of 130-450 ms landed under a key in most runs of eight
+documents; with (3, 1,000) no pass took over 45 ms in 50 documents. A full
+pass then comes from the idle collector (below) long before Python's own.
+
 A full collection still comes every ten passes of the middle generation, and
 what it costs grows with what was built since start-up: a long document read
 and left (its widgets are freed only by a full pass) made one of them pause the
@@ -38,7 +45,7 @@ import platform
 import sys
 from collections.abc import Callable
 
-THRESHOLDS: tuple[int, int, int] | None = (10_000, 10, 10)
+THRESHOLDS: tuple[int, int, int] | None = (10_000, 3, 1_000)
 """Collector thresholds to set after start-up; None keeps Python's (700, 10, 10)."""
 
 IDLE_DUE = 2
