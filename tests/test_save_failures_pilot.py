@@ -243,3 +243,35 @@ async def test_a_form_field_saved_on_a_full_then_locked_disk_stays_and_saves_onc
         saved = stored(data, session_id)
         assert saved is not None and saved.reflections.mentee.worked == "The board liked it, twice"
     assert app._exception is None
+
+
+@pytest.mark.asyncio
+async def test_notes_past_the_data_file_limit_are_refused_once_not_called_a_full_disk(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from companion.storage import jsonstorage
+
+    async with running_demo(data) as (app, pilot):
+        screen = await start_session(pilot)
+        notes = screen.query_one("#notes", TextArea)
+        session_id = screen.session.id
+        journal = data / "journal.json"
+        monkeypatch.setattr(jsonstorage, "MAX_DATA_FILE", journal.stat().st_size + 20)
+        await type_into(pilot, "Far more words than the file may still hold")
+        await _until(pilot, lambda: bool(_said(app)), "the refusal is said")
+        await type_into(pilot, " and more")  # no dialog took these keys
+        await pilot.pause(0.8)  # the next autosave is refused again: not said twice
+        assert notes.text.endswith("hold and more") and app.focused is notes
+        assert _dialogs(app) == 0 and len(_said(app)) == 1
+        said = _said(app)[0]
+        assert "over the" in said and "limit" in said and "not a full disk" in said
+        assert "Free some space" not in said
+        assert _status(app) == "", "no retry line: trying again cannot help"
+        on_disk = _notes_on_disk(data, session_id)  # an autosave between two keys fitted
+        assert notes.text.startswith(on_disk) and len(on_disk) <= 20 < len(notes.text)
+
+        monkeypatch.undo()  # room again: the next autosave writes what is on screen
+        await type_into(pilot, ".")
+        await _until(
+            pilot, lambda: _notes_on_disk(data, session_id) == notes.text, "the notes are saved"
+        )

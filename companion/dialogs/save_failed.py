@@ -6,12 +6,16 @@ line ("Not saved since 14:05: disk full. What you type stays on screen."), the
 write is retried with backoff, and the line clears when writing works again.
 It is said in a dialog, except while someone types in a field: a dialog then
 would take their next keys (an autosave fails between two words), so it is a
-notification that takes no focus. A write the data refuses (a validation error)
-still gets its dialog, never two alike stacked.
+notification that takes no focus. A write the data refuses (a validation error,
+or a data file that would grow past its size limit: no retry helps, and it is
+not a full disk) still gets its dialog, never two alike stacked, or while someone
+types one notification.
 """
 
 from __future__ import annotations
 
+import errno
+import time
 from typing import TYPE_CHECKING, Any
 
 from textual.screen import ModalScreen, Screen
@@ -28,6 +32,10 @@ if TYPE_CHECKING:
     from companion.widgets.messages import Saved, SaveFailed
 
 
+TOLD_AGAIN = 30.0
+"""Seconds after which a refusal said while someone types is said again if it recurs."""
+
+
 class SaveReporter:
     """Turns :class:`SaveFailed` and :class:`Saved` messages into one dialog and a status line."""
 
@@ -37,6 +45,8 @@ class SaveReporter:
         self.programme = programme
         self.watch = SaveWatch()
         self._timer: Timer | None = None
+        self._told = ("", 0.0)
+        """The last refusal said while someone typed, and when (an autosave repeats it)."""
 
     def start(self) -> None:
         """Follow screen changes (call once the app is running): the line moves along."""
@@ -50,7 +60,8 @@ class SaveReporter:
     def failed(self, failed: SaveFailed) -> None:
         """A write failed: a disk failure goes to the status line, anything else to a dialog."""
         error = failed.error
-        if isinstance(error, OSError) and failed.retry is not None:
+        too_large = isinstance(error, OSError) and error.errno == errno.EFBIG
+        if isinstance(error, OSError) and failed.retry is not None and not too_large:
             if self.watch.failed(failed.what, error, failed.retry, self.programme.now()):
                 text = self._disk_text(failed.what, error)
                 if self._typing():
@@ -63,7 +74,19 @@ class SaveReporter:
             if self._timer is None:
                 self._schedule()
             return
-        self._dialog(self._refused_text(failed.what, error))
+        text = self._refused_text(failed.what, error)
+        if too_large:
+            text += (
+                "\n\nWhat you entered is still on screen. This is not a full disk, so "
+                "trying again will not help: shorten what you entered."
+            )
+        if not self._typing():
+            self._dialog(text)
+            return
+        said, when = self._told
+        if text != said or time.monotonic() - when > TOLD_AGAIN:
+            self.app.notify(text, title="Not saved", severity="error", timeout=20, markup=False)
+            self._told = (text, time.monotonic())
 
     def saved(self, saved: Saved) -> None:
         """A write worked: when nothing else is pending, clear the line."""
