@@ -65,6 +65,10 @@ def _row_cells(row: GlossaryRow) -> tuple[Text, Text, Text, Text]:
     return cell(row.term), cell(row.deck), cell(row.audience), cell(row.status)
 
 
+SEARCH_HELP = "Finds the words typed in terms, definitions, examples and tags."
+"""What the search box searches (its placeholder is short: it shares a line with the filters)."""
+
+
 class GlossaryScreen(RecordTable):
     """Cards from the shipped decks, the pair's own decks and sessions."""
 
@@ -74,7 +78,7 @@ class GlossaryScreen(RecordTable):
     DEFAULT_CSS = """
     GlossaryScreen #filters { height: auto; padding: 0 1; }
     GlossaryScreen #search { width: 1fr; }
-    GlossaryScreen #filters Select { width: 22; }
+    GlossaryScreen #filters Select { width: 22; margin-left: 1; }
     GlossaryScreen.-narrow #filters Select { width: 1fr; }
     GlossaryScreen #body { height: 1fr; }
     GlossaryScreen DataTable { width: 3fr; }
@@ -116,7 +120,7 @@ class GlossaryScreen(RecordTable):
         yield Header()
         with Horizontal(id="filters"):
             yield SteadyInput(
-                placeholder="Search terms, definitions, examples, tags", compact=True, id="search"
+                placeholder="Search cards", compact=True, id="search", tooltip=SEARCH_HELP
             )
             yield Select(
                 choices((d, d) for d in decks), prompt="All decks", compact=True, id="deck"

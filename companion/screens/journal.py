@@ -27,7 +27,7 @@ class JournalScreen(RecordTable):
     DEFAULT_CSS = """
     JournalScreen #filters { height: auto; padding: 0 1; }
     JournalScreen #search { width: 1fr; }
-    JournalScreen #filters Select { width: 28; }
+    JournalScreen #filters Select { width: 28; margin-left: 1; }
     JournalScreen.-narrow #filters Select { width: 1fr; }
     JournalScreen DataTable { height: 1fr; }
     """

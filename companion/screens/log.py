@@ -76,6 +76,7 @@ class LogScreen(RecordTable):
     LogScreen #chart { width: 1fr; height: auto; }
     LogScreen #filters { height: auto; padding: 0 1; }
     LogScreen #filters Select { width: 30; }
+    LogScreen #filters #skill { margin-left: 1; }
     LogScreen DataTable { height: 1fr; }
     LogScreen #brief { display: none; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
     LogScreen.-narrow #top { layout: vertical; }
