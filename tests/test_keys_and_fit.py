@@ -45,6 +45,32 @@ async def test_tables_use_a_wide_terminal(data: Path) -> None:
         assert table.virtual_size.width <= table.size.width
 
 
+@pytest.mark.parametrize("name", ["sessions", "log", "actions", "goals", "cards"])
+async def test_at_40_columns_what_a_table_shows_can_be_read(data: Path, name: str) -> None:
+    """Columns are narrowed to what can be read, then the rightmost go: never "Fri…"."""
+    from companion.widgets.fit import MAIN_MIN
+
+    app = app_on(demo_folder(data))
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        app.navigator.open_target(name)
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        widths = [column.width for column in table.columns.values()]
+        assert table.virtual_size.width <= table.size.width, f"{name} scrolls sideways"
+        assert 0 in widths, f"{name}: every column squeezed in: {widths}"
+        main = widths.index(max(widths))
+        assert widths[main] >= MAIN_MIN
+        others = [i for i in range(len(widths)) if i != main]
+        dropped = [i for i in others if widths[i] == 0]
+        assert dropped == others[len(others) - len(dropped) :], f"{name}: rightmost first {widths}"
+        if name in ("sessions", "log"):  # the date stays whole
+            lines = [strip.text for strip in table.render_lines(table.region.reset_offset)]
+            assert any(line.lstrip().startswith(("Fri ", "Mon ", "Wed ")) for line in lines)
+            first = str(table.get_cell_at((0, 0)))
+            assert any(line.lstrip().startswith(first) for line in lines), (first, lines[:3])
+
+
 async def test_long_text_ends_in_an_ellipsis_and_dates_are_short(data: Path) -> None:
     app = app_on(demo_folder(data))
     async with app.run_test(size=(80, 24)) as pilot:

@@ -3,7 +3,9 @@
 A table never scrolls sideways: each column keeps its natural width up to a
 cap, the column that matters (a lesson, a topic, an action) takes what is left,
 and text longer than its column ends in ``…`` (cells made by
-:func:`~companion.widgets.safe_text.cell` elide rather than crop).
+:func:`~companion.widgets.safe_text.cell` elide rather than crop). When even
+that leaves the main column too little, the others are narrowed down to what
+can be read and then the rightmost of them are left out (width 0), one by one.
 """
 
 from __future__ import annotations
@@ -20,6 +22,11 @@ CAP = 16
 
 MAIN_MIN = 12
 """The least the main column is given before the others are capped harder."""
+
+LEGIBLE = 10
+"""No other column is squeezed below this (or its widest cell, if less): on a narrow
+terminal (40 columns) the rightmost ones are left out instead, so what is shown can be
+read ("Fri 20 Nov", not "Fri…")."""
 
 
 def fit_columns(
@@ -51,10 +58,18 @@ def fit_columns(
             grow = min(natural[i] - widths[i], spare)
             widths[i] += grow
             spare -= grow
-    # Squeeze the widest of the others until the main column has its minimum.
-    while room - sum(widths) < MAIN_MIN and max((widths[i] for i in others), default=0) > 4:
-        widest = max(others, key=lambda i: widths[i])
-        widths[widest] -= 1
+    # Squeeze the widest of the others until the main column has its minimum, but
+    # none below what can still be read; past that, the rightmost of the others go.
+    floors = [min(n, LEGIBLE) for n in natural]
+    while room - sum(widths) < MAIN_MIN:
+        squeezable = [i for i in others if widths[i] > floors[i]]
+        shown = [i for i in others if widths[i] > 0]
+        if squeezable:
+            widths[max(squeezable, key=lambda i: widths[i])] -= 1
+        elif shown:
+            widths[max(shown)] = 0
+        else:
+            break
     widths[main] = max(room - sum(widths), 4)
     for column, width in zip(columns, widths, strict=True):
         column.auto_width = False
