@@ -131,3 +131,23 @@ async def test_session_footer_and_help_put_the_screens_keys_first(data: Path) ->
             i for i, (_, d) in enumerate(rows) if "scroll" in d.lower() or "cursor" in d.lower()
         ]
         assert all(i > more for i in scroll_or_cursor)
+
+
+async def test_at_40_columns_curriculum_titles_end_in_an_ellipsis(data: Path) -> None:
+    from textual.widgets import Tree
+
+    app = app_on(demo_folder(data))
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        app.navigator.open_target("curriculum")
+        await settle(pilot)
+        tree = app.screen.query_one(Tree)
+        lines = [strip.text.rstrip() for strip in tree.render_lines(tree.region.reset_offset)]
+        assert tree.virtual_size.width <= tree.scrollable_content_region.width
+        cut = [line for line in lines if line.endswith("…")]
+        assert cut, lines  # the demo's titles do not fit 40 columns
+        assert all("min" in line or "done" in line or line in cut for line in lines if line)
+        await pilot.resize_terminal(100, 30)
+        await settle(pilot)
+        lines = [strip.text.rstrip() for strip in tree.render_lines(tree.region.reset_offset)]
+        assert not [line for line in lines if line.endswith("…")], "room again: whole titles"

@@ -14,6 +14,7 @@ from textual.widgets import Checkbox, Header, Select, Tree
 from companion.domain.progress import LessonStatus
 from companion.formatting import role_label, visible
 from companion.screens.restyle import StylesKept
+from companion.widgets.fitted_tree import FittedTree
 from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import Request
 
@@ -69,7 +70,7 @@ class CurriculumScreen(StylesKept, Screen[None]):
             )
             yield Select(LEADERS, value="any", allow_blank=False, compact=True, id="leader")
             yield Checkbox("Not done yet", id="not-done")
-        tree: Tree[str] = Tree("Curriculum", id="tree")
+        tree: Tree[str] = FittedTree("Curriculum", id="tree")
         tree.show_root = False
         yield tree
         yield KeysFooter()
