@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -18,14 +20,21 @@ async def settle(pilot, rounds: int = 4) -> None:
         await pilot.pause()
 
 
-@pytest.mark.parametrize("name", list(SCREENS))
-async def test_footer_and_tables_fit_80_columns(data: Path, name: str) -> None:
+@asynccontextmanager
+async def on_screen(data: Path, name: str, size: tuple[int, int]) -> AsyncIterator[tuple]:
+    """Run the demo pair's app at ``size`` with screen ``name`` open: yield (app, pilot)."""
     app = app_on(demo_folder(data))
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await settle(pilot)
         if name != "dashboard":
             app.navigator.open_target(name)
             await settle(pilot)
+        yield app, pilot
+
+
+@pytest.mark.parametrize("name", list(SCREENS))
+async def test_footer_and_tables_fit_80_columns(data: Path, name: str) -> None:
+    async with on_screen(data, name, (80, 24)) as (app, _pilot):
         screen = app.screen
         footer = screen.query_one(Footer)
         assert footer.virtual_size.width <= 80, f"{name} footer is {footer.virtual_size.width}"
@@ -34,11 +43,7 @@ async def test_footer_and_tables_fit_80_columns(data: Path, name: str) -> None:
 
 
 async def test_tables_use_a_wide_terminal(data: Path) -> None:
-    app = app_on(demo_folder(data))
-    async with app.run_test(size=(200, 60)) as pilot:
-        await settle(pilot)
-        app.navigator.open_target("actions")
-        await settle(pilot)
+    async with on_screen(data, "actions", (200, 60)) as (app, _pilot):
         table = app.screen.query_one(DataTable)
         action = list(table.columns.values())[1]
         assert action.get_render_width(table) > 100
@@ -50,11 +55,7 @@ async def test_at_40_columns_what_a_table_shows_can_be_read(data: Path, name: st
     """Columns are narrowed to what can be read, then the rightmost go: never "Fri…"."""
     from companion.widgets.fit import MAIN_MIN
 
-    app = app_on(demo_folder(data))
-    async with app.run_test(size=(40, 12)) as pilot:
-        await settle(pilot)
-        app.navigator.open_target(name)
-        await settle(pilot)
+    async with on_screen(data, name, (40, 12)) as (app, _pilot):
         table = app.screen.query_one(DataTable)
         widths = [column.width for column in table.columns.values()]
         assert table.virtual_size.width <= table.size.width, f"{name} scrolls sideways"
@@ -72,11 +73,7 @@ async def test_at_40_columns_what_a_table_shows_can_be_read(data: Path, name: st
 
 
 async def test_long_text_ends_in_an_ellipsis_and_dates_are_short(data: Path) -> None:
-    app = app_on(demo_folder(data))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        app.navigator.open_target("sessions")
-        await settle(pilot)
+    async with on_screen(data, "sessions", (80, 24)) as (app, _pilot):
         table = app.screen.query_one(DataTable)
         date = str(table.get_cell_at((0, 0)))
         assert len(date.split()) == 3 and date.split()[0] in (
@@ -136,11 +133,7 @@ async def test_session_footer_and_help_put_the_screens_keys_first(data: Path) ->
 async def test_at_40_columns_curriculum_titles_end_in_an_ellipsis(data: Path) -> None:
     from textual.widgets import Tree
 
-    app = app_on(demo_folder(data))
-    async with app.run_test(size=(40, 12)) as pilot:
-        await settle(pilot)
-        app.navigator.open_target("curriculum")
-        await settle(pilot)
+    async with on_screen(data, "curriculum", (40, 12)) as (app, pilot):
         tree = app.screen.query_one(Tree)
         lines = [strip.text.rstrip() for strip in tree.render_lines(tree.region.reset_offset)]
         assert tree.virtual_size.width <= tree.scrollable_content_region.width

@@ -90,22 +90,34 @@ async def test_escape_in_an_untouched_form_closes_and_discard_drops(data: Path) 
         assert app.programme.journal.actions(session.session.id) == []
 
 
+async def _open_mentors_private_notes(app, pilot) -> PrivateNotesEditor:
+    """In a running session, open the mentor's private notes with the demo passphrase."""
+    await press_and_wait(pilot, "ctrl+r")
+    await pilot.click("#choice-mentor")
+    await pilot.pause()
+    assert isinstance(app.screen, AskPassphraseDialog)
+    await type_into(pilot, "demo")  # the demo pair's passphrase
+    await press_and_wait(pilot, "enter")
+    editor = app.screen
+    assert isinstance(editor, PrivateNotesEditor)
+    return editor
+
+
+def _mentors_private_notes(data: Path, session_id: str) -> str:
+    """The mentor's private notes on ``session_id``, as sealed on disk."""
+    with Store.open(data, readonly=True) as store:
+        vault = Vault(store.journal)
+        assert vault.unlock("mentor", "demo")
+        return vault.read("mentor", session_id)
+
+
 async def test_private_notes_open_at_quit_are_sealed_and_saved(data: Path) -> None:
     async with running_demo(data, (100, 34)) as (app, pilot):
         session = await start_session(pilot)
-        await press_and_wait(pilot, "ctrl+r")
-        await pilot.click("#choice-mentor")
-        await pilot.pause()
-        assert isinstance(app.screen, AskPassphraseDialog)
-        await type_into(pilot, "demo")  # the demo pair's passphrase
-        await press_and_wait(pilot, "enter")
-        assert isinstance(app.screen, PrivateNotesEditor)
+        await _open_mentors_private_notes(app, pilot)
         await type_into(pilot, "Only mine")
         await app.action_quit()  # Ctrl+Q before the two-second autosave
-    with Store.open(data) as store:
-        vault = Vault(store.journal)
-        assert vault.unlock("mentor", "demo")
-        assert vault.read("mentor", session.session.id).endswith("Only mine")
+    assert _mentors_private_notes(data, session.session.id).endswith("Only mine")
 
 
 async def test_the_journal_session_editor_asks_before_leaving_with_edits(data: Path) -> None:
@@ -156,19 +168,10 @@ async def test_a_signal_saves_notes_on_screen_whose_changed_message_still_waits(
 async def test_private_notes_whose_changed_message_still_waits_are_sealed(data: Path) -> None:
     async with running_demo(data, (100, 34)) as (app, pilot):
         session = await start_session(pilot)
-        await press_and_wait(pilot, "ctrl+r")
-        await pilot.click("#choice-mentor")
-        await pilot.pause()
-        await type_into(pilot, "demo")
-        await press_and_wait(pilot, "enter")
-        editor = app.screen
-        assert isinstance(editor, PrivateNotesEditor)
-        editor.query_one(TextArea).insert("Sealed at once")
+        editor = await _open_mentors_private_notes(app, pilot)
+        editor.query_one(TextArea).insert("Sealed at once")  # its Changed is only queued
         app.lifecycle.save_what_is_typed()
-        with Store.open(data, readonly=True) as store:
-            vault = Vault(store.journal)
-            assert vault.unlock("mentor", "demo")
-            assert vault.read("mentor", session.session.id).endswith("Sealed at once")
+        assert _mentors_private_notes(data, session.session.id).endswith("Sealed at once")
 
 
 # -- wrap-up -----------------------------------------------------------------------------
