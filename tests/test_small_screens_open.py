@@ -117,7 +117,10 @@ async def test_the_key_bar_refits_when_the_terminal_is_resized(data: Path) -> No
 
 
 def cut_cells(table: DataTable) -> list[tuple[str, str]]:
-    """(full value, as drawn) of every visible one-line cell narrower than its value."""
+    """(full value, as drawn) of every visible one-line cell narrower than its value.
+
+    A column left out (width 0) must draw nothing at all.
+    """
     cut = []
     for row_index in range(min(table.row_count, table.size.height - 1)):
         line = table.render_lines(table.region.reset_offset)[row_index + 1].text
@@ -127,7 +130,9 @@ def cut_cells(table: DataTable) -> list[tuple[str, str]]:
             value = table.get_cell_at(Coordinate(row_index, column_index))
             plain = value.plain if isinstance(value, Text) else str(value)
             drawn = line[x : x + width].strip()
-            if cell_len(plain) > width - 2 * table.cell_padding:
+            if column.width == 0:  # left out (the rightmost, when room is short): nothing drawn
+                assert drawn == "", (plain, drawn)
+            elif cell_len(plain) > width - 2 * table.cell_padding:
                 cut.append((plain, drawn))
             x += width
     return cut
