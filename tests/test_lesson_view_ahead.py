@@ -35,9 +35,15 @@ async def test_sections_below_the_view_are_drawn_before_page_down_shows_them(
         offsets = view._offsets()
         below = [w for i, w in view.built.items() if offsets[i] >= bottom]
         assert below, "the view builds ahead of the reader"
-        for _ in range(100):  # drawn a section a frame once built
-            if all(w.drawn_width == w.outer_size.width for w in below):
-                break
+
+        def all_drawn() -> bool:
+            return view.settled and all(w.drawn_width == w.outer_size.width for w in below)
+
+        for _ in range(100):  # drawn a section a frame once built, and nothing left to lay out
+            if all_drawn():
+                await pilot.pause(0.05)  # a loaded machine may still lay out a frame late
+                if all_drawn():
+                    break
             await pilot.pause(0.05)
         assert all(w.drawn_width == w.outer_size.width for w in below), [
             (
