@@ -271,19 +271,20 @@ class SessionScreen(WrapUpFlow, Screen[None]):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         """Save the notes half a second after the last keystroke."""
-        if event.text_area.id == "notes" and self._sync_notes():
+        if event.text_area.id == "notes" and self._sync_notes(event.text_area):
             if self._debounce is not None:
                 self._debounce.stop()
             self._debounce = self.set_timer(NOTES_DEBOUNCE_SECONDS, self.flush)
 
-    def _sync_notes(self) -> bool:
-        """Copy the notes as shown into the session; return True if they changed.
+    def _sync_notes(self, area: TextArea | None = None) -> bool:
+        """Copy the notes as shown in ``area`` (found when not given) into the session.
 
-        Saving reads the editor itself, not only the last ``Changed`` handled: keys
-        typed just before a signal can be on screen while their messages still wait.
+        Return True if they changed. Saving reads the editor itself, not only the
+        last ``Changed`` handled: keys typed just before a signal can be on screen
+        while their messages still wait.
         """
-        areas = self.query("#notes").results(TextArea) if self.is_attached else iter(())
-        area = next(areas, None)
+        if area is None and self.is_attached:
+            area = next(self.query("#notes").results(TextArea), None)
         if area is None:
             return False
         text = area.text
