@@ -39,11 +39,10 @@ at times the app is idle, and does nothing where glibc is not the allocator.
 
 from __future__ import annotations
 
-import ctypes
 import gc
-import platform
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 THRESHOLDS: tuple[int, int, int] | None = (10_000, 3, 1_000)
 """Collector thresholds to set after start-up; None keeps Python's (700, 10, 10)."""
@@ -67,6 +66,9 @@ def _malloc_trim() -> Callable[[int], int] | None:
     global _trim, _looked_up
     if not _looked_up:
         _looked_up = True
+        import ctypes  # here, not at the top: the curriculum load imports this module
+        import platform
+
         if sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc":
             try:
                 function = ctypes.CDLL(None).malloc_trim
@@ -89,6 +91,26 @@ def release_free_memory() -> bool:
         return False
     trim(0)
     return True
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """Run the body with the cyclic collector off, then put it back as it was.
+
+    For a bounded job that builds a large structure it keeps (the curriculum
+    load): every pass during it walks the growing structure and frees nothing
+    that reference counting does not free anyway. Measured on the shipped
+    curriculum plus 500 lessons, in a fresh process: 30 collections, 25-30 ms
+    of a 420 ms parse. Left on when it was off; while the body runs (in a
+    thread, say) no collection runs in the rest of the process either.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def tune_after_start() -> bool:

@@ -61,3 +61,63 @@ def test_free_memory_is_handed_back_only_with_glibc_and_when_on(monkeypatch) -> 
     assert tuning.release_free_memory() is glibc
     monkeypatch.setattr(tuning, "TRIM", False)
     assert tuning.release_free_memory() is False
+
+
+def test_the_collector_is_paused_for_the_body_and_put_back_as_it_was() -> None:
+    import gc
+
+    from companion.gc_tuning import paused
+
+    assert gc.isenabled()
+    with paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled(), "a collector that was off is left off"
+    finally:
+        gc.enable()
+    try:
+        with paused():
+            raise KeyError("a failed body")
+    except KeyError:
+        pass
+    assert gc.isenabled(), "put back after a body that raised"
+
+
+def test_no_collection_runs_while_the_curriculum_loads(tmp_path: Path, monkeypatch) -> None:
+    import gc
+
+    import companion.curriculum.loader as loader
+    from companion.curriculum.sources import load_for
+
+    inside: list[bool] = [False]
+    passes: list[int] = []
+    load_curriculum = loader.load_curriculum
+
+    def watched(*args: object) -> object:
+        inside[0] = True
+        try:
+            return load_curriculum(*args)  # type: ignore[arg-type]
+        finally:
+            inside[0] = False
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start" and inside[0]:
+            passes.append(info["generation"])
+
+    monkeypatch.setattr(loader, "load_curriculum", watched)
+    content = tmp_path / "content"
+    gc.callbacks.append(count)
+    old = gc.get_threshold()
+    gc.set_threshold(50, 1, 1)  # a pass every 50 allocations, were the collector on
+    try:
+        curriculum, _ = load_for(content)
+    finally:
+        gc.set_threshold(*old)
+        gc.callbacks.remove(count)
+    assert len(curriculum.lessons) > 10, "the shipped lessons loaded"
+    assert passes == []
+    assert gc.isenabled()

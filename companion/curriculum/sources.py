@@ -10,6 +10,7 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+from companion import gc_tuning
 from companion.curriculum.catalogue import Curriculum
 from companion.curriculum.locations import shipped_content_dir
 from companion.curriculum.problems import Problem, link_problem
@@ -49,8 +50,14 @@ def load_for(user_dir: Path | None, cache: Path | None = None) -> tuple[Curricul
 
     With ``cache``, a still-valid cache of the last load is used instead of
     parsing every file, and a fresh load refreshes it. A ``user_dir`` that is a
-    symlink is not read: the problem naming it is among those returned.
+    symlink is not read: the problem naming it is among those returned. The
+    collector is paused meanwhile (see :func:`companion.gc_tuning.paused`).
     """
+    with gc_tuning.paused():
+        return _load_for(user_dir, cache)
+
+
+def _load_for(user_dir: Path | None, cache: Path | None) -> tuple[Curriculum, list[Problem]]:
     roots = content_roots(user_dir)
     refused = refused_roots(user_dir)
     key = ""
