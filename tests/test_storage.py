@@ -277,3 +277,28 @@ def test_damaged_review_year_is_moved_aside_on_open_and_never_backed_up(data: Pa
         assert [log.reviewed_at.year for log in logs] == [2026]
     assert len(list((data / "reviews").glob("2025.json.corrupt-*"))) == 1
     assert list_backups(data) == backups_before
+
+
+def test_backup_members_are_compressed_at_the_fast_level(data: Path) -> None:
+    """The level set for speed is the one in effect (writestr ignores the archive's)."""
+    import zipfile
+    import zlib
+
+    from companion.storage.backups import LEVEL
+
+    with Store.open(data, backup=False) as store:
+        for number in range(300):
+            store.journal.add_goal(Goal(owner="mentor", title=f"goal {number} of many"))
+    backup = take_backup(data)
+    assert backup is not None
+    with zipfile.ZipFile(backup) as archive:
+        info = archive.getinfo("journal.json")
+        payload = archive.read(info)
+
+    def deflated(level: int) -> int:
+        packer = zlib.compressobj(level, zlib.DEFLATED, -15)
+        return len(packer.compress(payload) + packer.flush())
+
+    assert deflated(LEVEL) != deflated(6), "the payload tells the levels apart"
+    assert info.compress_type == zipfile.ZIP_DEFLATED
+    assert info.compress_size == deflated(LEVEL)

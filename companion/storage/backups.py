@@ -36,6 +36,10 @@ KEEP = 10
 WEEKS = 8
 """For this many weeks back, the newest backup of each week is kept too."""
 
+LEVEL = 1
+"""zlib's fastest level: on ten years of JSON (16 MB) 111 ms for 2.9 MB, where the
+default level 6 takes 325 ms for 2.3 MB (measured; most of a backup's time)."""
+
 BACKUP_DIR = "backups"
 PREFIX = "companion-"
 SET_ASIDE_MARK = ".corrupt-"
@@ -226,10 +230,11 @@ def _known_good(folder: Path) -> tuple[set[str], str]:
 def write_zip(target: Path, files: dict[str, bytes], manifest: Manifest) -> None:
     """Write ``files`` and their manifest as the zip ``target`` (atomically, 0600)."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        # Given a ZipInfo, writestr ignores the archive's level: it is passed each time.
         for name, payload in sorted(files.items()):
-            archive.writestr(_member(name), payload)
-        archive.writestr(_member("manifest.json"), manifest.to_bytes())
+            archive.writestr(_member(name), payload, compresslevel=LEVEL)
+        archive.writestr(_member("manifest.json"), manifest.to_bytes(), compresslevel=LEVEL)
         archive.comment = manifest.digest.encode()
     atomic_write(target, buffer.getvalue())
 
