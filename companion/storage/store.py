@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
 import orjson
 from tinydb import TinyDB
@@ -18,19 +17,18 @@ from companion.storage.atomic import (
     clean_stray_temps,
     ensure_private_dir,
 )
-from companion.storage.backups import best_backup, take_backup
 from companion.storage.changes import ChangeCounter
 from companion.storage.folder import link_warnings, prepare_data_folder
 from companion.storage.interrupted import MARKER, recover_interrupted_restore
 from companion.storage.lock import DataLock
+from companion.storage.opening import Loaded, Opening, backup_on_open, load_file, relative
 from companion.storage.quarantine import (
     Quarantine,
-    Rejected,
     SetAsideFile,
     SetAsideRecord,
     summary,
 )
-from companion.storage.recovery import Recovered, move_aside
+from companion.storage.recovery import Recovered
 from companion.storage.repositories import (
     CardRepository,
     JournalRepository,
@@ -41,12 +39,7 @@ from companion.storage.schema import (
     META,
     InvalidFileError,
     Validated,
-    empty,
-    kind_of,
-    migrate,
-    parse,
     read_data,
-    sort_records,
 )
 
 
@@ -64,82 +57,6 @@ class RestoreFirstError(ReadableError):
             "(`companion restore --latest`) or confirm a fresh start first."
         )
         self.path = path
-
-
-@dataclass
-class _Loaded:
-    path: Path
-    data: dict[str, Any]
-    changed: bool
-    validated: Validated = field(default_factory=dict)
-    rejected: list[Rejected] = field(default_factory=list)
-
-
-def _load(path: Path) -> _Loaded:
-    kind = kind_of(path)
-    if not path.exists():
-        return _Loaded(path, empty(kind), True)
-    data, changed = migrate(kind, parse(path), path)
-    validated, rejected = sort_records(kind, data, path)
-    return _Loaded(path, data, changed or bool(rejected), validated, rejected)
-
-
-def _relative(folder: Path, path: Path) -> str:
-    return path.relative_to(folder).as_posix()
-
-
-@dataclass
-class _Opening:
-    """What one writable open found: files moved aside and records set aside."""
-
-    folder: Path
-    recovered: list[Recovered] = field(default_factory=list)
-    set_aside: list[SetAsideRecord] = field(default_factory=list)
-
-    def _move_aside(self, path: Path, exc: InvalidFileError) -> _Loaded:
-        moved = move_aside(path)
-        self.recovered.append(Recovered(path, moved, exc.why, best_backup(self.folder)))
-        Quarantine(self.folder).add_file(
-            _relative(self.folder, path), _relative(self.folder, moved), exc.why
-        )
-        return _Loaded(path, empty(kind_of(path)), True)
-
-    def load(self, path: Path) -> _Loaded:
-        """Load ``path``: move it aside if damaged, keep its bad records in quarantine."""
-        try:
-            item = _load(path)
-        except InvalidFileError as exc:
-            return self._move_aside(path, exc)
-        if item.rejected:
-            # Kept in quarantine.json before the file is rewritten without them.
-            try:
-                kept = Quarantine(self.folder).add_records(
-                    _relative(self.folder, path), item.rejected
-                )
-            except orjson.JSONEncodeError:
-                # A record too deeply nested to keep on its own: keep the whole file instead.
-                why = "a record in it is nested too deeply to read"
-                return self._move_aside(path, InvalidFileError(path, why))
-            self.set_aside.extend(kept)
-        return item
-
-
-def _backup_on_open(opening: _Opening) -> tuple[Path | None, list[str]]:
-    """Back up a changed state that loads; a damaged file is set aside, a full disk skips it."""
-    if opening.recovered or opening.set_aside:
-        return None, []  # a backup now would become "the latest" and hide the good one
-    try:
-        opened = frozenset({"journal.json", "cards.json"})  # validated just now by the open
-        return take_backup(opening.folder, only_if_changed=True, checked=opened), []
-    except InvalidFileError as exc:
-        # A review year that does not load: set its bad records (or the file) aside now.
-        item = opening.load(exc.path)
-        if item.changed and exc.path.exists():
-            atomic_write(item.path, orjson.dumps(item.data))
-        return None, []
-    except OSError as exc:
-        why = exc.strerror or str(exc)
-        return None, [f"No backup was taken when Companion opened: {why} ({exc.filename})."]
 
 
 @dataclass
@@ -211,13 +128,13 @@ class Store:
         backups = folder / "backups"
         if backups.is_dir() and not backups.is_symlink():  # a backup killed mid-write
             clean_stray_temps(backups)
-        loaded: dict[Path, _Loaded] = {}
-        opening = _Opening(folder)
+        loaded: dict[Path, Loaded] = {}
+        opening = Opening(folder)
         # Review logs (the biggest files) are read when first needed, not here.
         for path in (folder / "journal.json", folder / "cards.json"):
             loaded[path] = opening.load(path)
         # A backup after a recovery would become "the latest" and hide the good one.
-        made, warnings = _backup_on_open(opening) if backup else (None, [])
+        made, warnings = backup_on_open(opening) if backup else (None, [])
         warnings += link_warnings(folder)  # content/ or .cache/ as links: left unread
         for item in loaded.values():
             if item.changed:
@@ -241,22 +158,22 @@ class Store:
         paths += (
             sorted((folder / "reviews").glob("*.json")) if (folder / "reviews").is_dir() else []
         )
-        loaded: dict[Path, _Loaded] = {}
+        loaded: dict[Path, Loaded] = {}
         for path in paths:
             try:
-                loaded[path] = _load(path)
+                loaded[path] = load_file(path)
             except InvalidFileError as exc:
                 raise DataUnreadableError(
                     f"{path} could not be read: {exc.why}. Open the app or run "
                     "`companion backup` to have it moved aside, then `companion restore --latest`."
                 ) from None
         store = cls._assemble(
-            folder, loaded, readonly=True, opening=_Opening(folder), changes=ChangeCounter()
+            folder, loaded, readonly=True, opening=Opening(folder), changes=ChangeCounter()
         )
         now = datetime.now(UTC)
         store.set_aside = [
             SetAsideRecord(
-                file=_relative(folder, item.path),
+                file=relative(folder, item.path),
                 table=r.table,
                 doc_id=r.doc_id,
                 reason=r.reason,
@@ -272,9 +189,9 @@ class Store:
     def _assemble(
         cls,
         folder: Path,
-        loaded: dict[Path, _Loaded],
+        loaded: dict[Path, Loaded],
         readonly: bool,
-        opening: _Opening,
+        opening: Opening,
         changes: ChangeCounter,
     ) -> Store:
         dbs: list[TinyDB] = []
@@ -284,13 +201,13 @@ class Store:
             if store is not None and path in store._blocked:
                 raise RestoreFirstError(path)
 
-        def load(path: Path) -> _Loaded:
+        def load(path: Path) -> Loaded:
             item = loaded.get(path)
             if item is not None:
                 return item
             if readonly:
                 try:
-                    return _load(path)
+                    return load_file(path)
                 except InvalidFileError as exc:
                     raise DataUnreadableError(f"{path} could not be read: {exc.why}") from None
             item = opening.load(path)
@@ -316,7 +233,7 @@ class Store:
             item = loaded.get(path)
             if item is None:
                 try:
-                    item = _load(path)
+                    item = load_file(path)
                 except (InvalidFileError, OSError):
                     return None
             logs = item.validated.get("reviews", {}).values()
