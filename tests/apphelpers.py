@@ -8,7 +8,7 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -77,6 +77,15 @@ async def running_demo(
     demo_folder(folder)
     async with running(folder, size) as (app, pilot):
         yield app, pilot
+
+
+async def until(pilot: Pilot[Any], holds: Callable[[], bool], seconds: float = 20.0) -> None:
+    """Pause until ``holds()`` (a loaded machine may take a while); fail after ``seconds``."""
+    for _ in range(int(seconds / 0.05)):
+        if holds():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the app never got there")
 
 
 async def settle(pilot: Pilot[Any], rounds: int = 3) -> None:

@@ -10,12 +10,13 @@ from typing import Any
 import pytest
 from textual.widgets import Button, Input, Select, Static
 
+from companion.dialogs.message import ConfirmDialog, MessageDialog
 from companion.dialogs.restore_first import RestoreFirstDialog
 from companion.screens.dashboard import DashboardScreen
 from companion.screens.onboarding import OnboardingScreen
 from companion.storage.backups import best_backup
 from companion.storage.store import Store
-from tests.apphelpers import app_on, demo_folder
+from tests.apphelpers import app_on, demo_folder, until
 
 
 def _damaged(data: Path) -> tuple[Path, str]:
@@ -50,8 +51,7 @@ async def test_restore_is_offered_first_and_brings_the_pair_back(data: Path) -> 
         assert str(restore.label) == f"Restore {backup.name}"
         assert app.screen.query_one("#fresh", Button).disabled
         await pilot.click("#restore")
-        await pilot.pause()
-        assert isinstance(app.screen, DashboardScreen)
+        await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
         assert app.programme.journal.pair() is not None
         assert app.programme.store.needs_restore == []
     with Store.open(data, readonly=True) as store:
@@ -102,8 +102,7 @@ async def test_the_offer_fits_a_40x12_terminal(data: Path) -> None:
         assert isinstance(app.screen, RestoreFirstDialog)
         assert app.screen.query_one("#restore", Button).has_focus
         await pilot.press("enter")  # the focused, safe choice: restore
-        await pilot.pause()
-        assert isinstance(app.screen, DashboardScreen)
+        await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
         assert app.programme.journal.pair() is not None
 
 
@@ -161,13 +160,13 @@ async def _restore_from_settings(pilot: Any, backup: Path) -> Any:
     assert isinstance(screen, SettingsScreen)
     screen.query_one("#backups", Select).value = str(backup)
     screen.query_one("#restore", Button).press()
-    await pilot.pause()
+    # The backup is checked in a thread, behind a notice; then comes a question or a refusal.
+    await until(pilot, lambda: isinstance(pilot.app.screen, (ConfirmDialog, MessageDialog)))
     return screen
 
 
 @pytest.mark.asyncio
 async def test_settings_restore_shows_what_comes_back_before_it_asks(data: Path) -> None:
-    from companion.dialogs.message import ConfirmDialog
     from companion.domain.sessions import Session
     from companion.screens.settings import SettingsScreen
     from tests.apphelpers import TODAY
@@ -193,16 +192,14 @@ async def test_settings_restore_shows_what_comes_back_before_it_asks(data: Path)
         assert isinstance(app.screen, SettingsScreen)
         assert _counts(data) == now
         screen.query_one("#restore", Button).press()
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         await pilot.press("y")  # restored, and the app starts again on the dashboard
-        await pilot.pause()
-        assert isinstance(app.screen, DashboardScreen)
+        await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
     assert _counts(data) == incoming
 
 
 @pytest.mark.asyncio
 async def test_settings_restore_of_a_bad_backup_says_why_and_asks_nothing(data: Path) -> None:
-    from companion.dialogs.message import MessageDialog
 
     demo_folder(data)
     (data / "backups").mkdir(mode=0o700, exist_ok=True)

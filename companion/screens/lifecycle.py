@@ -119,6 +119,10 @@ class Lifecycle:
         self.navigator.offer_resume()
         self.now_open()
 
+    def _restored(self) -> None:
+        self.navigator.offer_resume()
+        self.now_open()
+
     def offer_restore(self) -> None:
         """Name the damaged file and the backup; restore, start afresh (START) or quit."""
         from companion.dialogs.restore_first import RestoreFirstDialog  # only after damage
@@ -130,9 +134,9 @@ class Lifecycle:
 
         def chosen(choice: str | None) -> None:
             if choice == "restore" and offer.backup is not None:
-                if self.navigator.restore_from(offer.backup, on_failure=self.offer_restore):
-                    self.navigator.offer_resume()
-                    self.now_open()
+                self.navigator.restore_shown(
+                    offer.backup, on_failure=self.offer_restore, then=self._restored
+                )
             elif choice == "fresh" and self.programme.recovery.start_afresh("START"):
                 self.begin()
             else:

@@ -62,7 +62,7 @@ class Navigator:
         elif verb == "backup":
             self.backup_now()
         elif verb == "restore":
-            self.restore_from(Path(target))
+            self.restore_shown(Path(target))
         elif verb == "wins":
             self.announce_wins()
         elif verb == "wrapped-up":
@@ -275,6 +275,30 @@ class Navigator:
         made = safely(self.app, self.programme.data.backup, "the backup")
         if made is not None:
             self.app.notify(f"Backup written: {made.name}", title="Backed up")
+
+    def restore_shown(
+        self,
+        backup: Path,
+        on_failure: Callable[[], None] | None = None,
+        then: Callable[[], None] | None = None,
+    ) -> None:
+        """Restore ``backup`` with a notice on screen meanwhile; ``then`` runs if it was restored.
+
+        A restore reads, checks and writes the whole folder (seconds with ten
+        years of records) on the event loop, as every write does; the notice is
+        drawn first, so the screen never just stops.
+        """
+        from companion.dialogs.busy import BusyDialog  # only when restoring
+
+        busy = BusyDialog("Restoring", f"Restoring {backup.name}… the current data is kept first.")
+
+        def restore() -> None:
+            busy.close()  # gone from the stack now, from the screen with the next frame
+            if self.restore_from(backup, on_failure) and then is not None:
+                then()
+
+        self.app.push_screen(busy)
+        busy.call_after_refresh(restore)
 
     def restore_from(self, backup: Path, on_failure: Callable[[], None] | None = None) -> bool:
         """Restore ``backup`` while the app runs, then start again on the dashboard.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Header, Label, Select, Static, TextArea
 
+from companion.dialogs.busy import BusyDialog
 from companion.dialogs.message import ConfirmDialog, MessageDialog
 from companion.dialogs.start_date import confirm_start
 from companion.dialogs.unsaved import UnsavedGuard
@@ -186,19 +188,31 @@ class SettingsScreen(UnsavedGuard, Screen[None]):
         if not isinstance(choice, str):
             self.notify("Choose a backup first.", severity="warning")
             return
-        backup = Path(choice)
+        self.run_worker(self._check_then_ask(Path(choice)), group="restore", exclusive=True)
+
+    async def _check_then_ask(self, backup: Path) -> None:
+        """Check ``backup`` in a thread behind a notice, then ask before restoring it.
+
+        Every record is read and validated first (seconds with ten years of
+        records), so a backup that would not restore is refused before anything asks.
+        """
         from companion.storage.schema import InvalidFileError  # pydantic: not at start
 
+        busy = BusyDialog("Checking the backup", f"Reading every record in {backup.name}…")
+        await self.app.push_screen(busy)
         try:
-            comparison = self.programme.data.compare(backup)
+            comparison = await asyncio.to_thread(self.programme.data.compare, backup)
         except InvalidFileError as exc:
             why = exc.why if "nothing was changed" in exc.why else f"{exc.why}; nothing was changed"
-            self.app.push_screen(MessageDialog("Not restored", f"{exc.path.name}: {why}."))
-            return
+            refused = f"{exc.path.name}: {why}."
         except OSError as exc:
-            self.app.push_screen(
-                MessageDialog("Not restored", f"{backup.name} could not be read: {exc}.")
-            )
+            refused = f"{backup.name} could not be read: {exc}."
+        else:
+            refused = ""
+        finally:
+            busy.close()
+        if refused:
+            self.app.push_screen(MessageDialog("Not restored", refused))
             return
 
         def answer(confirmed: bool | None) -> None:
