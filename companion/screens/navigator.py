@@ -290,7 +290,9 @@ class Navigator:
         """
         from companion.dialogs.busy import BusyDialog  # only when restoring
 
-        busy = BusyDialog("Restoring", f"Restoring {backup.name}… the current data is kept first.")
+        busy = BusyDialog(
+            "Restoring", f"Restoring {backup.name}. The current data is copied first."
+        )
 
         def restore() -> None:
             busy.close()  # gone from the stack now, from the screen with the next frame
