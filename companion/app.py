@@ -124,6 +124,15 @@ class CompanionApp(App[None]):
         self.lifecycle.save_what_is_typed()
         self.exit()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keep help and the palette from opening over a screen that holds the keys.
+
+        A notice such as "Restoring …" (``HOLDS_KEYS``) closes itself when its
+        job is done; nothing may be opened on top of it meanwhile.
+        """
+        front = self.screen_stack[-1] if self.screen_stack else None
+        return not (action in ("help", "command_palette") and getattr(front, "HOLDS_KEYS", False))
+
     def action_help(self) -> None:
         """Show every binding of the current screen (F1 again closes it)."""
         from companion.screens.help import HelpScreen  # ~20 ms: not before the first frame

@@ -55,7 +55,8 @@ async def test_the_backup_is_checked_behind_a_notice_while_keys_still_work(data:
         )
         assert backup.name in _busy_text(app)
         assert not release.is_set(), "the notice is up while the check still runs"
-        await pilot.press("x")  # the app still takes keys (the notice takes them)
+        await pilot.press("x", "ctrl+p", "f1")  # keys are taken; nothing opens over the notice
+        await pilot.pause()
         assert isinstance(app.screen, BusyDialog)
         release.set()
         await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))

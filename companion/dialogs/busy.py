@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
+from textual.app import ComposeResult, ScreenStackError
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -16,6 +16,9 @@ class BusyDialog(ModalScreen[None]):
     Being modal, it also keeps the keys typed meanwhile away from the screens
     below, so nothing is edited or written while the job runs.
     """
+
+    HOLDS_KEYS = True
+    """Help and the command palette do not open over it (the app checks this)."""
 
     DEFAULT_CSS = """
     BusyDialog { align: center middle; }
@@ -38,6 +41,10 @@ class BusyDialog(ModalScreen[None]):
             yield Static(literal(self._text))
 
     def close(self) -> None:
-        """Take the notice away (when it is the screen in front; otherwise it is left)."""
-        if self.is_current:
+        """Take the notice away when it is the screen in front (not while the app closes)."""
+        try:
+            in_front = self.app.screen is self
+        except ScreenStackError:  # the app is closing: its screens are going anyway
+            return
+        if in_front:
             self.app.pop_screen()
