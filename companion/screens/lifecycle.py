@@ -116,10 +116,10 @@ class Lifecycle:
         base = self.app.screen_stack[0] if self.app.screen_stack else None
         if isinstance(base, DashboardScreen):
             base.start()
-        self.navigator.offer_resume()
-        self.now_open()
+        self._resume_and_open()
 
-    def _restored(self) -> None:
+    def _resume_and_open(self) -> None:
+        """Offer to resume a session in progress, then do the requests made meanwhile."""
         self.navigator.offer_resume()
         self.now_open()
 
@@ -135,7 +135,7 @@ class Lifecycle:
         def chosen(choice: str | None) -> None:
             if choice == "restore" and offer.backup is not None:
                 self.navigator.restore_shown(
-                    offer.backup, on_failure=self.offer_restore, then=self._restored
+                    offer.backup, on_failure=self.offer_restore, then=self._resume_and_open
                 )
             elif choice == "fresh" and self.programme.recovery.start_afresh("START"):
                 self.begin()
