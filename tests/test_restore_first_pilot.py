@@ -155,14 +155,28 @@ async def _restore_from_settings(pilot: Any, backup: Path) -> Any:
 
     await pilot.pause()
     await pilot.press("s")
-    await pilot.pause()
+    await until(
+        pilot,
+        lambda: (
+            isinstance(pilot.app.screen, SettingsScreen) and bool(pilot.app.screen.query(Select))
+        ),
+    )
     screen = pilot.app.screen
     assert isinstance(screen, SettingsScreen)
     screen.query_one("#backups", Select).value = str(backup)
     screen.query_one("#restore", Button).press()
     # The backup is checked in a thread, behind a notice; then comes a question or a refusal.
-    await until(pilot, lambda: isinstance(pilot.app.screen, (ConfirmDialog, MessageDialog)))
+    await _dialog_up(pilot, ConfirmDialog, MessageDialog)
     return screen
+
+
+async def _dialog_up(pilot: Any, *kinds: type) -> None:
+    """Wait until one of ``kinds`` is in front with its buttons composed."""
+    await until(
+        pilot,
+        lambda: isinstance(pilot.app.screen, kinds) and bool(pilot.app.screen.query(Button)),
+    )
+    await pilot.pause()
 
 
 @pytest.mark.asyncio
@@ -192,7 +206,7 @@ async def test_settings_restore_shows_what_comes_back_before_it_asks(data: Path)
         assert isinstance(app.screen, SettingsScreen)
         assert _counts(data) == now
         screen.query_one("#restore", Button).press()
-        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await _dialog_up(pilot, ConfirmDialog)
         await pilot.press("y")  # restored, and the app starts again on the dashboard
         await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
     assert _counts(data) == incoming

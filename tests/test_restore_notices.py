@@ -46,7 +46,9 @@ async def test_the_backup_is_checked_behind_a_notice_while_keys_still_work(data:
 
         app.programme.data.compare = slow_compare  # type: ignore[method-assign]
         await pilot.press("s")
-        await until(pilot, lambda: isinstance(app.screen, SettingsScreen))
+        await until(
+            pilot, lambda: isinstance(app.screen, SettingsScreen) and bool(app.screen.query(Select))
+        )
         screen = app.screen
         screen.query_one("#backups", Select).value = str(backup)
         screen.query_one("#restore", Button).press()
@@ -87,10 +89,15 @@ async def test_the_restore_notice_is_drawn_before_the_restore_runs(data: Path) -
 
         app.programme.data.restore = watched  # type: ignore[method-assign]
         await pilot.press("s")
-        await until(pilot, lambda: isinstance(app.screen, SettingsScreen))
+        await until(
+            pilot, lambda: isinstance(app.screen, SettingsScreen) and bool(app.screen.query(Select))
+        )
         app.screen.query_one("#backups", Select).value = str(backup)
         app.screen.query_one("#restore", Button).press()
-        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await until(
+            pilot, lambda: isinstance(app.screen, ConfirmDialog) and bool(app.screen.query(Button))
+        )
+        await pilot.pause()
         await pilot.press("y")
         await until(pilot, lambda: bool(seen_before_restore))
         assert seen_before_restore == [True], "a frame showed the notice before the restore"
