@@ -77,7 +77,7 @@ async def test_the_restore_notice_is_drawn_before_the_restore_runs(data: Path) -
 
         def noted(screen: Any, renderable: Any) -> None:
             display(screen, renderable)
-            if renderable is not None and isinstance(app.screen, BusyDialog):
+            if renderable is not None and isinstance(screen, BusyDialog):
                 drawn_busy.append(True)
 
         app._display = noted  # type: ignore[method-assign]
@@ -98,6 +98,7 @@ async def test_the_restore_notice_is_drawn_before_the_restore_runs(data: Path) -
             pilot, lambda: isinstance(app.screen, ConfirmDialog) and bool(app.screen.query(Button))
         )
         await pilot.pause()
+        drawn_busy.clear()  # the check's own notice was drawn before the question
         await pilot.press("y")
         await until(pilot, lambda: bool(seen_before_restore))
         assert seen_before_restore == [True], "a frame showed the notice before the restore"

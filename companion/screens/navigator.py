@@ -290,17 +290,15 @@ class Navigator:
         """
         from companion.dialogs.busy import BusyDialog  # only when restoring
 
-        busy = BusyDialog(
-            "Restoring", f"Restoring {backup.name}. The current data is copied first."
-        )
-
         def restore() -> None:
             busy.close()  # gone from the stack now, from the screen with the next frame
             if self.restore_from(backup, on_failure) and then is not None:
                 then()
 
+        busy = BusyDialog(
+            "Restoring", f"Restoring {backup.name}. The current data is copied first.", restore
+        )
         self.app.push_screen(busy)
-        busy.call_after_refresh(restore)
 
     def restore_from(self, backup: Path, on_failure: Callable[[], None] | None = None) -> bool:
         """Restore ``backup`` while the app runs, then start again on the dashboard.
