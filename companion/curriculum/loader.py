@@ -11,73 +11,51 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import Protocol
 
 from companion.curriculum.catalogue import Curriculum
-from companion.curriculum.files import (
-    ContentError,
-    FrontMatterFile,
-    as_dict,
-    read_front_matter,
-    read_yaml,
-)
 from companion.curriculum.problems import Problem, link_problem
-from companion.curriculum.yamlmap import YamlDocument
-from companion.domain.content import DeckEntry, DeckHeader, Lesson, Module, Origin, PlaybookEntry
-from companion.domain.errors import field_path, reason
+from companion.curriculum.reading import read_deck, read_lesson, read_module, read_playbook
+from companion.curriculum.records import FileRecord, Merge
+from companion.domain.content import Origin
 
 MODULE_DIR = re.compile(r"^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)$")
 LESSON_LINK = re.compile(r"\]\(lesson:([^)\s]*)\)")
 SPECIAL_DIRS = {"glossary", "playbook"}
 
-M = TypeVar("M", bound=BaseModel)
+
+class Kept(Protocol):
+    """Records of files kept from an earlier load (see :class:`.cache.KeptFiles`)."""
+
+    def record_for(self, path: Path, origin: Origin, read: Callable[[], FileRecord]) -> FileRecord:
+        """Return the kept record of ``path`` if the file is unchanged, else ``read()``'s."""
 
 
-class _Load:
-    """The state of one load: what was found so far and the problems met."""
+class _Load(Merge):
+    """The state of one load: a merge that reads each file, or takes its kept record."""
 
-    def __init__(self) -> None:
-        self.curriculum = Curriculum()
-        self.problems: list[Problem] = []
-        self.seen: dict[tuple[str, str, Origin], str] = {}
-        self.lesson_files: dict[str, FrontMatterFile] = {}
+    def __init__(self, kept: Kept | None) -> None:
+        super().__init__()
+        self.kept = kept
 
-    def report(self, path: Path | str, line: int, message: str) -> None:
-        self.problems.append(Problem.at(path, line, message))
-
-    def validate(
-        self,
-        model: type[M],
-        data: dict[str, Any],
-        doc: YamlDocument,
-        path: Path,
-        prefix: tuple[int | str, ...] = (),
-    ) -> M | None:
-        try:
-            return model.model_validate(data)
-        except ValidationError as exc:
-            for err in exc.errors():
-                loc = prefix + tuple(err["loc"])
-                self.report(path, doc.line_of(loc), f"{field_path(loc)}: {reason(err)}")
-            return None
-
-    def first_time(self, kind: str, item_id: str, origin: Origin, path: Path, line: int) -> bool:
-        """Record an id; report and return False if the same origin already had it."""
-        key = (kind, item_id, origin)
-        if key in self.seen:
-            self.report(path, line, f"duplicate {kind} id '{item_id}' (also in {self.seen[key]})")
-            return False
-        self.seen[key] = str(path)
-        return True
+    def file(self, path: Path, origin: Origin, read: Callable[[], FileRecord]) -> None:
+        """Merge one file: its kept record when it is unchanged, else what ``read()`` gives."""
+        record = read() if self.kept is None else self.kept.record_for(path, origin, read)
+        self.take(str(path), origin, record)
 
 
-def load_curriculum(roots: Iterable[tuple[Path, Origin]]) -> tuple[Curriculum, list[Problem]]:
-    """Load every root in order and cross-check the result; return it with all problems."""
-    state = _Load()
+def load_curriculum(
+    roots: Iterable[tuple[Path, Origin]], kept: Kept | None = None
+) -> tuple[Curriculum, list[Problem]]:
+    """Load every root in order and cross-check the result; return it with all problems.
+
+    With ``kept``, a file unchanged since the load that kept its record is not
+    read again: its record stands in.
+    """
+    state = _Load(kept)
     for root, origin in roots:
         if root.is_dir():
             _load_root(state, root, origin)
@@ -114,10 +92,10 @@ def _load_root(state: _Load, root: Path, origin: Origin) -> None:
             continue
         if entry.name == "glossary":
             for deck in _entries(state, entry, (".yaml", ".yml")):
-                _load_deck(state, deck, origin)
+                state.file(deck, origin, partial(read_deck, deck, origin))
         elif entry.name == "playbook":
             for file in _entries(state, entry, (".md",)):
-                _load_playbook(state, file, origin)
+                state.file(file, origin, partial(read_playbook, file, origin))
         elif match := MODULE_DIR.match(entry.name):
             _load_module_dir(state, entry, match.group(2), origin)
         else:
@@ -130,109 +108,25 @@ def _load_module_dir(state: _Load, folder: Path, module_id: str, origin: Origin)
     files = _entries(state, folder, (".md",))
     module_file = folder / "_module.md"
     if module_file in files:
-        _load_module(state, module_file, module_id, origin)
+        state.file(module_file, origin, partial(read_module, module_file, module_id, origin))
     elif module_id not in state.curriculum.modules:
         state.report(folder, 1, "the module folder has no _module.md")
     for file in files:
         if file.name != "_module.md":
-            _load_lesson(state, file, module_id, origin)
+            state.file(file, origin, partial(read_lesson, file, module_id, origin))
 
 
-def _read(state: _Load, path: Path) -> FrontMatterFile | None:
-    try:
-        return read_front_matter(path)
-    except ContentError as exc:
-        state.problems.append(exc.problem)
-        return None
-
-
-def _load_module(state: _Load, path: Path, folder_id: str, origin: Origin) -> None:
-    file = _read(state, path)
-    if file is None:
-        return
-    data = {**as_dict(file.meta.data), "body": file.body, "path": str(path), "origin": origin}
-    module = state.validate(Module, data, file.meta, path)
-    if module is None:
-        return
-    if module.id != folder_id:
-        state.report(
-            path, file.line_of(("id",)), f"id '{module.id}' does not match its folder '{folder_id}'"
-        )
-        return
-    if state.first_time("module", module.id, origin, path, file.line_of(("id",))):
-        state.curriculum.modules[module.id] = module
-
-
-def _load_lesson(state: _Load, path: Path, folder_id: str, origin: Origin) -> None:
-    file = _read(state, path)
-    if file is None:
-        return
-    data = {
-        **as_dict(file.meta.data),
-        "body": file.body,
-        "path": str(path),
-        "origin": origin,
-        "body_line": file.body_line,
-    }
-    lesson = state.validate(Lesson, data, file.meta, path)
-    if lesson is None:
-        return
-    if lesson.module != folder_id:
-        state.report(
-            path,
-            file.line_of(("module",)),
-            f"module is '{lesson.module}' but the file is in the folder of module '{folder_id}'",
-        )
-        return
-    if not lesson.body.strip():
-        state.report(path, file.body_line, "the lesson has no body")
-    if state.first_time("lesson", lesson.id, origin, path, file.line_of(("id",))):
-        state.curriculum.lessons[lesson.id] = lesson
-        state.lesson_files[lesson.id] = file
-
-
-def _load_deck(state: _Load, path: Path, origin: Origin) -> None:
-    try:
-        doc = read_yaml(path)
-    except ContentError as exc:
-        state.problems.append(exc.problem)
-        return
-    header = state.validate(DeckHeader, as_dict(doc.data), doc, path)
-    if header is None:
-        return
-    for index, raw in enumerate(header.cards):
-        loc: tuple[int | str, ...] = ("cards", index)
-        if not isinstance(raw, dict):
-            state.report(path, doc.line_of(loc), f"{field_path(loc)}: must be a card with fields")
-            continue
-        entry = state.validate(DeckEntry, raw, doc, path, prefix=loc)
-        if entry and state.first_time("card", entry.id, origin, path, doc.line_of((*loc, "id"))):
-            state.curriculum.cards[entry.id] = entry.to_card(header.deck, origin)
-
-
-def _load_playbook(state: _Load, path: Path, origin: Origin) -> None:
-    file = _read(state, path)
-    if file is None:
-        return
-    data = {**as_dict(file.meta.data), "body": file.body, "path": str(path), "origin": origin}
-    entry = state.validate(PlaybookEntry, data, file.meta, path)
-    if entry and state.first_time("playbook", entry.id, origin, path, file.line_of(("id",))):
-        state.curriculum.playbook[entry.id] = entry
-
-
-def _cross_check(state: _Load) -> None:
+def _cross_check(state: Merge) -> None:
     curriculum = state.curriculum
     for lesson_id, lesson in list(curriculum.lessons.items()):
-        file = state.lesson_files[lesson_id]
+        at = state.lessons_at[lesson_id]
         if lesson.module not in curriculum.modules:
-            state.report(
-                lesson.path, file.line_of(("module",)), f"unknown module '{lesson.module}'"
-            )
+            state.report(lesson.path, at.module_line, f"unknown module '{lesson.module}'")
         for index, term in enumerate(lesson.terms):
             if term not in curriculum.cards:
                 state.report(
                     lesson.path,
-                    file.line_of(("terms", index)),
+                    at.term_lines[index],
                     f"terms[{index + 1}]: no glossary deck defines the term '{term}'",
                 )
         if "](lesson:" not in lesson.body:
@@ -241,5 +135,5 @@ def _cross_check(state: _Load) -> None:
             for target in LESSON_LINK.findall(line):
                 if target not in curriculum.lessons:
                     state.report(
-                        lesson.path, file.body_line + offset, f"link to unknown lesson '{target}'"
+                        lesson.path, lesson.body_line + offset, f"link to unknown lesson '{target}'"
                     )

@@ -49,7 +49,9 @@ def load_for(user_dir: Path | None, cache: Path | None = None) -> tuple[Curricul
     """Load the shipped curriculum with the user's own content on top.
 
     With ``cache``, a still-valid cache of the last load is used instead of
-    parsing every file, and a fresh load refreshes it. A ``user_dir`` that is a
+    parsing every file; when some file changed, only the files changed since the
+    last load are read (the others' records are kept beside the cache), and the
+    cache is refreshed. A ``user_dir`` that is a
     symlink is not read: the problem naming it is among those returned. The
     collector is paused meanwhile (see :func:`companion.gc_tuning.paused`).
     """
@@ -60,18 +62,22 @@ def load_for(user_dir: Path | None, cache: Path | None = None) -> tuple[Curricul
 def _load_for(user_dir: Path | None, cache: Path | None) -> tuple[Curriculum, list[Problem]]:
     roots = content_roots(user_dir)
     refused = refused_roots(user_dir)
-    key = ""
-    if cache is not None:
-        from companion.curriculum import cache as cached
+    if cache is None:
+        from companion.curriculum.loader import load_curriculum
 
-        key = cached.fingerprint(roots)
-        hit = cached.load(cache, key)
-        if hit is not None:
-            return hit[0], sorted([*hit[1], *refused])
-    # Parsing needs markdown-it and yaml: imported only when there is no valid cache.
+        curriculum, problems = load_curriculum(roots)
+        return curriculum, sorted([*problems, *refused])
+    from companion.curriculum import cache as cached
+
+    stored = cached.read(cache)
+    key = cached.fingerprint(roots)
+    if stored is not None and stored.key == key:
+        problems = [Problem(*problem) for problem in stored.problems]
+        return stored.curriculum(), sorted([*problems, *refused])
+    # Reading files needs markdown-it and yaml: imported only when some file changed.
     from companion.curriculum.loader import load_curriculum
 
-    curriculum, problems = load_curriculum(roots)
-    if cache is not None:
-        cached.save(cache, key, curriculum, problems)
+    kept = cached.KeptFiles(stored)
+    curriculum, problems = load_curriculum(roots, kept)
+    cached.save(cache, key, problems, kept)
     return curriculum, sorted([*problems, *refused])
