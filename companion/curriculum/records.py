@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from companion.curriculum.catalogue import Curriculum
 from companion.curriculum.problems import Problem
@@ -23,14 +23,24 @@ from companion.domain.cards import Card
 from companion.domain.content import Lesson, Module, Origin, PlaybookEntry
 
 
-class ModuleAt(BaseModel):
+class _Part(BaseModel):
+    """A part of the cache: its validator is built when first used on its own.
+
+    Building it at import would compile the lesson's schema once more for every
+    model that holds one (the cache's own validator already holds them all).
+    """
+
+    model_config = ConfigDict(defer_build=True)
+
+
+class ModuleAt(_Part):
     """A module and the line of its id."""
 
     item: Module
     id_line: int
 
 
-class LessonAt(BaseModel):
+class LessonAt(_Part):
     """A lesson and the lines its cross-checks name (id, module, each term)."""
 
     item: Lesson
@@ -39,21 +49,21 @@ class LessonAt(BaseModel):
     term_lines: list[int]
 
 
-class CardAt(BaseModel):
+class CardAt(_Part):
     """A glossary card and the line of its id."""
 
     item: Card
     id_line: int
 
 
-class EntryAt(BaseModel):
+class EntryAt(_Part):
     """A playbook entry and the line of its id."""
 
     item: PlaybookEntry
     id_line: int
 
 
-class FileRecord(BaseModel):
+class FileRecord(_Part):
     """Everything one content file gave: its items, in file order, and its own problems."""
 
     modules: list[ModuleAt] = Field(default_factory=list)
