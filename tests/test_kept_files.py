@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from companion.curriculum import cache as cached
-from companion.curriculum import files, sources
+from companion.curriculum import files, kept_files, sources
+from companion.curriculum.kept_files import KeptFiles, kept_path
 from companion.curriculum.loader import load_curriculum
 from companion.curriculum.records import FileRecord
 from tests.test_loader import DECK, MODULE, PLAYBOOK, lesson, write
@@ -123,43 +123,47 @@ def test_a_file_rewritten_with_the_same_size_and_time_is_read_again(tmp_path: Pa
     assert curriculum.lessons["next"].body == "Text  two."
 
 
-def test_a_cache_that_does_not_validate_is_not_used(tmp_path: Path, reads) -> None:
+def test_records_that_do_not_validate_are_not_used(tmp_path: Path, reads) -> None:
     root, cache = tmp_path / "content", tmp_path / ".cache" / "curriculum.json"
     tree(root)
     load(root, cache)
-    assert cache.is_file() and cache.stat().st_mode & 0o777 == 0o600
-    tampered = cache.read_bytes().replace(b'"minutes":45', b'"minutes":"a while"', 1)
-    assert tampered != cache.read_bytes()
-    cache.write_bytes(tampered)
+    records = kept_path(cache)
+    assert records.is_file() and records.stat().st_mode & 0o777 == 0o600
+    tampered = records.read_bytes().replace(b'"minutes":45', b'"minutes":"a while"', 1)
+    assert tampered != records.read_bytes()
+    records.write_bytes(tampered)
+    write(root, {"01-sample/06-new.md": lesson("new")})
     reads.clear()
     result = load(root, cache)
     assert "02-next.md" in reads and result == full(root)
 
 
-def test_a_cache_of_another_version_is_not_used(tmp_path: Path, reads) -> None:
+def test_records_of_another_version_are_not_used(tmp_path: Path, reads) -> None:
     root, cache = tmp_path / "content", tmp_path / ".cache" / "curriculum.json"
     tree(root)
     load(root, cache)
-    cache.write_bytes(cache.read_bytes().replace(cached.VERSION.encode(), b"2:0.0.9", 1))
+    records = kept_path(cache)
+    records.write_bytes(records.read_bytes().replace(kept_files.VERSION.encode(), b"2:0.0.9", 1))
     write(root, {"01-sample/06-new.md": lesson("new")})
     reads.clear()
     load(root, cache)
     assert "02-next.md" in reads
 
 
-def test_a_cache_behind_a_link_is_never_read(tmp_path: Path) -> None:
+def test_records_behind_a_link_are_never_read(tmp_path: Path) -> None:
     root, cache = tmp_path / "content", tmp_path / ".cache" / "curriculum.json"
     tree(root)
     load(root, cache)
-    elsewhere = tmp_path / "elsewhere.json"
-    cache.replace(elsewhere)
-    cache.symlink_to(elsewhere)
-    assert cached.read(cache) is None
-    kept = cached.KeptFiles(cached.read(elsewhere))
-    called: list[int] = []
+    records, elsewhere = kept_path(cache), tmp_path / "elsewhere.json"
+    records.replace(elsewhere)
+    records.symlink_to(elsewhere)
     lesson_path = root / "01-sample" / "02-next.md"
-    kept.record_for(lesson_path, "user", lambda: called.append(1) or FileRecord())
-    assert called == []  # the same records, read from a real file, are used
+    for where, reads_again in ((records, [1]), (elsewhere, [])):
+        called: list[int] = []
+        KeptFiles.load(where).record_for(
+            lesson_path, "user", lambda called=called: called.append(1) or FileRecord()
+        )
+        assert called == reads_again  # the same records from a real file are used
 
 
 def test_a_start_from_the_cache_parses_nothing(tmp_path: Path) -> None:

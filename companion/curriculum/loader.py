@@ -14,9 +14,9 @@ import re
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
-from typing import Protocol
 
 from companion.curriculum.catalogue import Curriculum
+from companion.curriculum.kept_files import KeptFiles
 from companion.curriculum.problems import Problem, link_problem
 from companion.curriculum.reading import read_deck, read_lesson, read_module, read_playbook
 from companion.curriculum.records import FileRecord, Merge
@@ -27,17 +27,10 @@ LESSON_LINK = re.compile(r"\]\(lesson:([^)\s]*)\)")
 SPECIAL_DIRS = {"glossary", "playbook"}
 
 
-class Kept(Protocol):
-    """Records of files kept from an earlier load (see :class:`.cache.KeptFiles`)."""
-
-    def record_for(self, path: Path, origin: Origin, read: Callable[[], FileRecord]) -> FileRecord:
-        """Return the kept record of ``path`` if the file is unchanged, else ``read()``'s."""
-
-
 class _Load(Merge):
     """The state of one load: a merge that reads each file, or takes its kept record."""
 
-    def __init__(self, kept: Kept | None) -> None:
+    def __init__(self, kept: KeptFiles | None) -> None:
         super().__init__()
         self.kept = kept
 
@@ -48,7 +41,7 @@ class _Load(Merge):
 
 
 def load_curriculum(
-    roots: Iterable[tuple[Path, Origin]], kept: Kept | None = None
+    roots: Iterable[tuple[Path, Origin]], kept: KeptFiles | None = None
 ) -> tuple[Curriculum, list[Problem]]:
     """Load every root in order and cross-check the result; return it with all problems.
 

@@ -1,9 +1,4 @@
-"""Reading one content file into its record (see :mod:`companion.curriculum.records`).
-
-Each item is validated by its own model as it is read; the record around the
-items is then put together with ``model_construct`` (nothing in it is unchecked),
-so reading one changed file does not build the record models' validators.
-"""
+"""Reading one content file into its record (see :mod:`companion.curriculum.records`)."""
 
 from __future__ import annotations
 
@@ -59,7 +54,7 @@ def _with_body(file: FrontMatterFile, path: Path, origin: Origin) -> dict[str, A
 
 def read_module(path: Path, folder_id: str, origin: Origin) -> FileRecord:
     """Read a module's ``_module.md``; its id must be the folder's."""
-    record = FileRecord.model_construct()
+    record = FileRecord()
     file = _front_matter(record, path)
     if file is None:
         return record
@@ -70,13 +65,13 @@ def read_module(path: Path, folder_id: str, origin: Origin) -> FileRecord:
     if module.id != folder_id:
         record.report(path, id_line, f"id '{module.id}' does not match its folder '{folder_id}'")
     else:
-        record.modules.append(ModuleAt.model_construct(item=module, id_line=id_line))
+        record.modules.append(ModuleAt(item=module, id_line=id_line))
     return record
 
 
 def read_lesson(path: Path, folder_id: str, origin: Origin) -> FileRecord:
     """Read a lesson; it must belong to the module of its folder and have a body."""
-    record = FileRecord.model_construct()
+    record = FileRecord()
     file = _front_matter(record, path)
     if file is None:
         return record
@@ -95,7 +90,7 @@ def read_lesson(path: Path, folder_id: str, origin: Origin) -> FileRecord:
     if not lesson.body.strip():
         record.report(path, file.body_line, "the lesson has no body")
     record.lessons.append(
-        LessonAt.model_construct(
+        LessonAt(
             item=lesson,
             id_line=file.line_of(("id",)),
             module_line=module_line,
@@ -107,7 +102,7 @@ def read_lesson(path: Path, folder_id: str, origin: Origin) -> FileRecord:
 
 def read_deck(path: Path, origin: Origin) -> FileRecord:
     """Read a glossary deck; each valid card is kept, each bad one reported at its line."""
-    record = FileRecord.model_construct()
+    record = FileRecord()
     try:
         doc = read_yaml(path)
     except ContentError as exc:
@@ -124,19 +119,17 @@ def read_deck(path: Path, origin: Origin) -> FileRecord:
         entry = validate_as(record, DeckEntry, raw, doc, path, prefix=loc)
         if entry is not None:
             card = entry.to_card(header.deck, origin)
-            record.cards.append(
-                CardAt.model_construct(item=card, id_line=doc.line_of((*loc, "id")))
-            )
+            record.cards.append(CardAt(item=card, id_line=doc.line_of((*loc, "id"))))
     return record
 
 
 def read_playbook(path: Path, origin: Origin) -> FileRecord:
     """Read a playbook entry."""
-    record = FileRecord.model_construct()
+    record = FileRecord()
     file = _front_matter(record, path)
     if file is None:
         return record
     entry = validate_as(record, PlaybookEntry, _with_body(file, path, origin), file.meta, path)
     if entry is not None:
-        record.playbook.append(EntryAt.model_construct(item=entry, id_line=file.line_of(("id",))))
+        record.playbook.append(EntryAt(item=entry, id_line=file.line_of(("id",))))
     return record

@@ -5,9 +5,8 @@ nothing but the file, its folder and whether it is shipped or the user's. So
 each file gives a :class:`FileRecord`: the items it defines, the lines the
 cross-checks name, and the problems found in it. :class:`Merge` adds the
 records in load order, reporting an id its origin already had. A record kept
-in the cache stands in for a file that has not changed since it was read.
-
-Nothing here parses Markdown or YAML: a start from the cache imports neither.
+from the last load stands in for a file that has not changed since it was read
+(see :mod:`companion.curriculum.kept_files`).
 """
 
 from __future__ import annotations
@@ -27,7 +26,7 @@ class _Part(BaseModel):
     """A part of the cache: its validator is built when first used on its own.
 
     Building it at import would compile the lesson's schema once more for every
-    model that holds one (the cache's own validator already holds them all).
+    model that holds one (the records file's validator already holds them all).
     """
 
     model_config = ConfigDict(defer_build=True)

@@ -69,15 +69,16 @@ def _load_for(user_dir: Path | None, cache: Path | None) -> tuple[Curriculum, li
         return curriculum, sorted([*problems, *refused])
     from companion.curriculum import cache as cached
 
-    stored = cached.read(cache)
     key = cached.fingerprint(roots)
-    if stored is not None and stored.key == key:
-        problems = [Problem(*problem) for problem in stored.problems]
-        return stored.curriculum(), sorted([*problems, *refused])
+    hit = cached.load(cache, key)
+    if hit is not None:
+        return hit[0], sorted([*hit[1], *refused])
     # Reading files needs markdown-it and yaml: imported only when some file changed.
+    from companion.curriculum.kept_files import KeptFiles, kept_path
     from companion.curriculum.loader import load_curriculum
 
-    kept = cached.KeptFiles(stored)
+    kept = KeptFiles.load(kept_path(cache))
     curriculum, problems = load_curriculum(roots, kept)
-    cached.save(cache, key, problems, kept)
+    cached.save(cache, key, curriculum, problems)
+    kept.save(kept_path(cache))
     return curriculum, sorted([*problems, *refused])
