@@ -50,8 +50,6 @@ class KeptFiles:
         self._old = old or {}
         self.files: dict[str, tuple[str, FileRecord]] = {}
         """This load's records, in load order."""
-        self.read = 0
-        """How many files this load had to read."""
 
     def record_for(self, path: Path, origin: Origin, read: Callable[[], FileRecord]) -> FileRecord:
         """Return the kept record of ``path`` if the file is unchanged, else ``read()``'s.
@@ -62,11 +60,8 @@ class KeptFiles:
         name = f"{origin}:{path}"
         now = stamp(path)
         kept = self._old.get(name)
-        if now is not None and kept is not None and kept[0] == now:
-            record = kept[1]
-        else:
-            record = read()
-            self.read += 1
+        unchanged = now is not None and kept is not None and kept[0] == now
+        record = kept[1] if unchanged and kept is not None else read()
         if now is not None:
             self.files[name] = (now, record)
         return record
