@@ -28,3 +28,32 @@ class Problem:
 def link_problem(path: Path) -> Problem:
     """Return the problem reported for a symlink in the content folder (never followed)."""
     return Problem.at(path, 1, f"{SymlinkRefusedError(path).strerror}; it was not read")
+
+
+SHOWN = 3
+"""How many problems a start-up notice names before "and N more"."""
+
+
+def own_content_notice(problems: list[Problem], content: Path) -> str | None:
+    """Return what to tell the pair about problems in their own ``content`` folder, or None.
+
+    Names the first few (path relative to the data folder, line, what is wrong)
+    and how to see them all. A problem about the folder itself (a symlink,
+    already a warning when the data folder opens) is left out.
+    """
+    inside = [
+        p for p in problems if Path(p.path).is_relative_to(content) and Path(p.path) != content
+    ]
+    if not inside:
+        return None
+    base = content.parent
+    lines = [f"{Path(p.path).relative_to(base)}:{p.line}: {p.message}" for p in inside[:SHOWN]]
+    more = len(inside) - SHOWN
+    if more > 0:
+        lines.append(f"…and {more} more.")
+    count = f"{len(inside)} problem{'s' if len(inside) != 1 else ''}"
+    return (
+        f"Your own content has {count}; what they affect was not loaded:\n"
+        + "\n".join(lines)
+        + "\n`companion content check` lists every problem."
+    )

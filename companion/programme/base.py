@@ -151,6 +151,16 @@ class Core:
         """Return today's date in the local zone (the day people call "today")."""
         return self.now().date()
 
+    def content_notice(self) -> str | None:
+        """Return what to tell the pair about problems in their own content, or None.
+
+        Loads the curriculum if it was not loaded yet (that sets ``content_problems``).
+        """
+        from companion.curriculum.problems import own_content_notice
+
+        _ = self.curriculum  # loads it once, which sets content_problems
+        return own_content_notice(self.content_problems, self.folder / "content")
+
     @cached_property
     def curriculum(self) -> Curriculum:
         """The shipped curriculum with the pair's own content on top (loaded once)."""

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
+from companion.formatting import visible
 from companion.screens.dashboard import DashboardScreen
 from companion.widgets.safe_text import plain_line
 
@@ -116,6 +117,10 @@ class Lifecycle:
         base = self.app.screen_stack[0] if self.app.screen_stack else None
         if isinstance(base, DashboardScreen):
             base.start()
+        if notice := self.programme.content_notice():
+            self.app.notify(
+                visible(notice), title="Content", severity="warning", timeout=20, markup=False
+            )
         self._resume_and_open()
 
     def _resume_and_open(self) -> None:
