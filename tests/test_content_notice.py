@@ -34,16 +34,20 @@ def test_no_notice_without_problems_inside_the_content_folder(tmp_path: Path) ->
     )
 
 
-async def test_the_app_names_a_broken_lesson_when_it_starts(tmp_path: Path) -> None:
+def demo_with_own_module(tmp_path: Path, **more: str) -> Path:
+    """The demo pair with a module of its own holding one good lesson (and ``more`` files)."""
     folder = demo_folder(tmp_path / "data")
-    write(
-        folder / "content",
-        {
-            "05-sample/_module.md": MODULE.replace("order: 1", "order: 5"),
-            "05-sample/01-good.md": lesson("good-one", terms="[]"),
-            "05-sample/02-[b]bad.md": "---\nid: bad\ntitle: [unclosed\n---\nBody.\n",
-        },
-    )
+    files = {
+        "05-sample/_module.md": MODULE.replace("order: 1", "order: 5"),
+        "05-sample/01-good.md": lesson("good-one", terms="[]"),
+    }
+    write(folder / "content", files | {f"05-sample/{name}": text for name, text in more.items()})
+    return folder
+
+
+async def test_the_app_names_a_broken_lesson_when_it_starts(tmp_path: Path) -> None:
+    bad = "---\nid: bad\ntitle: [unclosed\n---\nBody.\n"
+    folder = demo_with_own_module(tmp_path, **{"02-[b]bad.md": bad})
     async with running(folder) as (app, pilot):
 
         def content_notices() -> list[str]:
@@ -58,14 +62,7 @@ async def test_the_app_names_a_broken_lesson_when_it_starts(tmp_path: Path) -> N
 
 
 async def test_no_content_notice_for_good_content(tmp_path: Path) -> None:
-    folder = demo_folder(tmp_path / "data")
-    write(
-        folder / "content",
-        {
-            "05-sample/_module.md": MODULE.replace("order: 1", "order: 5"),
-            "05-sample/01-good.md": lesson("good-one", terms="[]"),
-        },
-    )
+    folder = demo_with_own_module(tmp_path)
     async with running(folder) as (app, pilot):
         await until(pilot, lambda: app.lifecycle.is_open)
         await pilot.pause()
