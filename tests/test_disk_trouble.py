@@ -231,4 +231,4 @@ def test_a_backup_on_a_full_disk_leaves_no_partial_zip_and_keeps_every_earlier_o
     assert _backups(data) == before, "no partial zip, no earlier backup rotated out"
     made = take_backup(data, now=start + timedelta(minutes=KEEP))  # the disk has room again
     assert made is not None and made.name not in before
-    assert check_backup(made, data).sessions == 1
+    assert check_backup(made, data).counts.sessions == 1

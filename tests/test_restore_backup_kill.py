@@ -255,7 +255,7 @@ def test_sigkill_during_restore_leaves_one_complete_state(tmp_path: Path) -> Non
     assert rolled_back >= 5, f"only {rolled_back} kills landed inside a swap"
     for name, path in backups.items():  # the backups restored from are never touched
         assert path.read_bytes() == untouched[name]
-    assert check_backup(backups["C"], tmp_path / "data0").cards == 5
+    assert check_backup(backups["C"], tmp_path / "data0").counts.cards == 5
 
 
 def test_sigkill_during_backup_loses_no_good_backup_and_no_write(tmp_path: Path) -> None:
@@ -305,7 +305,7 @@ def test_sigkill_during_backup_loses_no_good_backup_and_no_write(tmp_path: Path)
             ordered = [z.name for z in zips]  # oldest first
             assert best is not None
             assert ordered.index(best.name) >= ordered.index(acked_backups[-1])
-            assert check_backup(best, folder).sessions == 1
+            assert check_backup(best, folder).counts.sessions == 1
             assert (folder / BACKUP_DIR).stat().st_mode & 0o777 == 0o700
     assert taken >= ROUNDS
 

@@ -217,7 +217,8 @@ def restore(
         with DataLock(data).acquire() as lock:
             if repaired := recover_interrupted_restore(data):
                 print(repaired)
-            incoming = check_backup(source, data, unverified=unverified)
+            checked = check_backup(source, data, unverified=unverified)
+            incoming = checked.counts
             now = current_counts(data)
             if unverified and manifest_of(source) is None:
                 _err(f"{source} has no manifest: it cannot be verified; every other check passed")
@@ -225,7 +226,9 @@ def restore(
             print(f"{data} holds now: {now.describe()}")
             if not yes and not _confirm():
                 return EXIT_USAGE if not sys.stdin.isatty() else EXIT_PROBLEM
-            done = restore_backup(data, source, lock_held=lock.held, unverified=unverified)
+            done = restore_backup(
+                data, source, lock_held=lock.held, unverified=unverified, already=checked.validated
+            )
     except NoBackupError as exc:
         _err(str(exc))
         return EXIT_PROBLEM

@@ -106,4 +106,4 @@ class Programme(Core):
         """The restore-first choice after a damaged file was moved aside."""
         from companion.programme.recovery import Recovery  # after the first frame (above)
 
-        return Recovery(self)
+        return Recovery(self, self.data)

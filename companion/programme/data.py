@@ -32,6 +32,8 @@ class BackupComparison:
     """The backup's sessions, cards and reviews (checked by unpacking it aside)."""
     now: Counts
     """The data folder's, as it stands (a damaged file counts as empty)."""
+    validated: frozenset[tuple[str, str]] = frozenset()
+    """(name, sha256) of the backup's data files the check found valid."""
 
     def text(self) -> str:
         """Return the two lines a person reads before confirming, as the CLI prints them."""
@@ -47,7 +49,8 @@ def compare_backup(folder: Path, backup: Path) -> BackupComparison:
     Raises ``InvalidFileError`` (naming the backup and why) for a backup that
     would not be restored, and ``OSError`` when it cannot be read or unpacked.
     """
-    return BackupComparison(backup, check_backup(backup, folder), current_counts(folder))
+    checked = check_backup(backup, folder)
+    return BackupComparison(backup, checked.counts, current_counts(folder), checked.validated)
 
 
 class Data:
@@ -56,6 +59,8 @@ class Data:
     def __init__(self, programme: Core) -> None:
         """Look after ``programme``'s data folder."""
         self._programme = programme
+        self._validated: dict[Path, frozenset[tuple[str, str]]] = {}
+        """What :meth:`compare` found valid, by backup, for the restore that follows."""
 
     def backup(self) -> Path | None:
         """Take a backup now; return it, or None when there is nothing to back up."""
@@ -74,8 +79,12 @@ class Data:
 
         The backup is checked completely (unpacked aside, then removed), so a
         backup that would not restore raises ``InvalidFileError`` here already.
+        What it found valid is remembered: restoring this backup next does not
+        validate those files again (each one's sha256 is checked as it is unpacked).
         """
-        return compare_backup(self._programme.folder, backup)
+        comparison = compare_backup(self._programme.folder, backup)
+        self._validated = {backup: comparison.validated}
+        return comparison
 
     def restore(self, backup: Path) -> Path | None:
         """Replace the data with ``backup`` (all or nothing); return the copy of what it replaced.
@@ -86,9 +95,10 @@ class Data:
         fails (in both cases nothing changed).
         """
         programme = self._programme
+        already = self._validated.pop(backup, frozenset())
         if not programme.ready:
-            return restore_backup(programme.folder, backup).safety
-        safety = restore_backup(programme.folder, backup, lock_held=True).safety
+            return restore_backup(programme.folder, backup, already=already).safety
+        safety = restore_backup(programme.folder, backup, lock_held=True, already=already).safety
         programme.reopen()
         return safety
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from companion.programme.data import BackupComparison, Data, compare_backup
+from companion.programme.data import BackupComparison, Data
 from companion.storage.backups import best_backup
 from companion.storage.schema import InvalidFileError
 
@@ -65,9 +65,14 @@ class RestoreOffer:
 class Recovery:
     """The restore-first choice: offered at start-up, before anything can be written."""
 
-    def __init__(self, programme: Core) -> None:
-        """Look after ``programme``'s moved-aside files."""
+    def __init__(self, programme: Core, data: Data) -> None:
+        """Look after ``programme``'s moved-aside files, restoring through ``data``.
+
+        ``data`` is the programme's own (what its check of a backup found valid
+        is not validated again when that backup is restored).
+        """
         self._programme = programme
+        self._data = data
 
     def offer(self) -> RestoreOffer | None:
         """Return what to offer when a data file was moved aside and not yet settled."""
@@ -83,12 +88,12 @@ class Recovery:
         if backup is not None:
             # A backup that would not restore: the restore itself says why.
             with contextlib.suppress(InvalidFileError, OSError):
-                comparison = compare_backup(self._programme.folder, backup)
+                comparison = self._data.compare(backup)
         return RestoreOffer(damaged, backup, notices, comparison)
 
     def restore(self, backup: Path) -> Path | None:
         """Restore ``backup`` (all or nothing); see :meth:`Data.restore`."""
-        return Data(self._programme).restore(backup)
+        return self._data.restore(backup)
 
     def start_afresh(self, confirmation: str) -> bool:
         """Start the moved-aside files empty when ``confirmation`` is ``START``; say if it was."""

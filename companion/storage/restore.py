@@ -233,7 +233,12 @@ class Restored:
 
 
 def restore_backup(
-    folder: Path, backup: Path, *, lock_held: bool = False, unverified: bool = False
+    folder: Path,
+    backup: Path,
+    *,
+    lock_held: bool = False,
+    unverified: bool = False,
+    already: frozenset[tuple[str, str]] = frozenset(),
 ) -> Restored:
     """Replace the data in ``folder`` with the content of ``backup``, all or nothing.
 
@@ -244,7 +249,8 @@ def restore_backup(
     Raises InvalidFileError for a bad backup (one without a manifest too,
     unless ``unverified``: only the command line's ``--unverified`` passes it)
     and RestoreError when the swap fails; in both cases the data folder is
-    exactly as it was.
+    exactly as it was. ``already`` is what :func:`check_backup` found valid in
+    this backup just before (files unchanged since are not validated twice).
     """
     ensure_private_dir(folder)
     lock = None if lock_held else DataLock(folder).acquire()
@@ -253,7 +259,7 @@ def restore_backup(
         repaired = _recover(folder)
         data_files(folder)  # refuses a symlink in the data folder before anything moves
         replaced = current_counts(folder)
-        staged = stage(folder, backup, unverified=unverified)
+        staged = stage(folder, backup, unverified=unverified, already=already)
         try:
             safety = _safety_copy(folder)
         except InvalidFileError as exc:  # a file too large to read, so it cannot be kept

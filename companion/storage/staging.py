@@ -126,8 +126,11 @@ def _members(
 
 def _unpack(
     archive: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, sha: str | None
-) -> bytes:
-    """Copy one member to ``target`` (new, 0600), never past its declared size; check its sha."""
+) -> tuple[bytes, str]:
+    """Copy one member to ``target`` (new, 0600), never past its declared size; check its sha.
+
+    Return its bytes (none for a content file) and the sha256 of what was written.
+    """
     ensure_private_dir(target.parent)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW
     digest = hashlib.sha256()
@@ -146,7 +149,7 @@ def _unpack(
         os.fsync(out.fileno())
     if sha is not None and digest.hexdigest() != sha:
         raise ValueError("its checksum does not match the manifest")
-    return b"".join(chunks)
+    return b"".join(chunks), digest.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -155,38 +158,51 @@ class Staged:
 
     folder: Path
     counts: Counts
+    validated: frozenset[tuple[str, str]] = frozenset()
+    """(name, sha256) of every data file found valid, for a restore that follows a check."""
 
 
-def stage(folder: Path, backup: Path, *, unverified: bool = False) -> Staged:
+def stage(
+    folder: Path,
+    backup: Path,
+    *,
+    unverified: bool = False,
+    already: frozenset[tuple[str, str]] = frozenset(),
+) -> Staged:
     """Check ``backup`` and unpack it into a new staging folder inside ``folder``.
 
     Raises InvalidFileError (naming the backup and why) when anything is wrong,
     a missing manifest included unless ``unverified``; the staging folder is
-    then removed and the data folder is untouched.
+    then removed and the data folder is untouched. A data file whose name and
+    sha256 (of the bytes unpacked now) are in ``already`` was found valid by a
+    check of this backup moments ago: it is parsed and counted, not validated again.
     """
     staging = folder / f"{STAGING_PREFIX}{os.urandom(4).hex()}"
     make_private_dir(staging)
     try:
         parsed: dict[str, bytes] = {}
+        digests: set[tuple[str, str]] = set()
         with open_regular(backup) as handle, zipfile.ZipFile(handle) as archive:
             members, manifest = _members(backup, archive, unverified)
             shas = {f.name: f.sha256 for f in manifest.files} if manifest is not None else {}
             for info in members:
                 try:
                     sha = shas.get(info.filename)
-                    payload = _unpack(archive, info, staging / info.filename, sha)
+                    payload, digest = _unpack(archive, info, staging / info.filename, sha)
                 except ValueError as exc:
                     raise _bad(backup, f"{info.filename!r} in it: {exc}") from None
                 if not info.filename.startswith("content/"):
                     parsed[info.filename] = payload
+                    digests.add((info.filename, digest))
         ensure_private_dir(staging / "reviews")
+        skipped = frozenset(name for name, digest in digests & already)
         try:
-            counts = check_state(staging, parsed, set())
+            counts = check_state(staging, parsed, set(), skipped)
         except InvalidFileError as exc:
             raise _bad(backup, f"{exc.path.relative_to(staging)} in it: {exc.why}") from None
         if manifest is not None and counts != manifest.counts:
             raise _bad(backup, "what it holds does not match the counts in its manifest")
-        return Staged(staging, counts)
+        return Staged(staging, counts, frozenset(digests))
     except InvalidFileError:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -198,11 +214,13 @@ def stage(folder: Path, backup: Path, *, unverified: bool = False) -> Staged:
         raise
 
 
-def check_backup(backup: Path, folder: Path, *, unverified: bool = False) -> Counts:
-    """Check ``backup`` completely (unpacking it into a staging folder) and return its counts.
+def check_backup(backup: Path, folder: Path, *, unverified: bool = False) -> Staged:
+    """Check ``backup`` completely (unpacking it into a staging folder, removed after).
 
-    A backup without a manifest is refused unless ``unverified``.
+    Returns its counts and the files found valid (a restore right after passes
+    them on: see :func:`stage`). A backup without a manifest is refused unless
+    ``unverified``.
     """
     staged = stage(folder, backup, unverified=unverified)
     shutil.rmtree(staged.folder, ignore_errors=True)
-    return staged.counts
+    return staged
