@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from companion.formatting import plural
 from companion.programme.core import Programme
 
 
@@ -24,7 +25,7 @@ def check(path: str | None, data: Path) -> int:
     for problem in problems:
         print(problem)
     if problems:
-        print(f"{len(problems)} problem(s); {curriculum.summary()} loaded", file=sys.stderr)
+        print(f"{plural(len(problems), 'problem')}; {curriculum.summary()} loaded", file=sys.stderr)
         return 1
     print(f"content ok: {curriculum.summary()}")
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from companion.formatting import plural
 from companion.storage.atomic import SymlinkRefusedError
 
 
@@ -51,9 +52,8 @@ def own_content_notice(problems: list[Problem], content: Path) -> str | None:
     more = len(inside) - SHOWN
     if more > 0:
         lines.append(f"…and {more} more.")
-    count = f"{len(inside)} problem{'s' if len(inside) != 1 else ''}"
     return (
-        f"Your own content has {count}; what they affect was not loaded:\n"
+        f"Your own content has {plural(len(inside), 'problem')}; what they affect was not loaded:\n"
         + "\n".join(lines)
         + "\n`companion content check` lists every problem."
     )
