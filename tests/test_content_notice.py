@@ -61,6 +61,21 @@ async def test_the_app_names_a_broken_lesson_when_it_starts(tmp_path: Path) -> N
         assert notification.markup is False and notification.severity == "warning"
 
 
+async def test_a_small_terminal_gets_only_the_count(tmp_path: Path) -> None:
+    bad = "---\nid: bad\ntitle: [unclosed\n---\nBody.\n"
+    folder = demo_with_own_module(tmp_path, **{"02-bad.md": bad, "03-bad.md": bad})
+    async with running(folder, size=(40, 12)) as (app, pilot):
+
+        def content_notices() -> list[str]:
+            return [str(n.message) for n in app._notifications if n.title == "Content"]
+
+        await until(pilot, lambda: bool(content_notices()))
+        assert content_notices() == [
+            "Your own content has 2 problems; what they affect was not loaded. "
+            "`companion content check` lists every problem."
+        ]
+
+
 async def test_no_content_notice_for_good_content(tmp_path: Path) -> None:
     folder = demo_with_own_module(tmp_path)
     async with running(folder) as (app, pilot):

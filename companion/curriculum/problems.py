@@ -35,25 +35,25 @@ SHOWN = 3
 """How many problems a start-up notice names before "and N more"."""
 
 
-def own_content_notice(problems: list[Problem], content: Path) -> str | None:
+def own_content_notice(problems: list[Problem], content: Path, shown: int = SHOWN) -> str | None:
     """Return what to tell the pair about problems in their own ``content`` folder, or None.
 
-    Names the first few (path relative to the data folder, line, what is wrong)
-    and how to see them all. A problem about the folder itself (a symlink,
-    already a warning when the data folder opens) is left out.
+    Names the first ``shown`` (path relative to the data folder, line, what is
+    wrong) and how to see them all; with ``shown`` 0 (a small terminal), only
+    how many there are. A problem about the folder itself (a symlink, already a
+    warning when the data folder opens) is left out.
     """
     inside = [
         p for p in problems if Path(p.path).is_relative_to(content) and Path(p.path) != content
     ]
     if not inside:
         return None
+    head = f"Your own content has {plural(len(inside), 'problem')}; what they affect was not loaded"
+    see = "`companion content check` lists every problem."
+    if shown <= 0:
+        return f"{head}. {see}"
     base = content.parent
-    lines = [f"{Path(p.path).relative_to(base)}:{p.line}: {p.message}" for p in inside[:SHOWN]]
-    more = len(inside) - SHOWN
-    if more > 0:
+    lines = [f"{Path(p.path).relative_to(base)}:{p.line}: {p.message}" for p in inside[:shown]]
+    if (more := len(inside) - shown) > 0:
         lines.append(f"…and {more} more.")
-    return (
-        f"Your own content has {plural(len(inside), 'problem')}; what they affect was not loaded:\n"
-        + "\n".join(lines)
-        + "\n`companion content check` lists every problem."
-    )
+    return "\n".join([f"{head}:", *lines, see])

@@ -41,6 +41,9 @@ OPEN_WAIT = 120.0
 OPENING = "Opening your journal…"
 """Said (briefly) when a key needs the journal before it is open; the key is done then."""
 
+SMALL_WIDTH = 60
+"""Terminals narrower than this get the short content notice (a toast is half as wide)."""
+
 
 class Opened(Message):
     """The data folder was opened in the background, or could not be (``error``)."""
@@ -117,7 +120,9 @@ class Lifecycle:
         base = self.app.screen_stack[0] if self.app.screen_stack else None
         if isinstance(base, DashboardScreen):
             base.start()
-        if notice := self.programme.content_notice():
+        # A toast taller than a small terminal loses its first lines: there, only the count.
+        shown = 3 if self.app.size.width >= SMALL_WIDTH else 0
+        if notice := self.programme.content_notice(shown):
             self.app.notify(
                 visible(notice), title="Content", severity="warning", timeout=20, markup=False
             )
