@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from companion.curriculum import files, kept_files, sources
 from companion.curriculum.kept_files import KeptFiles, kept_path
@@ -182,3 +184,43 @@ def test_a_start_from_the_cache_parses_nothing(tmp_path: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, check=True)
     assert out.stdout.split() == [*str(sorted(full(root)[0].lessons)).split(), "False", "False"]
+
+
+VARIANTS = [
+    lesson("good"),
+    lesson("good", body="Another body, see [next](lesson:next)."),
+    lesson("next"),
+    lesson("next", terms="[nowhere]"),
+    lesson("third", body="To [x](lesson:gone)."),
+    "---\nid: [unclosed\n---\nBody.\n",
+    "---\nid: broken\n---\nNo title or module.\n",
+    "no front matter at all\n",
+    DECK,
+    PLAYBOOK,
+]
+NAMES = ["01-sample/01-a.md", "01-sample/02-b.md", "01-sample/03-c.md", "glossary/d.yaml"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(NAMES), st.sampled_from([*range(len(VARIANTS)), None])),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_any_run_of_edits_loads_what_a_full_read_loads(
+    tmp_path_factory: pytest.TempPathFactory, edits: list[tuple[str, int | None]]
+) -> None:
+    """Edit, add and delete files between starts: each start equals a load from scratch."""
+    base = tmp_path_factory.mktemp("edits")
+    root, cache = base / "content", base / ".cache" / "curriculum.json"
+    write(root, {"01-sample/_module.md": MODULE, "glossary/d.yaml": DECK})
+    load(root, cache)
+    for name, variant in edits:
+        path = root / name
+        if variant is None:
+            path.unlink(missing_ok=True)
+        else:
+            write(root, {name: VARIANTS[variant]})
+        assert load(root, cache) == full(root)
