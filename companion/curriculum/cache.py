@@ -29,6 +29,8 @@ from companion.domain.content import Lesson, Module, Origin, PlaybookEntry
 from companion.storage.atomic import atomic_write, ensure_private_dir, read_bytes, refuse_symlink
 
 FORMAT = 3
+VERSION = f"{FORMAT}:{__version__}"
+"""The cache format and app version: what either cache file was written by."""
 
 
 def _files(folder: str, parts: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], str]]:
@@ -68,7 +70,7 @@ def stamp(path: Path | str) -> str | None:
 
 def fingerprint(roots: Iterable[tuple[Path, Origin]]) -> str:
     """Return a digest of every file under ``roots`` (its name and :func:`stamp`)."""
-    sha = hashlib.sha256(f"{FORMAT}:{__version__}".encode())
+    sha = hashlib.sha256(VERSION.encode())
     for root, origin in roots:
         sha.update(f"|{root}|{origin}".encode())
         for parts, path in sorted(_files(str(root))):

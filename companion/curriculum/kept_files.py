@@ -18,14 +18,11 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from companion import __version__
-from companion.curriculum.cache import FORMAT, stamp
+from companion.curriculum.cache import VERSION, stamp
 from companion.curriculum.records import FileRecord
 from companion.domain.content import Origin
 from companion.storage.atomic import atomic_write, ensure_private_dir, read_bytes, refuse_symlink
 
-VERSION = f"{FORMAT}:{__version__}"
-"""Records written by another format or app version are never used."""
 MAX_KEPT = 64 * 2**20
 """Records over this size are not read (500 lessons take about 2 MB)."""
 
@@ -34,6 +31,7 @@ class _Stored(BaseModel):
     """The records file: whose it is, then each file's stamp and record by ``origin:path``."""
 
     version: str
+    """:data:`~companion.curriculum.cache.VERSION` when written; records of another are not used."""
     files: dict[str, tuple[str, FileRecord]]
 
 

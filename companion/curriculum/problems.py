@@ -35,12 +35,14 @@ SHOWN = 3
 """How many problems a start-up notice names before "and N more"."""
 
 
-def own_content_notice(problems: list[Problem], content: Path, shown: int = SHOWN) -> str | None:
+def own_content_notice(
+    problems: list[Problem], content: Path, *, brief: bool = False
+) -> str | None:
     """Return what to tell the pair about problems in their own ``content`` folder, or None.
 
-    Names the first ``shown`` (path relative to the data folder, line, what is
-    wrong) and how to see them all; with ``shown`` 0 (a small terminal), only
-    how many there are. A problem about the folder itself (a symlink, already a
+    Names the first :data:`SHOWN` (path relative to the data folder, line, what
+    is wrong) and how to see them all; ``brief`` (a small terminal): only how
+    many there are. A problem about the folder itself (a symlink, already a
     warning when the data folder opens) is left out.
     """
     inside = [
@@ -50,10 +52,10 @@ def own_content_notice(problems: list[Problem], content: Path, shown: int = SHOW
         return None
     head = f"Your own content has {plural(len(inside), 'problem')}; what they affect was not loaded"
     see = "`companion content check` lists every problem."
-    if shown <= 0:
+    if brief:
         return f"{head}. {see}"
     base = content.parent
-    lines = [f"{Path(p.path).relative_to(base)}:{p.line}: {p.message}" for p in inside[:shown]]
-    if (more := len(inside) - shown) > 0:
+    lines = [f"{Path(p.path).relative_to(base)}:{p.line}: {p.message}" for p in inside[:SHOWN]]
+    if (more := len(inside) - SHOWN) > 0:
         lines.append(f"…and {more} more.")
     return "\n".join([f"{head}:", *lines, see])

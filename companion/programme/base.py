@@ -151,16 +151,16 @@ class Core:
         """Return today's date in the local zone (the day people call "today")."""
         return self.now().date()
 
-    def content_notice(self, shown: int = 3) -> str | None:
+    def content_notice(self, *, brief: bool = False) -> str | None:
         """Return what to tell the pair about problems in their own content, or None.
 
-        Names the first ``shown`` problems (0: only how many). Loads the
-        curriculum if it was not loaded yet (that sets ``content_problems``).
+        Names the first few problems; ``brief`` (a small terminal): only how many.
+        Loads the curriculum if it was not loaded yet (that sets ``content_problems``).
         """
         from companion.curriculum.problems import own_content_notice
 
         _ = self.curriculum  # loads it once, which sets content_problems
-        return own_content_notice(self.content_problems, self.folder / "content", shown)
+        return own_content_notice(self.content_problems, self.folder / "content", brief=brief)
 
     @cached_property
     def curriculum(self) -> Curriculum:

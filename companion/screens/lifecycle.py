@@ -121,8 +121,7 @@ class Lifecycle:
         if isinstance(base, DashboardScreen):
             base.start()
         # A toast taller than a small terminal loses its first lines: there, only the count.
-        shown = 3 if self.app.size.width >= SMALL_WIDTH else 0
-        if notice := self.programme.content_notice(shown):
+        if notice := self.programme.content_notice(brief=self.app.size.width < SMALL_WIDTH):
             self.app.notify(
                 visible(notice), title="Content", severity="warning", timeout=20, markup=False
             )

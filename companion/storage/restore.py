@@ -276,7 +276,7 @@ def restore_backup(
                 f"{f': {exc.filename}' if exc.filename else ''}); "
                 "your data is exactly as it was, nothing was changed"
             ) from None
-        return Restored(backup, staged.counts, replaced, safety, repaired)
+        return Restored(backup, staged.checked.counts, replaced, safety, repaired)
     finally:
         if staged is not None:
             shutil.rmtree(staged.folder, ignore_errors=True)

@@ -153,13 +153,20 @@ def _unpack(
 
 
 @dataclass(frozen=True)
+class Checked:
+    """What a complete check of a backup found: its counts and the data files found valid."""
+
+    counts: Counts
+    validated: frozenset[tuple[str, str]] = frozenset()
+    """(name, sha256) of every data file found valid, for a restore that follows a check."""
+
+
+@dataclass(frozen=True)
 class Staged:
     """A backup unpacked and checked in a staging folder, ready to swap in."""
 
     folder: Path
-    counts: Counts
-    validated: frozenset[tuple[str, str]] = frozenset()
-    """(name, sha256) of every data file found valid, for a restore that follows a check."""
+    checked: Checked
 
 
 def stage(
@@ -202,7 +209,7 @@ def stage(
             raise _bad(backup, f"{exc.path.relative_to(staging)} in it: {exc.why}") from None
         if manifest is not None and counts != manifest.counts:
             raise _bad(backup, "what it holds does not match the counts in its manifest")
-        return Staged(staging, counts, frozenset(digests))
+        return Staged(staging, Checked(counts, frozenset(digests)))
     except InvalidFileError:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -214,7 +221,7 @@ def stage(
         raise
 
 
-def check_backup(backup: Path, folder: Path, *, unverified: bool = False) -> Staged:
+def check_backup(backup: Path, folder: Path, *, unverified: bool = False) -> Checked:
     """Check ``backup`` completely (unpacking it into a staging folder, removed after).
 
     Returns its counts and the files found valid (a restore right after passes
@@ -223,4 +230,4 @@ def check_backup(backup: Path, folder: Path, *, unverified: bool = False) -> Sta
     """
     staged = stage(folder, backup, unverified=unverified)
     shutil.rmtree(staged.folder, ignore_errors=True)
-    return staged
+    return staged.checked
