@@ -80,14 +80,15 @@ class Document(LeavesQuickly, Screen[None]):
         else:
             yield MarkdownViewer(self.text, show_table_of_contents=True, id="view")
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
+        self.set_interval(0.05, self._check)
         if self.mode == "lesson":
             view = self.query_one(LessonView)
-            view.show(self.text)
             view.focus()
+            if (opening := view.show(self.text)) is not None:
+                await opening  # as the reader does: the first frame has the opening
         else:
             self.query_one(MarkdownViewer).focus()
-        self.set_interval(0.05, self._check)
 
     def _check(self) -> None:
         if self.mode == "lesson":

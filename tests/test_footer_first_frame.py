@@ -1,7 +1,6 @@
 """The key bar is drawn with its screen: the first frame of a new screen already shows its keys.
 
-The app's frames are replayed onto a grid of characters as they are handed to
-the terminal driver (``App._display``, as ``benchmarks/paints.py`` times them),
+The app's frames are replayed onto a grid of characters (``tests/frames.py``),
 so the test sees the key bar (and the title) exactly as the terminal showed
 them at the first frame of each screen, not as they stand once the app has
 settled. Screens built once and shown again (the journal, log, glossary and
@@ -13,73 +12,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.widgets._footer import FooterKey
 
 from companion.screens.registry import SCREENS
 from companion.widgets.footer import KeysFooter
 from tests.apphelpers import app_on, demo_folder, settle
+from tests.frames import Frames
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
 
-    from rich.console import RenderableType
-    from textual.app import App
     from textual.pilot import Pilot
-    from textual.screen import Screen
-    from textual.strip import Strip
-
-
-class Frames:
-    """What the terminal shows, frame by frame: every update the app paints, replayed."""
-
-    def __init__(self, app: App[Any]) -> None:
-        """Replay ``app``'s frames from now on (its ``_display``, called once per frame)."""
-        width, height = app.size
-        self.rows = [[" "] * width for _ in range(height)]
-        self.painted: list[tuple[Screen[Any], tuple[str, str]]] = []
-        """For each frame: the screen in front and the terminal's title and key bar after it."""
-        display = app._display
-
-        def replayed(screen: Screen[Any], renderable: RenderableType | None) -> None:
-            display(screen, renderable)
-            if renderable is not None and not app._batch_count:  # what _display writes
-                self.apply(renderable)
-                self.painted.append((screen, self.edges))
-
-        app._display = replayed  # type: ignore[method-assign]
-
-    @property
-    def edges(self) -> tuple[str, str]:
-        """The terminal's first and last lines as they stand (the title and the key bar)."""
-        return "".join(self.rows[0]), "".join(self.rows[-1])
-
-    def put(self, x: int, y: int, strip: Strip) -> None:
-        """Write ``strip``'s text at column ``x`` of line ``y``."""
-        row = self.rows[y]
-        for char in strip.text:
-            if 0 <= x < len(row):
-                row[x] = char
-            x += 1
-
-    def apply(self, update: RenderableType) -> None:
-        """Write a full (layout) or partial (chops) update onto the grid."""
-        if isinstance(update, LayoutUpdate):
-            for y, line in enumerate(update.strips, update.region.y):
-                x = update.region.x
-                for strip in line:
-                    self.put(x, y, strip)
-                    x += strip.cell_length
-        elif isinstance(update, ChopsUpdate):
-            for y, start, end in update.spans:
-                for x, strip in update.chops[y].items():
-                    if strip is not None and start <= x < end:
-                        self.put(x, y, strip)
-
-    def first(self, kind: str) -> tuple[str, str] | None:
-        """The title and key bar at the first frame that showed a screen of class ``kind``."""
-        shown = (edges for screen, edges in self.painted if type(screen).__name__ == kind)
-        return next(shown, None)
 
 
 def opener(target: str) -> Callable[[Pilot[Any]], Awaitable[None]]:

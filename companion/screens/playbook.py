@@ -43,8 +43,8 @@ class PlaybookScreen(StylesKept, Screen[None]):
             yield LessonView(id="entry")
         yield KeysFooter()
 
-    def on_mount(self) -> None:
-        """List the entries, flagged ones first, and show the first."""
+    async def on_mount(self) -> None:
+        """List the entries, flagged ones first, and show the first (in the first frame)."""
         flagged = {entry.id for entry, _ in self.programme.reports.challenges()}
         entries = sorted(
             self.programme.curriculum.playbook.values(),
@@ -55,9 +55,9 @@ class PlaybookScreen(StylesKept, Screen[None]):
             mark = "⚑ " if entry.id in flagged else "  "
             options.add_option(Option(literal(mark + entry.title, keep_lines=False), id=entry.id))
         self.sub_title = f"{len(flagged)} point to your journal" if flagged else "nothing flagged"
-        if entries:
-            self.query_one(LessonView).show(entries[0].body)
         options.focus()
+        if entries and (opening := self.query_one(LessonView).show(entries[0].body)):
+            await opening
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Show the highlighted entry."""

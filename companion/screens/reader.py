@@ -23,6 +23,8 @@ from companion.widgets.messages import Request, safely
 from companion.widgets.safe_text import literal, plain_line
 
 if TYPE_CHECKING:
+    from textual.widget import AwaitMount
+
     from companion.curriculum.sections import Section
     from companion.domain.content import Lesson
     from companion.programme.core import Programme
@@ -130,15 +132,21 @@ class ReaderScreen(StylesKept, LeavesQuickly, Screen[None]):
                 yield OptionList(id="terms")
         yield KeysFooter()
 
-    def on_mount(self) -> None:
-        """Show the lesson; start with the panels hidden on a narrow terminal."""
+    async def on_mount(self) -> None:
+        """Show the lesson; start with the panels hidden on a narrow terminal.
+
+        The lesson's opening is mounted before the screen's first frame, which
+        then has its words (otherwise that frame showed an empty view, and the
+        text came two frames, 0.1 s, later).
+        """
         width = self.app.size.width
         if width < WIDE:
             self.add_class("-no-toc")
         if width < NARROW:
             self.add_class("-no-side")
         self.set_class(self.app.size.height < SHORT, "-short")
-        self.show_lesson()
+        if (opening := self.show_lesson()) is not None:
+            await opening
 
     def on_resize(self, event: events.Resize) -> None:
         """Hide the panels when the terminal gets narrow."""
@@ -146,8 +154,11 @@ class ReaderScreen(StylesKept, LeavesQuickly, Screen[None]):
             self.add_class("-no-toc", "-no-side")
         self.set_class(event.size.height < SHORT, "-short")
 
-    def show_lesson(self) -> None:
-        """Render the current lesson in every part of the screen."""
+    def show_lesson(self) -> AwaitMount | None:
+        """Render the current lesson in every part of the screen.
+
+        Returns the mounting of the lesson's opening (see ``LessonView.show``).
+        """
         lesson = self.lesson
         curriculum = self.programme.curriculum
         module = curriculum.modules.get(lesson.module)
@@ -155,7 +166,7 @@ class ReaderScreen(StylesKept, LeavesQuickly, Screen[None]):
         self.sub_title = plain_line(module.title if module else lesson.module)
         view = self.query_one(LessonView)
         self.remove_class("-links-open")
-        view.show(lesson.body)
+        opening = view.show(lesson.body)
         self._fill_toc()
         self._fill_links()
         self.query_one("#brief", Static).update(brief(lesson))
@@ -169,6 +180,7 @@ class ReaderScreen(StylesKept, LeavesQuickly, Screen[None]):
         self._update_done_label()
         self.refresh_bindings()
         view.focus()
+        return opening
 
     def _fill_toc(self) -> None:
         toc = self.query_one("#toc", OptionList)

@@ -28,6 +28,7 @@ from textual import events
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.message import Message
+from textual.widget import AwaitMount
 from textual.widgets import Markdown
 
 from companion.curriculum.sections import Parse, Section, normalise, split_sections
@@ -164,20 +165,26 @@ class LessonView(SectionPlaces, can_focus=True):
             for widget in self.built.values()
         )
 
-    def show(self, body: str) -> None:
-        """Replace the content with ``body``; its opening is on screen by the next frame."""
+    def show(self, body: str) -> AwaitMount | None:
+        """Replace the content with ``body``; its opening is on screen by the next frame.
+
+        Returns the mounting of the opening's first blocks (None when nothing new
+        is built). A screen showing a lesson as it mounts awaits it, so that its
+        very first frame has the opening words, not an empty view.
+        """
         self._generation += 1
         generation = self._generation
         self.parsed = False
         self.anchor(False)
         self.scroll_home(animate=False, immediate=True)
         if len(body) > LONG:
-            self._place(split_sections(preview(body)), normalise(body))
+            opening = self._place(split_sections(preview(body)), normalise(body))
             self.run_worker(self._parse_then_place(body, generation), group="parse", exclusive=True)
         else:
-            self._place(split_sections(body), normalise(body))
+            opening = self._place(split_sections(body), normalise(body))
             self.parsed = True
         self.run_worker(self._keep_built(generation), group="build", exclusive=True)
+        return opening
 
     async def _parse_then_place(self, body: str, generation: int) -> None:
         """Parse ``body`` a few milliseconds at a time, letting key presses through between.
@@ -215,8 +222,11 @@ class LessonView(SectionPlaces, can_focus=True):
                 kept[index] = widget
         return kept
 
-    def _place(self, sections: list[Section], document: str) -> None:
-        """Take ``sections`` as the document: keep what is built and unchanged, build the first."""
+    def _place(self, sections: list[Section], document: str) -> AwaitMount | None:
+        """Take ``sections`` as the document: keep what is built and unchanged, build the first.
+
+        Returns the mounting of the first section when it is built anew.
+        """
         width = self.size.width or self.app.size.width
         kept = self._kept(sections)
         dropped = [widget for index, widget in self.built.items() if index not in kept]
@@ -228,16 +238,18 @@ class LessonView(SectionPlaces, can_focus=True):
         ]
         for index, widget in kept.items():
             widget.section, widget._markdown = sections[index], document
+        opening = None
         with self.app.batch_update():
             for widget in dropped:
                 widget.remove()
             if sections and not kept:
-                self._build(0)
+                opening = self._build(0)
             self._size_spacers()
         self._wanted.set()
+        return opening
 
-    def _build(self, index: int) -> SectionMarkdown:
-        """Mount section ``index`` in its place between the spacers."""
+    def _build(self, index: int) -> AwaitMount:
+        """Mount section ``index`` in its place between the spacers; return the mounting."""
         widget = SectionMarkdown(self.sections[index], self._document, index)
         widget.wait_turn = self.after_keys
         # Out of view it is built hidden: a hidden section is not laid out, so the
@@ -246,8 +258,7 @@ class LessonView(SectionPlaces, can_focus=True):
         after = [i for i in self.built if i > index]
         before = self.built[min(after)] if after else self._bottom
         self.built[index] = widget
-        self._body.mount(widget, before=before)
-        return widget
+        return self._body.mount(widget, before=before)
 
     def _next_to_build(self, window: range) -> int | None:
         """The section to build next: the one at the top of the view, then outwards."""

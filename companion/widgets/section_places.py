@@ -51,9 +51,15 @@ class SectionPlaces(VerticalScroll):
         return self.is_anchored and not self._anchor_released
 
     def _in_view(self, index: int) -> bool:
-        """Whether section ``index`` (at its known or estimated place) is in the visible part."""
+        """Whether section ``index`` (at its known or estimated place) is in the visible part.
+
+        Before the view is first laid out (a lesson shown as its screen mounts) its
+        height is taken to be the terminal's: the opening is in view, and is built
+        shown, so its first blocks are in the screen's first frame.
+        """
         top = self._offsets()[index]
-        return top < self.scroll_y + self.size.height and top + self.heights[index] > self.scroll_y
+        height = self.size.height or self.app.size.height
+        return top < self.scroll_y + height and top + self.heights[index] > self.scroll_y
 
     def _show_ready(self) -> None:
         """Show the hidden sections that are whole, or that have come into view meanwhile.
