@@ -88,11 +88,11 @@ class CompanionApp(App[None]):
         self.programme = programme
         self.navigator = Navigator(self, programme)
         self.lifecycle = Lifecycle(self, programme, self.navigator)
-        self.warm_up = WarmUp(self, self.navigator, programme)
-        """What is prepared while the user reads the dashboard (``warm_up.done`` once ready)."""
-        self.save_reporter = SaveReporter(self, programme)
         self.idle_collector = IdleCollector(self)
         """Runs a due full garbage collection while nobody is typing."""
+        self.warm_up = WarmUp(self, self.navigator, programme, self.idle_collector.quiet_for)
+        """What is prepared while the user reads the dashboard (``warm_up.done`` once ready)."""
+        self.save_reporter = SaveReporter(self, programme)
         self.COMMANDS = App.COMMANDS | {commands_for(programme)}
 
     def get_default_screen(self) -> Screen[None]:

@@ -8,10 +8,12 @@ import weakref
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.widgets._footer import FooterKey
 
 from companion.screens.curriculum import CurriculumScreen
 from companion.screens.navigator import KEPT
+from companion.screens.warmup import GUARD
 from companion.widgets.footer import KeysFooter
 from companion.widgets.row_table import RowTable
 from tests.apphelpers import app_on, count_restyles, demo_folder
@@ -60,6 +62,30 @@ async def test_a_key_during_the_warm_up_waits_for_one_step_only(
         assert type(app.screen).__name__ == "JournalScreen"
         assert steps[0] == f"{KEPT[0]} under DashboardScreen"
         assert steps[-1] == f"{KEPT[-1]} under JournalScreen"  # the key went first
+
+
+async def test_no_step_begins_right_after_a_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A key's own work (a screen opening) goes first: steps wait GUARD after each key."""
+    quiet_at_step: list[float] = []
+    app = app_on(demo_folder(tmp_path / "data"))
+    original = app.navigator.prebuild
+
+    def noted(target: str) -> object:
+        quiet_at_step.append(app.idle_collector.quiet_for())  # type: ignore[attr-defined]
+        return original(target)
+
+    monkeypatch.setattr(app.navigator, "prebuild", noted)
+    async with app.run_test(size=(100, 30)) as pilot:
+        while not quiet_at_step:
+            await pilot.pause(0.01)
+        for _ in range(15):  # a key every 0.1 s, as a terminal sends them
+            app.post_message(events.Key("tab", None))
+            await asyncio.sleep(0.1)
+        await _warmed(pilot, app)
+        assert len(quiet_at_step) == len(KEPT)
+        assert min(quiet_at_step) >= GUARD
 
 
 async def test_the_curriculum_is_rebuilt_on_return_only_when_a_lesson_changed(
