@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import gc
 import weakref
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from textual import events
@@ -18,6 +20,8 @@ from companion.widgets.footer import KeysFooter
 from companion.widgets.row_table import RowTable
 from tests.apphelpers import app_on, count_restyles, demo_folder
 
+T = TypeVar("T")
+
 
 async def _warmed(pilot: object, app: object) -> None:
     for _ in range(1200):  # up to 60 s on a loaded machine
@@ -26,6 +30,21 @@ async def _warmed(pilot: object, app: object) -> None:
         await pilot.pause(0.05)  # type: ignore[attr-defined]
     assert app.warm_up.done  # type: ignore[attr-defined]
     await pilot.pause()  # type: ignore[attr-defined]
+
+
+def _at_each_prebuild(
+    app: Any, monkeypatch: pytest.MonkeyPatch, note: Callable[[str], T]
+) -> list[T]:
+    """What ``note`` says (given the screen's name) as each kept screen's build begins."""
+    noted: list[T] = []
+    original = app.navigator.prebuild
+
+    def noting(target: str) -> object:
+        noted.append(note(target))
+        return original(target)
+
+    monkeypatch.setattr(app.navigator, "prebuild", noting)
+    return noted
 
 
 async def test_the_kept_screens_are_built_before_their_keys(tmp_path: Path) -> None:
@@ -45,15 +64,8 @@ async def test_the_kept_screens_are_built_before_their_keys(tmp_path: Path) -> N
 async def test_a_key_during_the_warm_up_waits_for_one_step_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    steps: list[str] = []
     app = app_on(demo_folder(tmp_path / "data"))
-    original = app.navigator.prebuild
-
-    def noted(target: str) -> bool:
-        steps.append(f"{target} under {type(app.screen).__name__}")
-        return original(target)
-
-    monkeypatch.setattr(app.navigator, "prebuild", noted)
+    steps = _at_each_prebuild(app, monkeypatch, lambda t: f"{t} under {type(app.screen).__name__}")
     async with app.run_test(size=(100, 30)) as pilot:
         while not steps:
             await pilot.pause(0.01)
@@ -68,15 +80,12 @@ async def test_no_step_begins_right_after_a_key(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A key's own work (a screen opening) goes first: steps wait GUARD after each key."""
-    quiet_at_step: list[float] = []
     app = app_on(demo_folder(tmp_path / "data"))
-    original = app.navigator.prebuild
-
-    def noted(target: str) -> object:
-        quiet_at_step.append(app.idle_collector.quiet_for())  # type: ignore[attr-defined]
-        return original(target)
-
-    monkeypatch.setattr(app.navigator, "prebuild", noted)
+    quiet_at_step = _at_each_prebuild(
+        app,
+        monkeypatch,
+        lambda _: app.idle_collector.quiet_for(),  # type: ignore[attr-defined]
+    )
     async with app.run_test(size=(100, 30)) as pilot:
         while not quiet_at_step:
             await pilot.pause(0.01)
