@@ -52,3 +52,21 @@ async def test_the_first_frame_of_the_playbook_shows_its_first_entry(data: Path)
         first = frames.first_text("PlaybookScreen")
         assert first is not None
         assert opening_words(entry.body) in first, first
+
+
+async def test_the_playbook_marks_the_entry_it_shows_and_moves_on_with_one_key(
+    data: Path,
+) -> None:
+    app = app_on(demo_folder(data))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.navigator.open_target("playbook")
+        await settle(pilot)
+        options = app.screen.query_one(OptionList)
+        assert options.highlighted == 0  # the first entry, shown on the right, is marked
+        frames = Frames(app)
+        await pilot.press("down")
+        await settle(pilot)
+        second = app.programme.curriculum.playbook[options.get_option_at_index(1).id or ""]
+        assert options.highlighted == 1
+        assert opening_words(second.body) in frames.texts[-1][1]

@@ -34,6 +34,8 @@ class PlaybookScreen(StylesKept, Screen[None]):
         """Show ``programme``."""
         super().__init__()
         self.programme = programme
+        self._shown = ""
+        """The id of the entry on the right."""
 
     def compose(self) -> ComposeResult:
         """Entries on the left, the chosen one on the right."""
@@ -56,11 +58,16 @@ class PlaybookScreen(StylesKept, Screen[None]):
             options.add_option(Option(literal(mark + entry.title, keep_lines=False), id=entry.id))
         self.sub_title = f"{len(flagged)} point to your journal" if flagged else "nothing flagged"
         options.focus()
-        if entries and (opening := self.query_one(LessonView).show(entries[0].body)):
+        if not entries:
+            return
+        options.highlighted = 0  # the entry shown is the one marked in the list
+        self._shown = entries[0].id
+        if opening := self.query_one(LessonView).show(entries[0].body):
             await opening
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        """Show the highlighted entry."""
+        """Show the highlighted entry (unless it is the one shown)."""
         entry = self.programme.curriculum.playbook.get(event.option.id or "")
-        if entry is not None:
+        if entry is not None and entry.id != self._shown:
+            self._shown = entry.id
             self.query_one(LessonView).show(entry.body)
