@@ -19,8 +19,11 @@ from companion.widgets.messages import Request
 from companion.widgets.safe_text import literal
 
 if TYPE_CHECKING:
+    from textual.widget import AwaitMount
+
     from companion.domain.checkin_trends import Point
     from companion.programme.core import Programme
+    from companion.programme.evaluation import CheckInTrends
 
 
 def scores_cell(points: tuple[Point, ...]) -> Horizontal:
@@ -67,6 +70,8 @@ class CheckInsScreen(StylesKept, Screen[None]):
         """Show the check-ins of ``programme``."""
         super().__init__()
         self.programme = programme
+        self._shown: CheckInTrends | None = None
+        """What the rows show (refilled only when the check-ins differ)."""
 
     def compose(self) -> ComposeResult:
         """The rows, filled by :meth:`refill`."""
@@ -74,13 +79,14 @@ class CheckInsScreen(StylesKept, Screen[None]):
         yield VerticalScroll(id="trends")
         yield KeysFooter()
 
-    def on_mount(self) -> None:
-        """Fill the rows."""
-        self.refill()
+    async def on_mount(self) -> None:
+        """Fill the rows before the first frame (which then has them, not an empty screen)."""
+        await self.refill()
 
     def on_screen_resume(self) -> None:
-        """Refill after a check-in was taken."""
-        self.refill()
+        """Refill after a check-in was taken (nothing to do when the check-ins are the same)."""
+        if self.programme.evaluation.trends() != self._shown:
+            self.refill()
 
     def action_checkin(self) -> None:
         """Take a check-in now."""
@@ -92,15 +98,16 @@ class CheckInsScreen(StylesKept, Screen[None]):
 
         edit_expectation(self, self.programme, self.refill)
 
-    def refill(self) -> None:
-        """Draw every statement's series and the suggestions raised."""
+    def refill(self) -> AwaitMount:
+        """Draw every statement's series and the suggestions raised; return the mounting."""
         board = self.query_one("#trends", VerticalScroll)
         board.remove_children()
         names = self.programme.journal.first_names()
-        trends = self.programme.evaluation.trends()
+        trends = self._shown = self.programme.evaluation.trends()
         if not trends.checkins:
-            board.mount(Static("No check-ins yet: press k to take the first one.", classes="muted"))
-            return
+            return board.mount(
+                Static("No check-ins yet: press k to take the first one.", classes="muted")
+            )
         dates = ", ".join(short_date(c.date) for c in trends.checkins)
         rows: list[Static | Horizontal] = [
             Static(f"{len(trends.checkins)} check-ins: {dates}", classes="when"),
@@ -142,4 +149,4 @@ class CheckInsScreen(StylesKept, Screen[None]):
                 rows.append(Static(text))
         if not raised_any:
             rows.append(Static("No low scores so far.", classes="muted"))
-        board.mount_all(rows)
+        return board.mount_all(rows)

@@ -71,16 +71,20 @@ class ClosingScreen(UnsavedGuard, Screen[None]):
                 yield Button("Save what we keep doing", variant="primary", id="save")
         yield KeysFooter()
 
-    def on_mount(self) -> None:
-        """Draw the chart and name each person above their field (as text, never markup)."""
+    async def on_mount(self) -> None:
+        """Name each person above their field (as text, never markup), and draw the chart.
+
+        The chart is drawn before the first frame, which then has every row.
+        """
         pair = self.programme.journal.pair()
         if pair is None:
             return
-        evaluation = self.programme.evaluation
-        self.query_one(SkillsChart).show(pair, {role: evaluation.growth(role) for role, _ in ORDER})
         for role, _ in ORDER:
             label = self.query_one(f"#field-keep-{role} .field-label", Label)
             label.update(literal(f"{pair.person(role).name} will keep doing…"))
+        evaluation = self.programme.evaluation
+        growth = {role: evaluation.growth(role) for role, _ in ORDER}
+        await self.query_one(SkillsChart).show(pair, growth)
 
     def _intro(self) -> str:
         plan = self.programme.evaluation.timeline()

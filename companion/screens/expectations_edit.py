@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from companion.programme.core import Programme
 
 
-def edit_expectation(screen: Screen[Any], programme: Programme, then: Callable[[], None]) -> None:
+def edit_expectation(screen: Screen[Any], programme: Programme, then: Callable[[], object]) -> None:
     """Ask whose expectation to change, then the sentence and themes; save and call ``then``."""
     pair = programme.journal.pair()
     if pair is None:

@@ -18,6 +18,8 @@ from companion.widgets.messages import Request, safely
 from companion.widgets.skills_chart import SkillsChart
 
 if TYPE_CHECKING:
+    from textual.widget import AwaitMount
+
     from companion.domain.base import Role
     from companion.programme.core import Programme
 
@@ -46,18 +48,19 @@ class SkillsScreen(StylesKept, Screen[None]):
             yield SkillsChart("No ratings yet: press r to rate your skills.")
         yield KeysFooter()
 
-    def on_mount(self) -> None:
-        """Draw the chart."""
-        self.refill()
+    async def on_mount(self) -> None:
+        """Draw the chart before the first frame (which then has every row)."""
+        if (drawing := self.refill()) is not None:
+            await drawing
 
-    def refill(self) -> None:
-        """Draw each person's skills from the latest ratings."""
+    def refill(self) -> AwaitMount | None:
+        """Draw each person's skills from the latest ratings; return the mounting."""
         pair = self.programme.journal.pair()
         if pair is None:
-            return
+            return None
         evaluation = self.programme.evaluation
         chart = self.query_one(SkillsChart)
-        chart.show(pair, {role: evaluation.growth(role) for role in ("mentee", "mentor")})
+        return chart.show(pair, {role: evaluation.growth(role) for role in ("mentee", "mentor")})
 
     def action_rate(self) -> None:
         """Ask who is rating, then show their skills to rate."""

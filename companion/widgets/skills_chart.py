@@ -15,6 +15,8 @@ from companion.formatting import short_date
 from companion.widgets.safe_text import literal
 
 if TYPE_CHECKING:
+    from textual.widget import AwaitMount
+
     from companion.domain.base import Role
     from companion.domain.pair import Pair
     from companion.domain.skills import SkillChange
@@ -79,8 +81,12 @@ class SkillsChart(Vertical):
         super().__init__(**kwargs)
         self._empty = empty
 
-    def show(self, pair: Pair, growth: Mapping[Role, Sequence[SkillChange]]) -> None:
-        """Draw each person's first rating against the latest, per skill."""
+    def show(self, pair: Pair, growth: Mapping[Role, Sequence[SkillChange]]) -> AwaitMount:
+        """Draw each person's first rating against the latest, per skill; return the mounting.
+
+        A screen drawing the chart as it mounts awaits it: its first frame then has
+        every row, not only the people's names.
+        """
         self.remove_children()
         widgets: list[Static | Horizontal | Label] = []
         for role, who in ORDER:
@@ -104,4 +110,4 @@ class SkillsChart(Vertical):
             else:
                 widgets.append(Static(self._empty, classes="legend"))
             widgets.extend(skill_row(change) for change in changes)
-        self.mount_all(widgets)
+        return self.mount_all(widgets)

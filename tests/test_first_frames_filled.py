@@ -1,0 +1,65 @@
+"""Screens that draw their rows as they mount have every row in their first frame.
+
+The check-ins and skills screens mounted their rows after the screen's first
+frame, which showed only the title and the key bar (or the people's names),
+then the rows a frame later. The frames are replayed as the terminal got them
+(``tests/frames.py``) and the first one compared with the settled screen.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from companion.screens.checkins import CheckInsScreen
+from tests.apphelpers import app_on, demo_folder, settle
+from tests.frames import Frames
+
+SHOWN = {"checkins": "CheckInsScreen", "skills": "SkillsScreen"}
+
+
+@pytest.mark.parametrize("target", sorted(SHOWN))
+async def test_the_first_frame_has_every_row(data: Path, target: str) -> None:
+    app = app_on(demo_folder(data))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        frames = Frames(app)
+        app.navigator.open_target(target)
+        await settle(pilot, rounds=6)
+        assert type(app.screen).__name__ == SHOWN[target]
+        first = frames.first_text(SHOWN[target])
+        settled = frames.texts[-1][1]
+        assert first == settled, f"first frame:\n{first}\nsettled:\n{settled}"
+
+
+async def test_check_ins_are_drawn_again_only_when_they_changed(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drawn: list[int] = []
+    refill = CheckInsScreen.refill
+
+    def counted(self: CheckInsScreen) -> object:
+        drawn.append(1)
+        return refill(self)
+
+    monkeypatch.setattr(CheckInsScreen, "refill", counted)
+    app = app_on(demo_folder(data))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.navigator.open_target("checkins")
+        await settle(pilot)
+        assert len(drawn) == 1  # once as it mounts (not again as it is first shown)
+        await pilot.press("f1")  # help over it, then back: nothing changed
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, CheckInsScreen)
+        assert len(drawn) == 1
+        checkin = app.programme.journal.checkins()[-1]
+        app.programme.journal.take_checkin({**checkin.model_dump(), "id": "one-more"})
+        await pilot.press("f1")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(drawn) == 2  # a check-in came: drawn again
