@@ -159,7 +159,10 @@ class WarmUp:
         """Mount a hidden sample of every Markdown block, in a worker."""
         from companion.widgets.lesson_view import warm_up
 
-        self.app.run_worker(warm_up(self.app.screen), group="warm-up", exit_on_error=False)
+        # Given as a function, not a coroutine: none is left never awaited if the app
+        # quits before the worker starts.
+        work = partial(warm_up, self.app.screen)
+        self.app.run_worker(work, group="warm-up", exit_on_error=False)
 
     def _listings(self) -> None:
         """Build the journal's, log's and glossary's rows."""
