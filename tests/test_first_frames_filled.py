@@ -2,7 +2,8 @@
 
 The check-ins and skills screens mounted their rows after the screen's first
 frame, which showed only the title and the key bar (or the people's names),
-then the rows a frame later. The frames are replayed as the terminal got them
+then the rows a frame later; the goals, actions and wins tables showed their
+natural column widths first and fitted them to the screen a frame later.
 (``tests/frames.py``) and the first one compared with the settled screen.
 """
 
@@ -16,7 +17,13 @@ from companion.screens.checkins import CheckInsScreen
 from tests.apphelpers import app_on, demo_folder, settle
 from tests.frames import Frames
 
-SHOWN = {"checkins": "CheckInsScreen", "skills": "SkillsScreen"}
+SHOWN = {
+    "actions": "ActionsScreen",
+    "checkins": "CheckInsScreen",
+    "goals": "GoalsScreen",
+    "skills": "SkillsScreen",
+    "wins": "WinsScreen",
+}
 
 
 @pytest.mark.parametrize("target", sorted(SHOWN))

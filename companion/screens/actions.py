@@ -152,6 +152,6 @@ class ActionsScreen(RecordTable):
         with contextlib.suppress(RowDoesNotExist):
             table.move_cursor(row=table.get_row_index(key))
 
-    def on_resize(self) -> None:
-        """Fit the table to the new width (no sideways scrolling)."""
-        self.call_after_refresh(fit_columns, self.query_one(DataTable), 1, DUE_CAP)
+    def fit_to_size(self) -> None:
+        """Fit the table to the screen's width (no sideways scrolling), as it is laid out."""
+        fit_columns(self.query_one(DataTable), 1, DUE_CAP)

@@ -65,9 +65,9 @@ class GoalsScreen(RecordTable):
             )
         fit_columns(table, 0, MEASURE_CAP)
 
-    def on_resize(self) -> None:
-        """Fit the table to the new width (no sideways scrolling)."""
-        self.call_after_refresh(fit_columns, self.query_one(DataTable), 0, MEASURE_CAP)
+    def fit_to_size(self) -> None:
+        """Fit the table to the screen's width (no sideways scrolling), as it is laid out."""
+        fit_columns(self.query_one(DataTable), 0, MEASURE_CAP)
 
     def _selected(self) -> Goal | None:
         key = self.selected_key()

@@ -23,6 +23,7 @@ from companion.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.geometry import Size
 
 
 def style_inputs(app: App[Any]) -> tuple[object, ...]:
@@ -46,6 +47,7 @@ class StylesKept(Screen[Any]):
     """A screen that skips Textual's restyle on return when no style input changed."""
 
     _styled_with: tuple[object, ...] | None = None
+    _fitted_at: Size | None = None
 
     @property
     def closing(self) -> bool:
@@ -81,6 +83,22 @@ class StylesKept(Screen[Any]):
             self._refresh_layout(self.app.size)  # the keys just composed
         self._styled_with = style_inputs(self.app)
         return True
+
+    def _compositor_refresh(self) -> None:
+        """Draw as Textual does, after :meth:`fit_to_size` when laid out at a new size.
+
+        Textual lays a screen out and draws it in one go (``_refresh_layout``); a
+        table fitted on its Resize event was drawn first at its natural column
+        widths, and its columns moved a frame later. Fitted here, between the
+        layout and the drawing, the first frame has them where they stay.
+        """
+        if self.size and self.size != self._fitted_at and not self.closing:
+            self._fitted_at = self.size
+            self.fit_to_size()
+        super()._compositor_refresh()
+
+    def fit_to_size(self) -> None:
+        """Size what follows the screen's width (a table's columns); nothing by default."""
 
     @property
     def _off_screen(self) -> bool:

@@ -71,8 +71,7 @@ class WinsScreen(StylesKept, Screen[None]):
         self.query_one("#no-wins").display = not wins
         table.display = bool(wins)
         table.focus()
-        self.call_after_refresh(fit_columns, table, 1)
 
-    def on_resize(self) -> None:
-        """Fit the table to the new width (no sideways scrolling)."""
-        self.call_after_refresh(fit_columns, self.query_one(DataTable), 1)
+    def fit_to_size(self) -> None:
+        """Fit the table to the screen's width (no sideways scrolling), as it is laid out."""
+        fit_columns(self.query_one(DataTable), 1)
