@@ -142,3 +142,22 @@ async def test_a_long_document_builds_only_what_is_near_the_viewport() -> None:
         assert "The words of part 300" in text(app)
         assert view.scroll_y == view.max_scroll_y
         assert isinstance(view.built[300], Markdown)
+
+
+async def test_text_keeps_its_width_when_a_document_needs_a_scrollbar() -> None:
+    """Room for the scrollbar is kept: a long document's text is not wrapped again
+    (and its sections measured again) when the scrollbar appears."""
+    app = ViewHost()
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.query_one(LessonView)
+        view.show("A short body.")
+        await pilot.pause(0.2)
+        short = view.scrollable_content_region.width
+        assert view.max_scroll_y == 0
+        view.show(LONG_BODY)
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if view.complete and view.max_scroll_y > 0:
+                break
+        assert view.max_scroll_y > 0
+        assert view.scrollable_content_region.width == short

@@ -61,7 +61,7 @@ class LessonView(SectionPlaces, can_focus=True):
     """Shows a lesson body, building the sections near the viewport; reports link clicks."""
 
     DEFAULT_CSS = """
-    LessonView { padding: 0 1; }
+    LessonView { padding: 0 1; scrollbar-gutter: stable; }
     """
 
     class LinkClicked(Message):
