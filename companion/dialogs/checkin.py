@@ -56,7 +56,17 @@ class ScoreRow(Widget, can_focus=True):
         self.refresh()
 
     def on_key(self, event: events.Key) -> None:
-        """Digits answer and move on; left/right step; 0 or Backspace clears."""
+        """Digits answer and move on; left/right step; 0 or Backspace clears.
+
+        Keys typed faster than the rows handle them (a burst, a paste) were all
+        sent to the row focused when they came: the first row took every digit
+        and the focus ran past the rest. A key for a row that has since moved
+        the focus on is the next row's.
+        """
+        focused = self.screen.focused
+        if focused is not self and isinstance(focused, ScoreRow):
+            focused.on_key(event)
+            return
         if event.character and event.character in "12345":
             self.choose(int(event.character))
             self.screen.focus_next()
