@@ -70,3 +70,20 @@ async def test_check_ins_are_drawn_again_only_when_they_changed(
         await pilot.press("escape")
         await settle(pilot)
         assert len(drawn) == 2  # a check-in came: drawn again
+
+
+async def test_check_in_statements_end_in_an_ellipsis_before_the_scores_at_80_columns(
+    data: Path,
+) -> None:
+    """At 80 columns a long statement is cut with "…" and a space, not run into the names."""
+    app = app_on(demo_folder(data))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        frames = Frames(app)
+        app.navigator.open_target("checkins")
+        await settle(pilot, rounds=6)
+        lines = frames.texts[-1][1].split("\n")
+        legend = next(line for line in lines if "Richard" in line and "agree" in line)
+        assert "… Aisha" in legend, legend
+        statement = next(line for line in lines if line.startswith(" I can say"))
+        assert "… ▁" in statement, statement

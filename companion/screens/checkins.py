@@ -47,7 +47,9 @@ class CheckInsScreen(StylesKept, Screen[None]):
     CheckInsScreen #trends { padding: 0 1; }
     CheckInsScreen .when { color: $text-muted; }
     CheckInsScreen .statement-row { height: 1; }
-    CheckInsScreen .statement-row .statement { width: 1fr; }
+    CheckInsScreen .statement-row .statement {
+        width: 1fr; padding-right: 1; text-wrap: nowrap; text-overflow: ellipsis;
+    }
     CheckInsScreen .statement-row .person { width: 24; height: 1; }
     CheckInsScreen .statement-row .person Sparkline { width: 10; }
     CheckInsScreen .statement-row .digits { width: 1fr; padding-left: 1; }
@@ -56,7 +58,7 @@ class CheckInsScreen(StylesKept, Screen[None]):
     CheckInsScreen .section { text-style: bold; margin-top: 1; }
     CheckInsScreen .statement-row .scores { width: 48; height: 1; }
     CheckInsScreen.-narrow .statement-row { layout: vertical; height: auto; }
-    CheckInsScreen.-narrow .statement-row .statement { height: auto; }
+    CheckInsScreen.-narrow .statement-row .statement { height: auto; text-wrap: wrap; }
     CheckInsScreen.-narrow .statement-row .scores { width: 1fr; }
     CheckInsScreen.-narrow .statement-row .person { width: 1fr; }
     """
