@@ -55,6 +55,9 @@ async def test_a_screen_closed_for_good_makes_a_pass_due_a_kept_one_does_not(
     data: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(idle, "QUIET", 0.3)
+    # The test looks itself (check()); the app's own look every CHECK seconds could
+    # run the pass first while a slow machine settles, and leave nothing to see.
+    monkeypatch.setattr(idle, "CHECK", 3600.0)
     asked: list[bool] = []
 
     def collect(*, left_behind: bool = False) -> bool:
