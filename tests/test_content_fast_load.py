@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from companion.curriculum import cache as cached
 from companion.curriculum import files, sources, yamlmap
-from companion.curriculum.files import _front_matter_parser, _parse_front_matter
+from companion.curriculum.files import _front_matter_parser, _plain_front_matter, front_matter_span
 
 BODY = "# Title\n\nSome *text* and [a link](lesson:x).\n\n    code\n"
 
@@ -35,16 +35,70 @@ FRONT_MATTERS = [
 ]
 
 
+def _full_parse(text: str) -> tuple[str, int] | None:
+    """The front matter and the line after it, from markdown-it's parse of the whole text."""
+    tokens = _front_matter_parser().parse(text)
+    if not tokens or tokens[0].type != "front_matter" or tokens[0].map is None:
+        return None
+    return tokens[0].content, tokens[0].map[1]
+
+
 @pytest.mark.parametrize("text", FRONT_MATTERS)
 def test_front_matter_read_from_the_head_equals_a_full_parse(text: str) -> None:
-    fast = _parse_front_matter(text)
-    full = _front_matter_parser().parse(text)
-    fast_head = [(t.type, t.map, t.content) for t in fast if t.type == "front_matter"]
-    full_head = [(t.type, t.map, t.content) for t in full if t.type == "front_matter"]
-    assert fast_head == full_head
+    assert front_matter_span(text) == _full_parse(text)
 
 
-def test_a_lessons_body_is_not_parsed_when_the_front_matter_is_read(monkeypatch) -> None:
+HEAD_LINES = st.lists(
+    st.sampled_from(
+        [
+            "---",
+            "----",
+            "...",
+            " ---",
+            "   ---",
+            "    ---",
+            "\t---",
+            "--- ",
+            "---\r",
+            "--",
+            "---x",
+            "... ",
+            " ...",
+            "- - -",
+            "- a",
+            "  - b",
+            "id: a",
+            "",
+            " ",
+            "a\0b",
+            "x\ry",
+            "\u00a0---",
+            "---\x0b",
+            "\x0c---",
+            "```",
+            "~~~",
+            "# h",
+            "> q",
+        ]
+    ),
+    max_size=8,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(HEAD_LINES, HEAD_LINES, st.sampled_from(["\n", "\r\n", ""]))
+def test_a_plain_head_is_read_as_the_plugin_reads_it(
+    opening: list[str], rest: list[str], tail: str
+) -> None:
+    """Whenever the quick reading applies, markdown-it's plugin finds exactly the same."""
+    text = "\n".join(["---", *opening, *rest]) + tail
+    assert front_matter_span(text) == _full_parse(text)
+    plain = _plain_front_matter(text)
+    if plain is not None:
+        assert plain == _full_parse(text)
+
+
+def test_a_plain_head_does_not_reach_markdown_it(monkeypatch) -> None:
     lengths: list[int] = []
     parser = _front_matter_parser()
     real = parser.parse
@@ -52,8 +106,28 @@ def test_a_lessons_body_is_not_parsed_when_the_front_matter_is_read(monkeypatch)
         parser, "parse", lambda src, env=None: lengths.append(len(src)) or real(src)
     )
     text = "---\nid: a\n---\n" + BODY * 1000
-    tokens = _parse_front_matter(text)
-    assert tokens[0].type == "front_matter" and lengths == [len("---\nid: a\n---")]
+    assert front_matter_span(text) == ("id: a", 3) and lengths == []
+    # A head the quick reading leaves alone: markdown-it reads the head, not the body.
+    text = "----\nid: a\n----\n" + BODY * 1000
+    assert front_matter_span(text) == ("id: a", 3)
+    assert lengths == [len("----\nid: a\n----")]
+
+
+def test_loading_plain_lessons_does_not_import_markdown_it(tmp_path) -> None:
+    """The shipped curriculum's heads are all plain: a full load needs no Markdown parser."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from companion.curriculum.sources import load_for\n"
+        "curriculum, problems = load_for(None)\n"
+        "print(len(curriculum.lessons), len(problems), 'markdown_it' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert int(out[0]) > 20 and out[1:] == ["0", "False"]
 
 
 BAD_YAML = [

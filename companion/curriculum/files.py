@@ -6,16 +6,16 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.front_matter import front_matter_plugin
 
 from companion.curriculum.problems import Problem, link_problem
 from companion.curriculum.yamlmap import YamlDocument, yaml_error_line, yaml_error_message
 from companion.storage.atomic import SymlinkRefusedError, read_bytes
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 MAX_CONTENT_FILE = 4 * 2**20
 """A lesson, deck or playbook file larger than this is refused unread (shipped: 80 KB at most)."""
@@ -38,6 +38,10 @@ _CLOSING = re.compile(r"^[ \t]*(?:-{3,}|\.\.\.)[ \t\r]*$", re.M)
 
 @cache
 def _front_matter_parser() -> MarkdownIt:
+    """Return markdown-it with the front-matter plugin (imported on first use)."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
     # Only the front-matter rule matters here; the "zero" preset keeps the rest cheap.
     return MarkdownIt("zero").use(front_matter_plugin)
 
@@ -79,22 +83,22 @@ class FrontMatterFile:
 def read_front_matter(path: Path) -> FrontMatterFile:
     """Read a Markdown file with YAML front matter; raise ContentError when unreadable."""
     text = read_text(path)
-    tokens = _parse_front_matter(text)
-    if not tokens or tokens[0].type != "front_matter" or tokens[0].map is None:
+    span = front_matter_span(text)
+    if span is None:
         raise ContentError(
             Problem.at(path, 1, "no front matter: start the file with a block between '---' lines")
         )
-    start, end = tokens[0].map
+    content, end = span
     try:
-        meta = YamlDocument(tokens[0].content, first_line=start + 2)
+        meta = YamlDocument(content, first_line=2)
     except yaml.YAMLError as exc:
-        line = yaml_error_line(exc, first_line=start + 2)
+        line = yaml_error_line(exc, first_line=2)
         raise ContentError(Problem.at(path, line, yaml_error_message(exc))) from None
     except RecursionError:
-        raise ContentError(Problem.at(path, start + 2, TOO_DEEP)) from None
+        raise ContentError(Problem.at(path, 2, TOO_DEEP)) from None
     if not isinstance(meta.data, dict):
         raise ContentError(
-            Problem.at(path, start + 1, "the front matter must be a set of 'field: value' lines")
+            Problem.at(path, 1, "the front matter must be a set of 'field: value' lines")
         )
     lines = text.splitlines(keepends=True)
     rest = "".join(lines[end:])
@@ -103,21 +107,53 @@ def read_front_matter(path: Path) -> FrontMatterFile:
     return FrontMatterFile(path, meta, body.rstrip("\n"), end + 1 + skipped)
 
 
-def _parse_front_matter(text: str) -> list[Token]:
-    """Parse only as much of ``text`` as holds the front matter.
+def front_matter_span(text: str) -> tuple[str, int] | None:
+    """Return the front matter of ``text`` and the number of the line after it, or None.
 
-    The body is not parsed here (the reader parses it when a lesson is opened):
-    the text is cut after the first line that could close the front matter. If
-    the parser does not close it there, the whole text is parsed, so the result
-    is always what a parse of the whole file gives.
+    This is what markdown-it's front-matter plugin finds (``token.content`` and
+    ``token.map[1]``); the front matter always starts on the first line. A plainly
+    fenced head is recognised without the parser (see :func:`_plain_front_matter`);
+    any other text goes through markdown-it, which then has the last word.
     """
+    plain = _plain_front_matter(text)
+    if plain is not None:
+        return plain
     first_line_end = text.find("\n")
     closing = _CLOSING.search(text, first_line_end + 1) if first_line_end >= 0 else None
+    tokens = None
     if text.startswith("-") and closing is not None:
+        # Parse only the head: the body is parsed by the reader when the lesson is opened.
         tokens = _front_matter_parser().parse(text[: closing.end()])
-        if tokens and tokens[0].type == "front_matter":
-            return tokens
-    return _front_matter_parser().parse(text)
+    if not tokens or tokens[0].type != "front_matter":
+        # Not closed at the first possible line: the whole text decides, as a full parse would.
+        tokens = _front_matter_parser().parse(text)
+    if not tokens or tokens[0].type != "front_matter" or tokens[0].map is None:
+        return None
+    return tokens[0].content, tokens[0].map[1]
+
+
+def _plain_front_matter(text: str) -> tuple[str, int] | None:
+    """Return the front matter of a plainly fenced head, or None to leave it to markdown-it.
+
+    Plainly fenced: the first line is exactly ``---``, the first later line that
+    could close a front matter at all (``_CLOSING``: dashes or dots, indented or
+    with trailing blanks) is exactly ``---``, and no carriage return or NUL comes
+    before it (markdown-it normalises those first). The plugin then closes at
+    that line, since no line before it can close and this one does (three dashes
+    at column 0, as many as the opening): its content is the lines between, and
+    the parser is not needed. ``tests/test_content_fast_load.py`` checks this
+    against the plugin on generated heads.
+    """
+    if not text.startswith("---\n"):
+        return None
+    closing = _CLOSING.search(text, 4)
+    if closing is None or closing.group() != "---":
+        return None
+    head = text[: closing.end()]
+    if "\r" in head or "\0" in head:
+        return None
+    start = closing.start()
+    return text[4 : start - 1], head.count("\n") + 1
 
 
 def read_yaml(path: Path) -> YamlDocument:

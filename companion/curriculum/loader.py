@@ -14,13 +14,17 @@ import re
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from companion.curriculum.catalogue import Curriculum
-from companion.curriculum.kept_files import KeptFiles
 from companion.curriculum.problems import Problem, link_problem
 from companion.curriculum.reading import read_deck, read_lesson, read_module, read_playbook
 from companion.curriculum.records import FileRecord, Merge
 from companion.domain.content import Origin
+
+if TYPE_CHECKING:
+    # Only a load with a cache keeps records (and needs the cache's models).
+    from companion.curriculum.kept_files import KeptFiles
 
 MODULE_DIR = re.compile(r"^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)$")
 LESSON_LINK = re.compile(r"\]\(lesson:([^)\s]*)\)")
