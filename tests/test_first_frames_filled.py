@@ -3,7 +3,9 @@
 The check-ins and skills screens mounted their rows after the screen's first
 frame, which showed only the title and the key bar (or the people's names),
 then the rows a frame later; the goals, actions and wins tables showed their
-natural column widths first and fitted them to the screen a frame later.
+natural column widths first and fitted them to the screen a frame later; the
+closing and settings screens laid their text out at full width, then narrower
+once their scrollbar came.
 (``tests/frames.py``) and the first one compared with the settled screen.
 """
 
@@ -37,6 +39,33 @@ async def test_the_first_frame_has_every_row(data: Path, target: str) -> None:
         assert type(app.screen).__name__ == SHOWN[target]
         first = frames.first_text(SHOWN[target])
         settled = frames.texts[-1][1]
+        assert first == settled, f"first frame:\n{first}\nsettled:\n{settled}"
+
+
+SCROLLING = {"closing": "ClosingScreen", "settings": "SettingsScreen"}
+
+
+def _without_scrollbar(text: str) -> str:
+    """``text`` without its last four columns, where a scrollbar's thumb is drawn."""
+    return "\n".join(line[:-4] for line in text.splitlines())
+
+
+@pytest.mark.parametrize("target", sorted(SCROLLING))
+async def test_the_first_frame_is_laid_out_at_the_width_it_keeps(data: Path, target: str) -> None:
+    """Text is wrapped once: the column the scrollbar takes is kept from the first frame.
+
+    Only the thumb itself comes a frame later (Textual shows it once the
+    content's height is known); nothing else moves.
+    """
+    app = app_on(demo_folder(data))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        frames = Frames(app)
+        app.navigator.open_target(target)
+        await settle(pilot, rounds=6)
+        assert type(app.screen).__name__ == SCROLLING[target]
+        first = _without_scrollbar(frames.first_text(SCROLLING[target]))
+        settled = _without_scrollbar(frames.texts[-1][1])
         assert first == settled, f"first frame:\n{first}\nsettled:\n{settled}"
 
 

@@ -36,7 +36,7 @@ class ClosingScreen(UnsavedGuard, Screen[None]):
     TITLE = "Closing session"
     UNSAVED_WHAT = "what you will keep doing"
     DEFAULT_CSS = """
-    ClosingScreen #closing { padding: 0 1; }
+    ClosingScreen #closing { padding: 0 1; scrollbar-gutter: stable; }
     ClosingScreen .section { text-style: bold; margin-top: 1; color: $accent; }
     ClosingScreen .intro { color: $text-muted; }
     ClosingScreen .line { text-wrap: nowrap; text-overflow: ellipsis; }

@@ -37,7 +37,7 @@ class SettingsScreen(UnsavedGuard, Screen[None]):
 
     TITLE = "Settings"
     DEFAULT_CSS = """
-    SettingsScreen #form { padding: 0 2; }
+    SettingsScreen #form { padding: 0 2; scrollbar-gutter: stable; }
     SettingsScreen .section { text-style: bold; margin-top: 1; color: $accent; width: 1fr; }
     SettingsScreen TextArea { height: 8; }
     SettingsScreen .row { height: auto; margin-top: 1; }
