@@ -28,18 +28,22 @@ SHOWN = {
 }
 
 
-@pytest.mark.parametrize("target", sorted(SHOWN))
-async def test_the_first_frame_has_every_row(data: Path, target: str) -> None:
+async def _first_and_settled(data: Path, target: str, name: str) -> tuple[str, str]:
+    """Open ``target`` on the demo pair; return its first frame and the settled screen."""
     app = app_on(demo_folder(data))
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         frames = Frames(app)
         app.navigator.open_target(target)
         await settle(pilot, rounds=6)
-        assert type(app.screen).__name__ == SHOWN[target]
-        first = frames.first_text(SHOWN[target])
-        settled = frames.texts[-1][1]
-        assert first == settled, f"first frame:\n{first}\nsettled:\n{settled}"
+        assert type(app.screen).__name__ == name
+        return frames.first_text(name), frames.texts[-1][1]
+
+
+@pytest.mark.parametrize("target", sorted(SHOWN))
+async def test_the_first_frame_has_every_row(data: Path, target: str) -> None:
+    first, settled = await _first_and_settled(data, target, SHOWN[target])
+    assert first == settled, f"first frame:\n{first}\nsettled:\n{settled}"
 
 
 SCROLLING = {"closing": "ClosingScreen", "settings": "SettingsScreen"}
@@ -57,16 +61,9 @@ async def test_the_first_frame_is_laid_out_at_the_width_it_keeps(data: Path, tar
     Only the thumb itself comes a frame later (Textual shows it once the
     content's height is known); nothing else moves.
     """
-    app = app_on(demo_folder(data))
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        frames = Frames(app)
-        app.navigator.open_target(target)
-        await settle(pilot, rounds=6)
-        assert type(app.screen).__name__ == SCROLLING[target]
-        first = _without_scrollbar(frames.first_text(SCROLLING[target]))
-        settled = _without_scrollbar(frames.texts[-1][1])
-        assert first == settled, f"first frame:\n{first}\nsettled:\n{settled}"
+    first, settled = await _first_and_settled(data, target, SCROLLING[target])
+    first, settled = _without_scrollbar(first), _without_scrollbar(settled)
+    assert first == settled, f"first frame:\n{first}\nsettled:\n{settled}"
 
 
 async def test_check_ins_are_drawn_again_only_when_they_changed(
