@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,17 @@ from tests.test_snapshots import settle
 def screen_lines(app) -> list[str]:
     """The screen as drawn, one string per terminal row."""
     return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+@asynccontextmanager
+async def opened(data: Path, size: tuple[int, int], target: str) -> AsyncIterator[tuple]:
+    """The demo pair's app at ``size`` with ``target`` open and settled: (app, pilot)."""
+    app = app_on(demo_folder(data))
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        app.navigator.open_target(target)
+        await settle(pilot, rounds=5)
+        yield app, pilot
 
 
 def panel_text(app, title: str) -> str:
@@ -89,11 +102,7 @@ async def test_the_log_shows_rows_at_40x12(data: Path) -> None:
 async def test_filter_bars_stay_one_row_with_a_usable_search_at_40x12(
     data: Path, name: str
 ) -> None:
-    app = app_on(demo_folder(data))
-    async with app.run_test(size=(40, 12)) as pilot:
-        await settle(pilot)
-        app.navigator.open_target(name)
-        await settle(pilot, rounds=5)
+    async with opened(data, (40, 12), name) as (app, _):
         assert app.screen.query_one("#filters").outer_size.height == 1
         for search in app.screen.query("#search"):
             assert search.outer_size.width >= 8, "room to see what is typed"
@@ -160,3 +169,22 @@ async def test_settings_labels_are_whole_at_40_columns(data: Path) -> None:
         assert "The senior mentee learns, and coaches in return" in text
         assert re.search(r"First session \(\d{4}-\d\d-\d\d, [\d/]+, today, \+7d\)", text), text
         assert "Agreement: one ground rule per line" in text
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("target", ["skills", "closing"])
+async def test_skills_under_64_columns_are_names_and_changes_without_bars(
+    data: Path, target: str
+) -> None:
+    """At 40 columns the bars would be two cells each: the change in words takes their room."""
+    async with opened(data, (40, 40), target) as (app, pilot):
+        lines = screen_lines(app)
+        assert not any(bar.display for bar in app.screen.query(".skill-row ProgressBar"))
+        assert not any("━" in line for line in lines), "\n".join(lines)
+        assert any(re.search(r"Social media +1 → 3 \(\+2\)", line) for line in lines), lines
+        # The longest names end in an ellipsis, on the same line as their change.
+        assert any(re.search(r"Messaging and chat \S*… +3 → 4 \(\+1\)", line) for line in lines)
+        await pilot.resize_terminal(100, 40)
+        await settle(pilot, rounds=5)
+        assert all(bar.display for bar in app.screen.query(".skill-row ProgressBar"))
+        assert any(re.search(r"Messaging and chat tools +━", line) for line in screen_lines(app))

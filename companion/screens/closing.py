@@ -18,7 +18,7 @@ from companion.widgets.footer import KeysFooter
 from companion.widgets.form import FormField
 from companion.widgets.messages import safely
 from companion.widgets.safe_text import literal
-from companion.widgets.skills_chart import ORDER, SkillsChart
+from companion.widgets.skills_chart import BREAKPOINTS, ORDER, SkillsChart
 
 if TYPE_CHECKING:
     from companion.programme.core import Programme
@@ -35,6 +35,7 @@ class ClosingScreen(UnsavedGuard, Screen[None]):
 
     TITLE = "Closing session"
     UNSAVED_WHAT = "what you will keep doing"
+    HORIZONTAL_BREAKPOINTS = BREAKPOINTS
     DEFAULT_CSS = """
     ClosingScreen #closing { padding: 0 1; scrollbar-gutter: stable; }
     ClosingScreen .section { text-style: bold; margin-top: 1; color: $accent; }

@@ -15,7 +15,7 @@ from companion.dialogs.skills import RateSkillsDialog
 from companion.screens.restyle import StylesKept
 from companion.widgets.footer import KeysFooter
 from companion.widgets.messages import Request, safely
-from companion.widgets.skills_chart import SkillsChart
+from companion.widgets.skills_chart import BREAKPOINTS, SkillsChart
 
 if TYPE_CHECKING:
     from textual.widget import AwaitMount
@@ -28,6 +28,7 @@ class SkillsScreen(StylesKept, Screen[None]):
     """Per person and skill: the first rating and the latest as two bars, the change in words."""
 
     TITLE = "Skills before and after"
+    HORIZONTAL_BREAKPOINTS = BREAKPOINTS
     DEFAULT_CSS = """
     SkillsScreen #skills { padding: 0 1; }
     """

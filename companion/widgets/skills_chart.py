@@ -27,6 +27,9 @@ SCALE_TOP = 5
 ORDER: tuple[tuple[Role, str], ...] = (("mentee", "senior"), ("mentor", "junior"))
 """Whose skills come first, and the word for each."""
 
+BREAKPOINTS = [(0, "-narrow"), (64, "-wide")]
+"""For a screen showing the chart: under 64 columns the bars give way to the words."""
+
 
 def rating_bar(rating: int, kind: str) -> ProgressBar:
     """Return a bar filled to ``rating`` of 5; ``kind`` (``first``/``latest``) sets its colour."""
@@ -60,8 +63,13 @@ def skill_row(change: SkillChange) -> Horizontal:
 
 
 class SkillsChart(Vertical):
-    """Both people's skills, first rating against latest; :meth:`show` draws it."""
+    """Both people's skills, first rating against latest; :meth:`show` draws it.
 
+    A screen showing it sets ``HORIZONTAL_BREAKPOINTS = BREAKPOINTS``: on a narrow
+    screen each skill is its name (cut with an ellipsis) and the change in words.
+    """
+
+    SCOPED_CSS = False  # the narrow rules start at the screen; every rule names SkillsChart
     DEFAULT_CSS = """
     SkillsChart { height: auto; }
     SkillsChart .person { text-style: bold; margin-top: 1; }
@@ -74,6 +82,12 @@ class SkillsChart(Vertical):
     SkillsChart .latest Bar > .bar--bar { color: $success; }
     SkillsChart .skill-row .words { width: 22; padding-left: 1; }
     SkillsChart .skill-row .up { color: $success; }
+    .-narrow SkillsChart .skill-row .name {
+        width: 1fr; text-wrap: nowrap; text-overflow: ellipsis;
+    }
+    .-narrow SkillsChart .skill-row ProgressBar { display: none; }
+    .-narrow SkillsChart .skill-row .column { display: none; }
+    .-narrow SkillsChart .skill-row .words { width: 15; }
     """
 
     def __init__(self, empty: str = "No ratings yet.", **kwargs: str) -> None:
