@@ -306,3 +306,44 @@ def test_the_fingerprint_changes_with_any_file_and_not_otherwise(tmp_path) -> No
     assert changed != before
     (root / "a" / "y.md").write_text("new", encoding="utf-8")
     assert cached.fingerprint(roots) != changed  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "body_line"),
+    [
+        ('---\nid: a\ntitle: "one\u2028two"\n---\nFirst body line.\nSecond.\n', 5),
+        ('---\nid: a\ntitle: "one\x85two"\n---\n\n\nFirst body line.\nSecond.\n', 7),
+        ("---\r\nid: a\r\ntitle: x\r\n---\r\n\r\nFirst body line.\r\nSecond.\r\n", 6),
+        ("---\rid: a\rtitle: x\r---\rFirst body line.\rSecond.\r", 5),
+    ],
+)
+def test_the_body_starts_after_the_front_matter_whatever_the_line_breaks(
+    tmp_path, text: str, body_line: int
+) -> None:
+    """Lines are counted as markdown-it counts them, not as ``str.splitlines`` does.
+
+    A U+2028 or NEL inside a front-matter value made the body begin a line early,
+    with the closing ``---`` (which then showed in the lesson).
+    """
+    path = tmp_path / "lesson.md"
+    path.write_text(text, encoding="utf-8", newline="")
+    read = files.read_front_matter(path)
+    assert read.body.startswith("First body line.") and read.body.endswith("Second.")
+    assert read.body_line == body_line
+    assert files.source_lines(text)[body_line - 1] == "First body line."
+
+
+def test_a_bad_link_is_named_at_its_line_after_a_u2028(tmp_path) -> None:
+    from companion.curriculum.loader import load_curriculum
+
+    root = tmp_path / "user" / "01-sample"
+    root.mkdir(parents=True)
+    (root / "_module.md").write_text(MODULE, encoding="utf-8")
+    body = "A line with a\u2028separator.\nSee [this](lesson:nowhere).\n"
+    (root / "01-good.md").write_text(LESSON.replace("Body text.\n", body), encoding="utf-8")
+    _, problems = load_curriculum([(tmp_path / "user", "user")])
+    lines = LESSON.replace("Body text.\n", body).split("\n")
+    expected = lines.index("See [this](lesson:nowhere).") + 1
+    assert [(p.line, p.message) for p in problems if "nowhere" in p.message] == [
+        (expected, "link to unknown lesson 'nowhere'")
+    ]

@@ -28,9 +28,13 @@ from companion.domain.cards import Card
 from companion.domain.content import Lesson, Module, Origin, PlaybookEntry
 from companion.storage.atomic import atomic_write, ensure_private_dir, read_bytes, refuse_symlink
 
-FORMAT = 3
+FORMAT = 4
 VERSION = f"{FORMAT}:{__version__}"
-"""The cache format and app version: what either cache file was written by."""
+"""The cache format and app version: what either cache file was written by.
+
+4: a body now begins after the line markdown-it closes the front matter at, with
+lines counted as markdown-it counts them (a cache of 3 may hold a body read otherwise).
+"""
 
 
 def _files(folder: str, parts: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], str]]:

@@ -100,11 +100,37 @@ def read_front_matter(path: Path) -> FrontMatterFile:
         raise ContentError(
             Problem.at(path, 1, "the front matter must be a set of 'field: value' lines")
         )
-    lines = text.splitlines(keepends=True)
-    rest = "".join(lines[end:])
-    body = rest.lstrip("\n")
-    skipped = len(rest) - len(body)
-    return FrontMatterFile(path, meta, body.rstrip("\n"), end + 1 + skipped)
+    rest = text[_line_start(text, end) :]
+    blank = _BLANK_LINES.match(rest)
+    skipped = len(_LINE_BREAK.findall(blank.group())) if blank else 0
+    body = rest[blank.end() :] if blank else rest
+    return FrontMatterFile(path, meta, body.rstrip("\r\n"), end + 1 + skipped)
+
+
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+"""What ends a line for markdown-it (it normalises ``\r\n`` and ``\r`` to ``\n``)."""
+
+_BLANK_LINES = re.compile(r"(?:\r\n?|\n)+")
+
+
+def source_lines(text: str) -> list[str]:
+    """Split ``text`` into lines as markdown-it and the line numbers in problems count them."""
+    return _LINE_BREAK.split(text)
+
+
+def _line_start(text: str, line: int) -> int:
+    """Return the offset at which line ``line`` (0-based, as markdown-it counts) begins.
+
+    Not ``str.splitlines``: it also breaks at form feeds, NEL and U+2028, which may
+    stand inside a front-matter value; the body then began a line early, with the
+    closing ``---``.
+    """
+    if line <= 0:
+        return 0
+    for number, found in enumerate(_LINE_BREAK.finditer(text), 1):
+        if number == line:
+            return found.end()
+    return len(text)
 
 
 def front_matter_span(text: str) -> tuple[str, int] | None:

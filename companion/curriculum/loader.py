@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from companion.curriculum.catalogue import Curriculum
+from companion.curriculum.files import source_lines
 from companion.curriculum.problems import Problem, link_problem
 from companion.curriculum.reading import read_deck, read_lesson, read_module, read_playbook
 from companion.curriculum.records import FileRecord, Merge
@@ -130,7 +131,7 @@ def _cross_check(state: Merge) -> None:
             target in curriculum.lessons for target in LESSON_LINK.findall(lesson.body)
         ):
             continue  # a link never spans lines: the lines are split only to name a bad one
-        for offset, line in enumerate(lesson.body.splitlines()):
+        for offset, line in enumerate(source_lines(lesson.body)):
             for target in LESSON_LINK.findall(line):
                 if target not in curriculum.lessons:
                     state.report(
