@@ -347,3 +347,19 @@ def test_a_bad_link_is_named_at_its_line_after_a_u2028(tmp_path) -> None:
     assert [(p.line, p.message) for p in problems if "nowhere" in p.message] == [
         (expected, "link to unknown lesson 'nowhere'")
     ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(KEYS, VALUES, st.booleans()), min_size=1, max_size=6), st.integers(0, 3))
+def test_item_lines_are_line_of_each_item(fields: list[tuple[str, str, bool]], count: int) -> None:
+    text = "".join(
+        f"{key}:\n  - {value}\n  - x\n" if as_list else f"{key}: {value}\n"
+        for key, value, as_list in fields
+    )
+    try:
+        doc = yamlmap.YamlDocument(text, first_line=4)
+    except yaml.YAMLError:
+        return
+    for key in {key for key, _, _ in fields}:
+        expected = [doc.line_of((key, index)) for index in range(count)]
+        assert doc.item_lines(key, count) == expected

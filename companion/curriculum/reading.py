@@ -94,7 +94,7 @@ def read_lesson(path: Path, folder_id: str, origin: Origin) -> FileRecord:
             item=lesson,
             id_line=file.line_of(("id",)),
             module_line=module_line,
-            term_lines=[file.line_of(("terms", index)) for index in range(len(lesson.terms))],
+            term_lines=file.meta.item_lines("terms", len(lesson.terms)),
         )
     )
     return record

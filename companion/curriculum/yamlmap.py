@@ -43,6 +43,21 @@ class YamlDocument:
             node = child
         return self.first_line + line
 
+    def item_lines(self, key: str, count: int) -> list[int]:
+        """Return the lines of the first ``count`` items of the list at ``key``.
+
+        The same as ``[line_of((key, i)) for i in range(count)]``, walking to ``key`` once.
+        """
+        node = self.node
+        if isinstance(node, yaml.MappingNode):
+            for name, value in node.value:
+                if name.value == key:
+                    if isinstance(value, yaml.SequenceNode) and count <= len(value.value):
+                        first = self.first_line
+                        return [first + item.start_mark.line for item in value.value[:count]]
+                    break
+        return [self.line_of((key, index)) for index in range(count)]
+
 
 _FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's loader when PyYAML was built with it (about 20 times faster), else PyYAML's own."""
@@ -60,16 +75,18 @@ class _Unusual(Exception):
     """A node the quick construction leaves to PyYAML's constructor."""
 
 
-def _build(loader: yaml.SafeLoader, node: yaml.Node, seen: set[int]) -> Any:
+def _build(loader: yaml.SafeLoader, node: yaml.Node, seen: set[int] | None) -> Any:
     """Construct ``node`` as ``SafeConstructor`` does, for plain trees; raise _Unusual otherwise.
 
     Plain means: mappings with string keys (no merge ``<<`` or ``=`` key), lists,
     and scalars whose tag's constructor needs nothing but the node; each node met
-    once (an alias is left to PyYAML, which shares the object it built).
+    once (an alias is left to PyYAML, which shares the object it built). ``seen``
+    is None when the text has no ``*`` at all, so no alias: no node can come twice.
     """
-    if id(node) in seen:
-        raise _Unusual
-    seen.add(id(node))
+    if seen is not None:
+        if id(node) in seen:
+            raise _Unusual
+        seen.add(id(node))
     tag = node.tag
     kind = type(node)
     if kind is yaml.ScalarNode:
@@ -82,18 +99,24 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, seen: set[int]) -> Any:
     elif kind is yaml.MappingNode and tag == _MAP:
         data: dict[str, Any] = {}
         for key, value in node.value:
-            if type(key) is not yaml.ScalarNode or key.tag != _STR or id(key) in seen:
+            if type(key) is not yaml.ScalarNode or key.tag != _STR:
                 raise _Unusual
-            seen.add(id(key))
+            if seen is not None:
+                if id(key) in seen:
+                    raise _Unusual
+                seen.add(id(key))
             data[key.value] = _build(loader, value, seen)
         return data
     raise _Unusual
 
 
-def _construct(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    """Return the data of ``node``: built directly when plain, else by PyYAML's constructor."""
+def _construct(loader: yaml.SafeLoader, node: yaml.Node, aliases: bool) -> Any:
+    """Return the data of ``node``: built directly when plain, else by PyYAML's constructor.
+
+    ``aliases``: whether the text may hold one (it has a ``*``).
+    """
     try:
-        return _build(loader, node, set())
+        return _build(loader, node, set() if aliases else None)
     except (_Unusual, RecursionError):
         return loader.construct_document(node)
 
@@ -107,7 +130,7 @@ def _compose_and_construct(text: str) -> tuple[yaml.Node | None, Any]:
     loader = _FAST_LOADER(text)
     try:
         node = loader.get_single_node()
-        data = _construct(loader, node) if node is not None else None
+        data = _construct(loader, node, "*" in text) if node is not None else None
     except yaml.YAMLError:
         if _FAST_LOADER is yaml.SafeLoader:
             raise
