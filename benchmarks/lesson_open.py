@@ -18,12 +18,18 @@ whole document built no slower than ``MarkdownViewer``; Escape immediate.
 100 ms, so about 0.12 s is the floor for Escape here; ``long_paints.py``
 times the same keys in-process, to the frame that shows each.)
 
-    python benchmarks/lesson_open.py [--runs 9] [--quick] [--compare] [--long]
+With ``--trace`` the long document's app writes what it did to a file
+(``app_trace.py``), and the four slowest keys are split into their parts: sent
+to read by the app's input thread, handed to the event loop, acted on, the
+frame showing it made, written to the terminal, then seen by this poll.
+
+    python benchmarks/lesson_open.py [--runs 9] [--quick] [--compare] [--long [--trace]]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import subprocess
 import sys
@@ -77,13 +83,23 @@ def wait_until_closed(folder: Path, timeout: float = 10.0) -> None:
             return
 
 
-def long_run(tmux: Tmux, mode: str, number: int, timeout: float) -> dict[str, list[float]]:
+KEYS: list[tuple[float, float, str, int, str]] = []
+"""(seconds, pressed, key, tick, trace file) of every key timed while building, for ``--trace``."""
+
+
+def long_run(
+    tmux: Tmux, mode: str, number: int, timeout: float, trace: bool = False
+) -> dict[str, list[float]]:
     """Open the long document once in ``mode``; return the figures of this run in seconds."""
     from long_app import FIRST_WORDS, LAST_WORDS
 
     figures: dict[str, list[float]] = {"first": [], "key": [], "page": [], "mounted": []}
     window = f"{mode}{number}"
-    tmux.start(window, [sys.executable, str(HERE / "long_app.py"), mode])
+    traced = f"{tempfile.gettempdir()}/companion-trace-{os.getpid()}-{window}.txt" if trace else ""
+    env = {"LONG_APP_TRACE": traced} if trace else {}
+    if "LONG_APP_SWITCH" in os.environ:
+        env["LONG_APP_SWITCH"] = os.environ["LONG_APP_SWITCH"]
+    tmux.start(window, [sys.executable, str(HERE / "long_app.py"), mode], env=env)
     tmux.wait_for(window, "ready")
     time.sleep(0.3)
     opened = time.perf_counter()
@@ -100,7 +116,9 @@ def long_run(tmux: Tmux, mode: str, number: int, timeout: float) -> dict[str, li
         ticks += 1
         pressed = time.perf_counter()
         tmux.keys(window, "x")
-        figures["key"].append(tmux.wait_for(window, f"tick {ticks}", timeout=timeout) - pressed)
+        seen = tmux.wait_for(window, f"tick {ticks}", timeout=timeout)
+        figures["key"].append(seen - pressed)
+        KEYS.append((seen - pressed, pressed, "x", ticks, traced))
         if ticks % 2 == 0:
             before = tmux.screen(window)
             pressed = time.perf_counter()
@@ -109,6 +127,7 @@ def long_run(tmux: Tmux, mode: str, number: int, timeout: float) -> dict[str, li
             while tmux.screen(window) == before and time.perf_counter() < deadline:
                 time.sleep(0.004)
             figures["page"].append(time.perf_counter() - pressed)
+            KEYS.append((figures["page"][-1], pressed, "pagedown", 0, traced))
         time.sleep(0.15)
     pressed = time.perf_counter()
     tmux.keys(window, "End")
@@ -126,7 +145,43 @@ def long_run(tmux: Tmux, mode: str, number: int, timeout: float) -> dict[str, li
     return figures
 
 
-def long_document(runs: int, compare: bool) -> None:
+def _first(
+    lines: list[tuple[float, str, str]], kind: str, after: float, detail: str | None
+) -> float | None:
+    """The time of the first trace line of ``kind`` (and ``detail``, if given) from ``after``."""
+    return next((t for t, k, d in lines if k == kind and t >= after and detail in (None, d)), None)
+
+
+def explain(worst: int = 4) -> None:
+    """Split the ``worst`` slowest keys into what happened where, from the app's trace."""
+    from app_trace import read_trace
+
+    traces: dict[str, list[tuple[float, str, str]]] = {}
+    for took, pressed, key, tick, path in sorted(KEYS, reverse=True)[:worst]:
+        lines = traces.setdefault(path, read_trace(path))
+        read = _first(lines, "read", pressed, key)
+        event = _first(lines, "event", read, key) if read is not None else None
+        acted = _first(lines, "tick", event, str(tick)) if event is not None and tick else event
+        frame = _first(lines, "frame", acted, None) if acted is not None else None
+        drawn = next((float(d) / 1000 for t, k, d in lines if k == "frame" and t == frame), 0.0)
+        parts = [f"{key} {took * 1000:.0f} ms:"]
+        for label, at in (("read", read), ("on the loop", event), ("acted", acted)):
+            parts.append(f"{label} +{(at - pressed) * 1000:.0f}" if at is not None else "")
+        if frame is not None:
+            parts.append(f"its frame +{(frame - pressed) * 1000:.0f}")
+            parts.append(f"queued +{(frame + drawn - pressed) * 1000:.0f}")
+            flushed = [(t, d) for t, k, d in lines if k == "flush" and t >= frame]
+            if flushed:
+                at, detail = flushed[0]
+                chars, ms = detail.split()
+                parts.append(f"out +{(at + float(ms) / 1000 - pressed) * 1000:.0f} ({chars} chars)")
+        print("  " + "  ".join(p for p in parts if p))
+        for at, kind, detail in lines:
+            if kind in ("gc", "slow") and pressed <= at <= pressed + took:
+                print(f"      at +{(at - pressed) * 1000:.0f} ms {kind} {detail}")
+
+
+def long_document(runs: int, compare: bool, trace: bool = False) -> None:
     """Time the generated long document in the lesson view (and MarkdownViewer)."""
     from long_app import long_document as generate
 
@@ -137,11 +192,15 @@ def long_document(runs: int, compare: bool) -> None:
         for mode in ["lesson", "viewer"] if compare else ["lesson"]:
             merged: dict[str, list[float]] = {}
             for number in range(runs):
-                for key, values in long_run(tmux, mode, number, timeout=300).items():
+                for key, values in long_run(tmux, mode, number, 300, trace).items():
                     merged.setdefault(key, []).extend(values)
             for key, values in merged.items():
                 if values:
                     print(describe(f"{mode}: {key}", values))
+            if trace:
+                print(f"{mode}: the slowest keys, from the app's trace (ms after sending):")
+                explain()
+            KEYS.clear()
     finally:
         tmux.close()
 
@@ -152,6 +211,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="one timed run, no warm-up")
     parser.add_argument("--compare", action="store_true", help="also time a plain MarkdownViewer")
     parser.add_argument("--long", action="store_true", help="also time a long generated document")
+    parser.add_argument("--trace", action="store_true", help="--long: where slow keys went")
     args = parser.parse_args()
     runs, warmup = (1, 0) if args.quick else (args.runs, 1)
     lesson_id, line, words = longest_lesson()
@@ -199,7 +259,7 @@ def main() -> int:
         print(describe("MarkdownViewer, from launch", viewer))
     print("target: at most 300 ms from the key press")
     if args.long:
-        long_document(1 if args.quick else max(1, args.runs // 3), args.compare)
+        long_document(1 if args.quick else max(1, args.runs // 3), args.compare, args.trace)
     return 0
 
 

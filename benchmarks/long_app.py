@@ -4,13 +4,15 @@ Used by ``lesson_open.py --long``. It says ``ready`` once it has warmed up
 Textual's Markdown styles, as Companion does at idle time. The status line
 shows ``tick N`` after each ``x`` (to time how soon a key press acts),
 ``MOUNTED`` once the whole document is built, and ``back N`` when Escape has
-left the document.
+left the document. With ``LONG_APP_TRACE`` naming a file it writes its key
+reads, frames and collections there (``app_trace.py``, ``lesson_open.py --trace``).
 
     python benchmarks/long_app.py lesson|viewer
 """
 
 from __future__ import annotations
 
+import os
 import sys
 
 from textual import events
@@ -21,6 +23,7 @@ from textual.widgets import MarkdownViewer, Static
 
 from companion.screens.idle_collector import IdleCollector
 from companion.screens.leaving import LeavesQuickly
+from companion.thread_switching import quicken_thread_switching
 from companion.widgets.lesson_view import LessonView, warm_up
 
 FIRST_WORDS = "Every notable change"
@@ -104,6 +107,8 @@ class Document(LeavesQuickly, Screen[None]):
 
     def action_tick(self) -> None:
         self.ticks += 1
+        if (trace := getattr(self.app, "trace", None)) is not None:
+            trace.note("tick", str(self.ticks))
         status = self.query_one("#status", Static)
         prefix = "MOUNTED " if "MOUNTED" in str(status.content) else ""
         status.update(f"{prefix}tick {self.ticks}")
@@ -119,16 +124,25 @@ class LongApp(App[None]):
         self.mode, self.text, self.backs, self.home_ticks = mode, long_document(), 0, 0
         # As Companion does: a due full garbage collection runs while nobody types.
         self.idle_collector = IdleCollector(self)
+        self.trace = None  # an AppTrace when LONG_APP_TRACE names a file (lesson_open --trace)
+        if path := os.environ.get("LONG_APP_TRACE"):
+            from app_trace import AppTrace
+
+            self.trace = AppTrace(path)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent):
             self.idle_collector.touch()
+            if self.trace is not None and isinstance(event, events.Key):
+                self.trace.note("event", event.key)
         await super().on_event(event)
 
     def compose(self) -> ComposeResult:
         yield Static("warming up", id="home")
 
     async def on_mount(self) -> None:
+        if self.trace is not None:
+            self.trace.install(self, callbacks=bool(os.environ.get("LONG_APP_TRACE_CALLBACKS")))
         # As Companion does at idle time after start-up (companion/app.py).
         await warm_up(self.screen)
         # And, as Companion does after start-up, freeze what is alive and collect the
@@ -152,4 +166,9 @@ class LongApp(App[None]):
 
 
 if __name__ == "__main__":
+    # As Companion runs (companion/thread_switching.py); LONG_APP_SWITCH=0.005 for Python's own.
+    if switch := os.environ.get("LONG_APP_SWITCH"):
+        sys.setswitchinterval(float(switch))
+    else:
+        quicken_thread_switching()
     LongApp(sys.argv[1]).run()
