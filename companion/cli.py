@@ -14,6 +14,7 @@ from companion.paths import data_dir
 from companion.programme.core import Programme
 from companion.storage.folder import prepare_data_folder
 from companion.storage.lock import DataLock, LockHeldError
+from companion.thread_switching import quicken_thread_switching
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -178,6 +179,7 @@ def run_app(data: Path) -> int:
     except LockHeldError as exc:
         print(f"companion: {exc}", file=sys.stderr)
         return EXIT_LOCKED
+    quicken_thread_switching()
     app.run()
     error = getattr(app, "_exception", None)
     error = getattr(error, "original", error)  # one that renders itself (companion.app)
