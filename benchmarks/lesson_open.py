@@ -14,9 +14,10 @@ built, and Escape back out, both while it is being built and once it is. With
 ``--compare`` the same is timed for Textual's ``MarkdownViewer``.
 Targets: first words at most 0.3 s; every key press acts within 100 ms; the
 whole document built no slower than ``MarkdownViewer``; Escape immediate.
-(In tmux a lone Escape reaches the app only after Textual's ``ESCDELAY``,
-100 ms, so about 0.12 s is the floor for Escape here; ``long_paints.py``
-times the same keys in-process, to the frame that shows each.)
+(In a terminal a lone Escape reaches the app only after the escape delay,
+50 ms in Companion and ``long_app.py``, ``companion/quick_escape.py``, so
+that is the floor for Escape here; ``long_paints.py`` times the same keys
+in-process, to the frame that shows each.)
 
 With ``--trace`` the long document's app writes what it did to a file
 (``app_trace.py``), and the four slowest keys are split into their parts: sent

@@ -18,12 +18,14 @@ import sys
 from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.screen import Screen
 from textual.widgets import MarkdownViewer, Static
 
+from companion.latency import quicken_thread_switching
+from companion.quick_escape import quick_escape
 from companion.screens.idle_collector import IdleCollector
 from companion.screens.leaving import LeavesQuickly
-from companion.thread_switching import quicken_thread_switching
 from companion.widgets.lesson_view import LessonView, warm_up
 
 FIRST_WORDS = "Every notable change"
@@ -130,6 +132,10 @@ class LongApp(App[None]):
 
             self.trace = AppTrace(path)
 
+    def get_driver_class(self) -> type[Driver]:
+        # As Companion: a lone Escape is handed on once the escape delay is over.
+        return quick_escape(super().get_driver_class())
+
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent):
             self.idle_collector.touch()
@@ -166,7 +172,7 @@ class LongApp(App[None]):
 
 
 if __name__ == "__main__":
-    # As Companion runs (companion/thread_switching.py); LONG_APP_SWITCH=0.005 for Python's own.
+    # As Companion runs (companion/latency.py); LONG_APP_SWITCH=0.005 for Python's own.
     if switch := os.environ.get("LONG_APP_SWITCH"):
         sys.setswitchinterval(float(switch))
     else:

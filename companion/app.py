@@ -9,6 +9,7 @@ for) or :class:`~companion.widgets.messages.SaveFailed` (shown here).
 from __future__ import annotations
 
 import contextlib
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,7 @@ from companion.widgets.messages import Request, Saved, SaveFailed, safely
 from companion.widgets.safe_text import plain_line
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
     from textual.screen import Screen
 
     from companion.programme.core import Programme
@@ -94,6 +96,15 @@ class CompanionApp(App[None]):
         """What is prepared while the user reads the dashboard (``warm_up.done`` once ready)."""
         self.save_reporter = SaveReporter(self, programme)
         self.COMMANDS = App.COMMANDS | {commands_for(programme)}
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this terminal (on Linux and macOS, one handing on Escape sooner)."""
+        driver = super().get_driver_class()
+        if sys.platform == "win32":
+            return driver
+        from companion.quick_escape import quick_escape
+
+        return quick_escape(driver)
 
     def get_default_screen(self) -> Screen[None]:
         """Open on the dashboard (which starts the first-run wizard when there is no pair)."""

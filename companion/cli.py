@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from companion import __version__
+from companion.latency import quicken_thread_switching
 from companion.paths import data_dir
 from companion.programme.core import Programme
 from companion.storage.folder import prepare_data_folder
 from companion.storage.lock import DataLock, LockHeldError
-from companion.thread_switching import quicken_thread_switching
 
 if TYPE_CHECKING:
     from textual.app import App

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from companion import cli
-from companion.thread_switching import SWITCH_INTERVAL, quicken_thread_switching
+from companion.latency import SWITCH_INTERVAL, quicken_thread_switching
 
 
 @pytest.fixture

@@ -1,6 +1,8 @@
-"""How soon a thread waiting for Python's interpreter lock gets it (no textual here).
+"""Process settings that let a key reach the app sooner (no textual here).
 
-Textual reads the terminal in one thread and writes each frame to it from
+``run_app`` applies them before the app runs.
+
+**Thread switching.** Textual reads the terminal in one thread and writes each frame to it from
 another; the event loop runs in the main thread. Only one of them runs Python
 at a time, and one that is waiting for the interpreter lock gets it when the
 thread holding it has run for the switch interval: 5 ms by default. While a
@@ -14,6 +16,9 @@ after it was ready, the slowest key 108-109 ms; with 1 ms, 3 ms and 1-6 ms,
 the slowest key 86-95 ms, PageDown's 46-50 ms instead of 62-63 ms.
 Start-up (``startup.py``, both scales) and opening the journal, log, glossary
 and curriculum at ten years (``keys_tmux.py``) measured the same either way.
+
+The other half of a key's wait in a terminal, the escape delay, is in
+:mod:`companion.quick_escape`.
 """
 
 from __future__ import annotations
