@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Any
 
 from textual import events
 from textual.app import App, ComposeResult
@@ -131,6 +132,13 @@ class LongApp(App[None]):
             from app_trace import AppTrace
 
             self.trace = AppTrace(path)
+
+    def push_screen(self, *args: Any, **kwargs: Any) -> Any:
+        # As Companion: the pass a screen closed for good made due runs as the next opens.
+        self.idle_collector.before_opening()
+        opening = super().push_screen(*args, **kwargs)
+        self.idle_collector.opened()
+        return opening
 
     def get_driver_class(self) -> type[Driver]:
         # As Companion: a lone Escape is handed on once the escape delay is over.

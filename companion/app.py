@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App
@@ -105,6 +105,13 @@ class CompanionApp(App[None]):
         from companion.quick_escape import quick_escape
 
         return quick_escape(driver)
+
+    def push_screen(self, *args: Any, **kwargs: Any) -> Any:
+        """Open a screen (Textual's), after the collection a closed screen made due."""
+        self.idle_collector.before_opening()
+        opening = super().push_screen(*args, **kwargs)
+        self.idle_collector.opened()
+        return opening
 
     def get_default_screen(self) -> Screen[None]:
         """Open on the dashboard (which starts the first-run wizard when there is no pair)."""

@@ -96,6 +96,35 @@ async def test_a_screen_closed_for_good_makes_a_pass_due_a_kept_one_does_not(
         assert asked == [False]
 
 
+@pytest.mark.asyncio
+async def test_opening_a_screen_runs_the_pass_a_closed_one_made_due_first(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(idle, "CHECK", 3600.0)  # only the opening runs a pass here
+    fronts: list[tuple[bool, str]] = []
+    app = app_on(demo_folder(data))
+
+    def collect(*, left_behind: bool = False) -> bool:
+        fronts.append((left_behind, type(app.screen).__name__))
+        return left_behind
+
+    monkeypatch.setattr(idle, "collect_if_due", collect)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        dashboard = type(app.screen).__name__
+        app.navigator.open_target("goals")  # nothing closed yet: no pass
+        await settle(pilot)
+        assert fronts == []
+        await pilot.press("escape")  # the goals screen is closed for good
+        await settle(pilot)
+        app.navigator.open_target("goals")
+        await settle(pilot)
+        # The pass ran as the screen opened, with the dashboard still in front.
+        assert fronts == [(True, dashboard)]
+        assert app.idle_collector.collected == 1 and not app.idle_collector.left_behind
+        assert type(app.screen).__name__ != dashboard
+
+
 SCRIPT = textwrap.dedent(
     """
     import gc, weakref
