@@ -2,10 +2,11 @@
 
 ``run_app`` applies them before the app runs.
 
-**Thread switching.** Textual reads the terminal in one thread and writes each frame to it from
-another; the event loop runs in the main thread. Only one of them runs Python
-at a time, and one that is waiting for the interpreter lock gets it when the
-thread holding it has run for the switch interval: 5 ms by default. While a
+**Thread switching.** Textual reads the terminal in one thread and writes
+each frame to it from another; the event loop runs in the main thread. Only
+one of them runs Python at a time, and one that is waiting for the interpreter
+lock gets it when the thread holding it has run for the switch interval: 5 ms
+by default. While a
 long document is built the event loop is rarely idle, so a key press waited
 5 ms several times over (the input thread waking, reading, handing the key to
 the loop) and so did its frame (the writer thread taking it, writing it,
