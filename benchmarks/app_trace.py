@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
 import time
 from typing import Any, TextIO
 
-SLOW = 0.020
+SLOW = float(os.environ.get("LONG_APP_TRACE_SLOW", "0.020"))
 """Event-loop callbacks longer than this (seconds) are written."""
 
 GC_OVER = 0.005

@@ -19,12 +19,20 @@ whole document built no slower than ``MarkdownViewer``; Escape immediate.
 that is the floor for Escape here; ``long_paints.py`` times the same keys
 in-process, to the frame that shows each.)
 
+The long document's keys are sent and watched through one tmux control-mode
+client (``tmuxcontrol.py``): a key is a line written to it, and a text counts
+as on screen from the moment tmux passed on the output that put it there, so
+the figure is the app plus the terminal. With ``--polled`` they are sent with a
+``tmux send-keys`` process and seen by a ``tmux capture-pane`` process every
+4 ms, as the first part is: those processes run on the same cores as the app,
+and added up to 45 ms to its slowest keys (BENCHMARKS.md).
+
 With ``--trace`` the long document's app writes what it did to a file
 (``app_trace.py``), and the four slowest keys are split into their parts: sent
 to read by the app's input thread, handed to the event loop, acted on, the
-frame showing it made, written to the terminal, then seen by this poll.
+frame showing it made, written to the terminal, then seen.
 
-    python benchmarks/lesson_open.py [--runs 9] [--quick] [--compare] [--long [--trace]]
+    python benchmarks/lesson_open.py [--runs 9] [--quick] [--compare] [--long [--trace] [--polled]]
 """
 
 from __future__ import annotations
@@ -39,7 +47,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from tmuxclock import Tmux, describe
+from tmuxclock import Polled, Tmux, describe
+from tmuxcontrol import Watched
 
 from companion.curriculum.sources import load_for
 
@@ -89,7 +98,7 @@ KEYS: list[tuple[float, float, str, int, str]] = []
 
 
 def long_run(
-    tmux: Tmux, mode: str, number: int, timeout: float, trace: bool = False
+    tmux: Tmux, mode: str, number: int, timeout: float, trace: bool = False, polled: bool = False
 ) -> dict[str, list[float]]:
     """Open the long document once in ``mode``; return the figures of this run in seconds."""
     from long_app import FIRST_WORDS, LAST_WORDS
@@ -101,49 +110,49 @@ def long_run(
     if "LONG_APP_SWITCH" in os.environ:
         env["LONG_APP_SWITCH"] = os.environ["LONG_APP_SWITCH"]
     tmux.start(window, [sys.executable, str(HERE / "long_app.py"), mode], env=env)
-    tmux.wait_for(window, "ready")
-    time.sleep(0.3)
-    opened = time.perf_counter()
-    tmux.keys(window, "Enter")
-    figures["first"].append(tmux.wait_for(window, FIRST_WORDS, timeout=timeout) - opened)
-    ticks = 0
-    while True:
-        screen = tmux.screen(window)
-        if "MOUNTED" in screen:
-            figures["mounted"].append(time.perf_counter() - opened)
-            break
-        if time.perf_counter() - opened > timeout:
-            break
-        ticks += 1
-        pressed = time.perf_counter()
-        tmux.keys(window, "x")
-        seen = tmux.wait_for(window, f"tick {ticks}", timeout=timeout)
-        figures["key"].append(seen - pressed)
-        KEYS.append((seen - pressed, pressed, "x", ticks, traced))
-        if ticks % 2 == 0:
-            before = tmux.screen(window)
-            pressed = time.perf_counter()
-            tmux.keys(window, "PageDown")
-            deadline = pressed + timeout
-            while tmux.screen(window) == before and time.perf_counter() < deadline:
-                time.sleep(0.004)
-            figures["page"].append(time.perf_counter() - pressed)
-            KEYS.append((figures["page"][-1], pressed, "pagedown", 0, traced))
-        time.sleep(0.15)
-    pressed = time.perf_counter()
-    tmux.keys(window, "End")
-    figures["End to last words"] = [tmux.wait_for(window, LAST_WORDS, timeout=timeout) - pressed]
-    pressed = time.perf_counter()
-    tmux.keys(window, "Escape")
-    figures["escape (built)"] = [tmux.wait_for(window, "back 1", timeout=timeout) - pressed]
-    tmux.keys(window, "Enter")
-    tmux.wait_for(window, FIRST_WORDS, timeout=timeout)
-    time.sleep(0.5)
-    pressed = time.perf_counter()
-    tmux.keys(window, "Escape")
-    figures["escape (building)"] = [tmux.wait_for(window, "back 2", timeout=timeout) - pressed]
-    tmux.kill(window)
+    watch = Polled(tmux, window) if polled else Watched(tmux, window)
+    try:
+        watch.wait_for("ready")
+        time.sleep(0.3)
+        opened = watch.keys("Enter")
+        figures["first"].append(watch.wait_for(FIRST_WORDS, timeout=timeout) - opened)
+        ticks = 0
+        while True:
+            if "MOUNTED" in watch.screen():
+                figures["mounted"].append(time.perf_counter() - opened)
+                break
+            if time.perf_counter() - opened > timeout:
+                break
+            ticks += 1
+            pressed = watch.keys("x")
+            seen = watch.wait_for(f"tick {ticks}", timeout=timeout)
+            figures["key"].append(seen - pressed)
+            KEYS.append((seen - pressed, pressed, "x", ticks, traced))
+            if ticks % 2 == 0:
+                pressed, seen = _until_moved(watch, "PageDown", timeout)
+                figures["page"].append(seen - pressed)
+                KEYS.append((seen - pressed, pressed, "pagedown", 0, traced))
+            time.sleep(0.15)
+        pressed = watch.keys("End")
+        figures["End to last words"] = [watch.wait_for(LAST_WORDS, timeout=timeout) - pressed]
+        pressed = watch.keys("Escape")
+        figures["escape (built)"] = [watch.wait_for("back 1", timeout=timeout) - pressed]
+        watch.keys("Enter")
+        watch.wait_for(FIRST_WORDS, timeout=timeout)
+        time.sleep(0.5)
+        pressed = watch.keys("Escape")
+        figures["escape (building)"] = [watch.wait_for("back 2", timeout=timeout) - pressed]
+    finally:
+        watch.close()
+        tmux.kill(window)
     return figures
+
+
+def _until_moved(watch: Polled | Watched, key: str, timeout: float) -> tuple[float, float]:
+    """Press ``key``; return when it was sent and when the screen changed after it."""
+    before = watch.screen()
+    pressed = watch.keys(key)
+    return pressed, watch.wait_until(lambda screen: screen != before, timeout=timeout)
 
 
 def _first(
@@ -182,18 +191,20 @@ def explain(worst: int = 4) -> None:
                 print(f"      at +{(at - pressed) * 1000:.0f} ms {kind} {detail}")
 
 
-def long_document(runs: int, compare: bool, trace: bool = False) -> None:
+def long_document(runs: int, compare: bool, trace: bool = False, polled: bool = False) -> None:
     """Time the generated long document in the lesson view (and MarkdownViewer)."""
     from long_app import long_document as generate
 
     text = generate()
     print(f"long document: {text.count(chr(10) + '## ')} sections, {len(text.encode()) // 1000} KB")
+    how = "capture-pane polled every 4 ms" if polled else "tmux control mode"
+    print(f"keys sent and seen through {how}")
     tmux = Tmux(100, 30)
     try:
         for mode in ["lesson", "viewer"] if compare else ["lesson"]:
             merged: dict[str, list[float]] = {}
             for number in range(runs):
-                for key, values in long_run(tmux, mode, number, 300, trace).items():
+                for key, values in long_run(tmux, mode, number, 300, trace, polled).items():
                     merged.setdefault(key, []).extend(values)
             for key, values in merged.items():
                 if values:
@@ -213,6 +224,9 @@ def main() -> int:
     parser.add_argument("--compare", action="store_true", help="also time a plain MarkdownViewer")
     parser.add_argument("--long", action="store_true", help="also time a long generated document")
     parser.add_argument("--trace", action="store_true", help="--long: where slow keys went")
+    parser.add_argument(
+        "--polled", action="store_true", help="--long: poll capture-pane (the old way) to see keys"
+    )
     args = parser.parse_args()
     runs, warmup = (1, 0) if args.quick else (args.runs, 1)
     lesson_id, line, words = longest_lesson()
@@ -260,7 +274,9 @@ def main() -> int:
         print(describe("MarkdownViewer, from launch", viewer))
     print("target: at most 300 ms from the key press")
     if args.long:
-        long_document(1 if args.quick else max(1, args.runs // 3), args.compare, args.trace)
+        long_document(
+            1 if args.quick else max(1, args.runs // 3), args.compare, args.trace, args.polled
+        )
     return 0
 
 

@@ -5,19 +5,23 @@ Shared by the benchmarks in this folder; standard library only.
 
 from __future__ import annotations
 
+import itertools
 import os
 import shlex
 import statistics
 import subprocess
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+
+_servers = itertools.count()
 
 
 class Tmux:
     """A private tmux server (its own socket) that runs programs in fixed-size windows."""
 
     def __init__(self, width: int = 100, height: int = 30) -> None:
-        self.socket = f"companion-bench-{os.getpid()}"
+        # Its own name: a server just stopped may still be going away under the last one.
+        self.socket = f"companion-bench-{os.getpid()}-{next(_servers)}"
         self.width, self.height = width, height
         self.run(
             "new-session",
@@ -98,3 +102,44 @@ def describe(label: str, seconds: list[float]) -> str:
         f"{label:28s} median {statistics.median(ms):7.1f} ms   "
         f"min {min(ms):7.1f}   max {max(ms):7.1f}   n={len(ms)}"
     )
+
+
+class Polled:
+    """One session of a :class:`Tmux` server, looked at by polling ``capture-pane``.
+
+    The same calls as :class:`tmuxcontrol.Watched`; each key and each look is a
+    tmux process, and the screen is looked at every ``poll`` seconds.
+    """
+
+    def __init__(self, tmux: Tmux, name: str, poll: float = 0.004) -> None:
+        """Look at session ``name`` every ``poll`` seconds while waiting."""
+        self.tmux, self.name, self.poll = tmux, name, poll
+
+    def keys(self, *keys: str) -> float:
+        """Send ``keys``; return the time just before the ``send-keys`` process started."""
+        sent = time.perf_counter()
+        self.tmux.keys(self.name, *keys)
+        return sent
+
+    def screen(self) -> str:
+        """The text on the session's screen now."""
+        return self.tmux.screen(self.name)
+
+    def wait_until(self, seen: Callable[[str], bool], timeout: float = 30.0) -> float:
+        """Poll until ``seen(screen)`` is true; return the time of that look."""
+        deadline = time.perf_counter() + timeout
+        while True:
+            screen = self.screen()
+            now = time.perf_counter()
+            if seen(screen):
+                return now
+            if now > deadline:
+                raise TimeoutError(f"not seen in {timeout} s; the screen was:\n{screen}")
+            time.sleep(self.poll)
+
+    def wait_for(self, text: str, timeout: float = 30.0) -> float:
+        """Poll until ``text`` is on screen; return the time it was seen."""
+        return self.wait_until(lambda screen: text in screen, timeout)
+
+    def close(self) -> None:
+        """Nothing to let go."""
