@@ -179,3 +179,41 @@ async def lesson_settled(view: LessonView, pilot: object) -> None:
         await pilot.pause(0.05)  # type: ignore[attr-defined]
         if view.settled and not view._wanted.is_set():
             return
+
+
+async def test_a_section_is_drawn_ahead_a_little_per_call_and_counts_as_drawn_once_whole(
+    monkeypatch: object,
+) -> None:
+    app = ViewHost()
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = await _complete(app, pilot)
+        widget = max(view.built.values(), key=lambda w: len(list(w.walk_children())))
+        parts = list(widget.walk_children(with_self=True))
+        assert len(parts) > 3
+        drawn: list[Widget] = []
+        render_lines = Widget.render_lines
+
+        def noting(self: Widget, crop: object) -> object:
+            drawn.append(self)
+            return render_lines(self, crop)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(Widget, "render_lines", noting)  # type: ignore[attr-defined]
+        widget.drawn_width = widget._drawing_width = 0
+        calls = 0
+        # With no time to spare, each call draws one part: never the whole section at once.
+        while not widget.draw_ahead(budget=0):
+            calls += 1
+            assert len(drawn) == calls
+            assert widget.drawn_width == 0
+        assert calls + 1 == len(parts)
+        assert set(drawn) == {p for p in parts if p.display and p.outer_size.area}
+        assert widget.drawn_width == widget.outer_size.width
+        # Half drawn at one width, then another: it starts again at the new width.
+        widget.drawn_width = 0
+        widget.draw_ahead(budget=0)
+        widget.draw_ahead(budget=0)
+        widget._drawing_width = widget.outer_size.width + 1  # as if drawn at another width
+        drawn.clear()
+        while not widget.draw_ahead(budget=0):
+            pass
+        assert len(drawn) == len(parts)

@@ -8,6 +8,7 @@ once, hidden, after start-up keeps that off the key press that opens a lesson.
 from __future__ import annotations
 
 import asyncio
+import time
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -23,10 +24,14 @@ if TYPE_CHECKING:
     from textual import events
     from textual.geometry import Size
     from textual.screen import Screen
+    from textual.widget import Widget
     from textual.widgets._markdown import MarkdownBlock
 
 CHUNK = 6
 """About this many widgets of a section are mounted per frame."""
+
+DRAW_STEP = 0.003
+"""Seconds of drawing ahead per frame (a widget's lines are never cut)."""
 
 
 def _weight(block: MarkdownBlock) -> int:
@@ -80,6 +85,8 @@ class SectionMarkdown(Markdown):
         """The width at which the view fixed the section's height (0: automatic height)."""
         self.hold_tries = 0
         """How often the view found the layout not yet caught up with the section."""
+        self._to_draw: list[Widget] = []
+        self._drawing_width = 0
 
     def compose(self) -> ComposeResult:
         """The section's first blocks (the others are made and mounted a few per frame)."""
@@ -114,18 +121,31 @@ class SectionMarkdown(Markdown):
         self.styles.height = None
         self.held_width = self.hold_tries = 0
 
-    def draw_ahead(self) -> None:
-        """Draw every line of the section once, off screen, so showing it costs no drawing.
+    def draw_ahead(self, budget: float = DRAW_STEP) -> bool:
+        """Draw the section's lines off screen for about ``budget`` seconds; True once all are.
 
         Textual keeps each widget's drawn lines until the widget changes; drawing
         a section out of view at idle time takes that work off the key press
-        (PageDown, End) that brings it into view.
+        (PageDown, End) that brings it into view. A long section is drawn over
+        several calls (one per frame), so a key press never waits behind it all
+        (one section took up to 37 ms in one go); a new width starts it again.
         """
-        for widget in self.walk_children(with_self=True):
-            width, height = widget.outer_size
-            if widget.display and width and height:
-                widget.render_lines(Region(0, 0, width, height))
-        self.drawn_width = self.outer_size.width
+        width = self.outer_size.width
+        if self._drawing_width != width:
+            self._to_draw = list(self.walk_children(with_self=True))
+            self._drawing_width = width
+        deadline = time.perf_counter() + budget
+        while self._to_draw:
+            widget = self._to_draw.pop()
+            widget_width, height = widget.outer_size
+            if widget.display and widget_width and height:
+                widget.render_lines(Region(0, 0, widget_width, height))
+            if time.perf_counter() >= deadline:
+                break
+        if self._to_draw:
+            return False
+        self.drawn_width, self._drawing_width = width, 0
+        return True
 
     async def _on_mount(self, event: events.Mount) -> None:
         # Markdown's own handler would parse an (empty) document: the blocks are composed.

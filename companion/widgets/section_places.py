@@ -113,7 +113,7 @@ class SectionPlaces(VerticalScroll):
         return range(near[0], near[-1] + 1) if near else range(0)
 
     def _draw_ahead(self) -> bool:
-        """Draw one built section that is out of view (below first); False if none is left.
+        """Draw a little of a built section out of view (below first); False if none is left.
 
         The frame that scrolls a section into view then only copies its lines.
         """
