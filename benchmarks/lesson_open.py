@@ -107,8 +107,9 @@ def long_run(
     window = f"{mode}{number}"
     traced = f"{tempfile.gettempdir()}/companion-trace-{os.getpid()}-{window}.txt" if trace else ""
     env = {"LONG_APP_TRACE": traced} if trace else {}
-    if "LONG_APP_SWITCH" in os.environ:
-        env["LONG_APP_SWITCH"] = os.environ["LONG_APP_SWITCH"]
+    for name in ("LONG_APP_SWITCH", "LONG_APP_REFLOW"):
+        if name in os.environ:
+            env[name] = os.environ[name]
     tmux.start(window, [sys.executable, str(HERE / "long_app.py"), mode], env=env)
     watch = Polled(tmux, window) if polled else Watched(tmux, window)
     try:
