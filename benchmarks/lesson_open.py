@@ -107,7 +107,7 @@ def long_run(
     window = f"{mode}{number}"
     traced = f"{tempfile.gettempdir()}/companion-trace-{os.getpid()}-{window}.txt" if trace else ""
     env = {"LONG_APP_TRACE": traced} if trace else {}
-    for name in ("LONG_APP_SWITCH", "LONG_APP_REFLOW"):
+    for name in ("LONG_APP_SWITCH", "LONG_APP_REFLOW", "LONG_APP_TIMER"):
         if name in os.environ:
             env[name] = os.environ[name]
     tmux.start(window, [sys.executable, str(HERE / "long_app.py"), mode], env=env)

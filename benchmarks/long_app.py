@@ -27,7 +27,7 @@ from companion.latency import quicken_thread_switching
 from companion.quick_escape import quick_escape
 from companion.screens.idle_collector import IdleCollector
 from companion.screens.leaving import LeavesQuickly
-from companion.widgets import compositor_fix
+from companion.widgets import compositor_fix, timer_fix
 from companion.widgets.lesson_view import LessonView, warm_up
 
 FIRST_WORDS = "Every notable change"
@@ -126,10 +126,13 @@ class LongApp(App[None]):
     def __init__(self, mode: str) -> None:
         super().__init__()
         self.mode, self.text, self.backs, self.home_ticks = mode, long_document(), 0, 0
-        # As Companion: each frame lays the screen out once (LONG_APP_REFLOW=textual: Textual's
+        # As Companion: each frame lays the screen out once, and a frame after a slow one is
+        # not held back a period (LONG_APP_REFLOW=textual, LONG_APP_TIMER=textual: Textual's
         # own). MarkdownViewer, the reference, runs on Textual's own.
         if mode == "lesson" and os.environ.get("LONG_APP_REFLOW") != "textual":
             compositor_fix.install()
+        if mode == "lesson" and os.environ.get("LONG_APP_TIMER") != "textual":
+            timer_fix.install()
         # As Companion does: a due full garbage collection runs while nobody types.
         self.idle_collector = IdleCollector(self)
         self.trace = None  # an AppTrace when LONG_APP_TRACE names a file (lesson_open --trace)

@@ -25,7 +25,7 @@ from companion.screens.idle_collector import IdleCollector
 from companion.screens.lifecycle import Lifecycle, Opened
 from companion.screens.navigator import Navigator
 from companion.screens.warmup import WarmUp
-from companion.widgets import compositor_fix, styles_cache_fix
+from companion.widgets import compositor_fix, styles_cache_fix, timer_fix
 from companion.widgets.messages import Request, Saved, SaveFailed, safely
 from companion.widgets.safe_text import plain_line
 
@@ -88,6 +88,7 @@ class CompanionApp(App[None]):
         super().__init__()
         styles_cache_fix.install()  # Textual kept every drawn widget's lines (its docstring)
         compositor_fix.install()  # Textual laid out the screen twice in many frames (its docstring)
+        timer_fix.install()  # and waited a period too many after a slow frame (its docstring)
         self.programme = programme
         self.navigator = Navigator(self, programme)
         self.lifecycle = Lifecycle(self, programme, self.navigator)
