@@ -25,7 +25,8 @@ as on screen from the moment tmux passed on the output that put it there, so
 the figure is the app plus the terminal. With ``--polled`` they are sent with a
 ``tmux send-keys`` process and seen by a ``tmux capture-pane`` process every
 4 ms, as the first part is: those processes run on the same cores as the app,
-and added up to 45 ms to its slowest keys (BENCHMARKS.md).
+which then builds more slowly, and a frame already on the terminal was seen
+30-45 ms later at worst (BENCHMARKS.md).
 
 With ``--trace`` the long document's app writes what it did to a file
 (``app_trace.py``), and the four slowest keys are split into their parts: sent
