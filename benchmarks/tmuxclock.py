@@ -72,14 +72,23 @@ class Tmux:
 
     def wait_for(self, name: str, text: str, timeout: float = 30.0, poll: float = 0.004) -> float:
         """Poll until ``text`` is on screen; return the time it appeared (perf_counter)."""
+        try:
+            return self.wait_until(name, lambda screen: text in screen, timeout, poll)
+        except TimeoutError as error:
+            raise TimeoutError(f"{text!r} did not appear; {error}") from None
+
+    def wait_until(
+        self, name: str, seen: Callable[[str], bool], timeout: float = 30.0, poll: float = 0.004
+    ) -> float:
+        """Poll until ``seen(screen)`` is true; return the time of that look (perf_counter)."""
         deadline = time.perf_counter() + timeout
         while True:
             screen = self.screen(name)
             now = time.perf_counter()
-            if text in screen:
+            if seen(screen):
                 return now
             if now > deadline:
-                raise TimeoutError(f"{text!r} did not appear; the screen was:\n{screen}")
+                raise TimeoutError(f"the screen was:\n{screen}")
             time.sleep(poll)
 
     def keys(self, name: str, *keys: str) -> None:
@@ -127,15 +136,7 @@ class Polled:
 
     def wait_until(self, seen: Callable[[str], bool], timeout: float = 30.0) -> float:
         """Poll until ``seen(screen)`` is true; return the time of that look."""
-        deadline = time.perf_counter() + timeout
-        while True:
-            screen = self.screen()
-            now = time.perf_counter()
-            if seen(screen):
-                return now
-            if now > deadline:
-                raise TimeoutError(f"not seen in {timeout} s; the screen was:\n{screen}")
-            time.sleep(self.poll)
+        return self.tmux.wait_until(self.name, seen, timeout, self.poll)
 
     def wait_for(self, text: str, timeout: float = 30.0) -> float:
         """Poll until ``text`` is on screen; return the time it was seen."""

@@ -6,6 +6,7 @@ import shutil
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -49,14 +50,19 @@ def tmux() -> Iterator[Tmux]:
         server.close()
 
 
-def _start(tmux: Tmux, name: str, program: str) -> None:
+@contextmanager
+def _watching(tmux: Tmux, name: str, program: str) -> Iterator[Watched]:
+    """Start ``program`` in session ``name`` and watch it through control mode."""
     tmux.start(name, [sys.executable, "-c", program])
+    watch = Watched(tmux, name)
+    try:
+        yield watch
+    finally:
+        watch.close()
 
 
 def test_a_text_is_timed_from_the_output_that_showed_it(tmux: Tmux) -> None:
-    _start(tmux, "late", SHOWS_LATE)
-    watch = Watched(tmux, "late")
-    try:
+    with _watching(tmux, "late", SHOWS_LATE) as watch:
         watch.wait_for("waiting")
         sent = watch.keys("Enter")
         seen = watch.wait_for("shown-now", timeout=20)
@@ -64,63 +70,45 @@ def test_a_text_is_timed_from_the_output_that_showed_it(tmux: Tmux) -> None:
         assert seen - sent >= 0.3
         assert seen == watch.output_at
         assert "shown-now" in watch.screen()
-    finally:
-        watch.close()
 
 
 def test_attaching_leaves_the_window_its_size(tmux: Tmux) -> None:
-    _start(tmux, "sized", SHOWS_LATE)
-    watch = Watched(tmux, "sized")
-    try:
+    with _watching(tmux, "sized", SHOWS_LATE) as watch:
         watch.wait_for("waiting")
         size = watch.command(
             "display-message", "-p", "-t", "sized", "#{window_width}x#{window_height}"
         )
         assert size == ["100x30"]
-    finally:
-        watch.close()
 
 
 def test_screen_lines_like_tmux_replies_are_screen_text(tmux: Tmux) -> None:
-    _start(tmux, "tricky", LOOKS_LIKE_THE_PROTOCOL)
-    watch = Watched(tmux, "tricky")
-    try:
+    with _watching(tmux, "tricky", LOOKS_LIKE_THE_PROTOCOL) as watch:
         watch.wait_for("after-them")
         screen = watch.screen()
         lines = screen.splitlines()
         assert lines[:4] == ["%end 1 2 1", "%error 1 2 1", "%output %1 x", "after-them"]
         # and the client still answers in step afterwards
         assert watch.command("display-message", "-p", "in step") == ["in step"]
-    finally:
-        watch.close()
 
 
 def test_a_refused_command_says_which(tmux: Tmux) -> None:
-    _start(tmux, "refused", SHOWS_LATE)
-    watch = Watched(tmux, "refused")
-    try:
+    with _watching(tmux, "refused", SHOWS_LATE) as watch:
         with pytest.raises(ControlError, match="no-such-command"):
             watch.command("no-such-command")
         assert watch.command("display-message", "-p", "still here") == ["still here"]
-    finally:
-        watch.close()
 
 
 def test_a_text_that_never_comes_times_out_with_the_screen(tmux: Tmux) -> None:
-    _start(tmux, "quiet", SHOWS_LATE)
-    watch = Watched(tmux, "quiet")
-    try:
+    with _watching(tmux, "quiet", SHOWS_LATE) as watch:
         watch.wait_for("waiting")
         started = time.perf_counter()
         with pytest.raises(TimeoutError, match="waiting"):
             watch.wait_for("never-shown", timeout=0.5)
         assert time.perf_counter() - started >= 0.5
-    finally:
-        watch.close()
 
 
 def test_polling_sees_the_same_text_no_sooner(tmux: Tmux) -> None:
-    _start(tmux, "polled", SHOWS_LATE)
+    tmux.start("polled", [sys.executable, "-c", SHOWS_LATE])
     watch = Polled(tmux, "polled")
     watch.wait_for("waiting")
     sent = watch.keys("Enter")
