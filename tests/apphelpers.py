@@ -258,15 +258,29 @@ class Terminal:
         ).stdout.split()
 
     def signal(self, signum: int, within: float) -> None:
-        """Send ``signum`` to the running app; fail unless it is gone ``within`` seconds."""
-        pids = self.running()
+        """Send ``signum`` to the running app; fail unless it is gone ``within`` seconds.
+
+        Gone means exited, files closed (so its lock is free): a dying process stops
+        matching ``pgrep`` when its memory is released, a moment before its files are
+        closed, so each process is watched until it has no more than a zombie's state.
+        """
+        pids = [int(pid) for pid in self.running()]
         assert pids, "the app should be running"
         for pid in pids:
-            os.kill(int(pid), signum)
+            os.kill(pid, signum)
         deadline = time.monotonic() + within
-        while self.running():
+        while self.running() or any(_alive(pid) for pid in pids):
             assert time.monotonic() < deadline, "the app did not go away"
             time.sleep(0.05)
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` exists and has not yet exited (a zombie has: its files are shut)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError, IndexError):
+        return False
+    return fields[0] not in ("Z", "X")
 
 
 @contextmanager
